@@ -1,0 +1,159 @@
+/*
+ * diag.c — the diagnostics list.
+ *
+ * A growable array; messages are formatted once into owned strings. Sorting is
+ * stable (insertion order breaks ties) so that two problems on one line keep
+ * the order in which the checks found them.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *rz_status_str(rz_status s)
+{
+    switch (s) {
+    case RZ_OK:
+        return "ok";
+    case RZ_INVALID:
+        return "invalid input";
+    case RZ_USAGE:
+        return "usage error";
+    case RZ_IO:
+        return "I/O or internal error";
+    }
+    return "unknown status";
+}
+
+void rz_diags_init(rz_diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void rz_diags_free(rz_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+        free(d->items[i].check);
+    }
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}
+
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *r = malloc(n);
+    if (r)
+        memcpy(r, s, n);
+    return r;
+}
+
+void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, const char *check,
+                 const char *fmt, ...)
+{
+    if (sev == RZ_ERROR)
+        d->errors++;
+    else if (sev == RZ_WARNING)
+        d->warnings++;
+    if (d->limit && d->count >= d->limit) {
+        d->dropped++;
+        return;
+    }
+    if (d->count == d->cap) {
+        size_t ncap = d->cap ? d->cap * 2 : 16;
+        rz_diag *n = realloc(d->items, ncap * sizeof *n);
+        if (!n) {
+            d->dropped++;
+            return;
+        }
+        d->items = n;
+        d->cap = ncap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = NULL;
+    if (len >= 0) {
+        msg = malloc((size_t)len + 1);
+        if (msg)
+            vsnprintf(msg, (size_t)len + 1, fmt, ap2);
+    }
+    va_end(ap2);
+    rz_diag *g = &d->items[d->count++];
+    g->severity = sev;
+    g->file = dup_or_null(file);
+    g->line = line;
+    g->message = msg;
+    g->check = dup_or_null(check);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+void rz_diags_sort(rz_diags *d)
+{
+    /* Insertion sort: lists are short and stability matters. */
+    for (size_t i = 1; i < d->count; i++) {
+        rz_diag t = d->items[i];
+        size_t j = i;
+        while (j > 0) {
+            rz_diag *p = &d->items[j - 1];
+            int c = cmp_str(p->file, t.file);
+            if (c < 0 || (c == 0 && p->line <= t.line))
+                break;
+            d->items[j] = *p;
+            j--;
+        }
+        d->items[j] = t;
+    }
+}
+
+static const char *sev_str(rz_severity s)
+{
+    switch (s) {
+    case RZ_ERROR:
+        return "error";
+    case RZ_WARNING:
+        return "warning";
+    case RZ_NOTE:
+        return "note";
+    }
+    return "note";
+}
+
+void rz_diags_print(const rz_diags *d, FILE *f)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const rz_diag *g = &d->items[i];
+        if (g->file && g->line > 0)
+            fprintf(f, "%s:%ld: ", g->file, g->line);
+        else if (g->file)
+            fprintf(f, "%s: ", g->file);
+        fprintf(f, "%s: %s", sev_str(g->severity), g->message ? g->message : "(out of memory)");
+        if (g->check)
+            fprintf(f, " [%s]", g->check);
+        fputc('\n', f);
+    }
+    if (d->dropped)
+        fprintf(f, "relazione: %zu further diagnostics not shown\n", d->dropped);
+}
+
+int rz_diags_has(const rz_diags *d, const char *check)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].check && strcmp(d->items[i].check, check) == 0)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,71 @@
+/*
+ * diag.h — diagnostics: what the library tells a user about the input.
+ *
+ * Every failure a user can cause becomes an rz_diag with the file and line
+ * it concerns, a sentence the user can act on, and a short check identifier
+ * (e.g. "xsd", "weights-sum") that tests and filters match on. Stages append
+ * to one rz_diags list and keep going, so a run reports every problem, not
+ * only the first. Nothing in the library prints or exits: the caller decides
+ * what to do with the list.
+ */
+#ifndef RZ_DIAG_H
+#define RZ_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses of the command-line tool, also returned by library calls. */
+typedef enum {
+    RZ_OK = 0,      /* success: input valid, outputs written */
+    RZ_INVALID = 1, /* the input has errors (diagnostics say which) */
+    RZ_USAGE = 2,   /* the command line is wrong */
+    RZ_IO = 3       /* a file could not be read or written, or an internal error */
+} rz_status;
+
+const char *rz_status_str(rz_status s);
+
+typedef enum { RZ_NOTE = 0, RZ_WARNING = 1, RZ_ERROR = 2 } rz_severity;
+
+typedef struct {
+    rz_severity severity;
+    char *file;    /* path as given by the user; may be NULL */
+    long line;     /* 1-based; 0 when the problem concerns the whole file */
+    char *message; /* one sentence, Italian or English as the caller chose */
+    char *check;   /* short identifier, e.g. "xml", "xsd", "ref" */
+} rz_diag;
+
+typedef struct {
+    rz_diag *items;
+    size_t count;
+    size_t cap;
+    size_t errors;
+    size_t warnings;
+    /* When limit > 0, diagnostics past it are counted but not stored. */
+    size_t limit;
+    size_t dropped;
+} rz_diags;
+
+void rz_diags_init(rz_diags *d);
+void rz_diags_free(rz_diags *d);
+
+#if defined(__GNUC__)
+#define RZ_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define RZ_PRINTF(a, b)
+#endif
+
+/* Appends a diagnostic; the message is printf-formatted. Never fails: on
+ * allocation failure the diagnostic is counted but its text is lost. */
+void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, const char *check,
+                 const char *fmt, ...) RZ_PRINTF(6, 7);
+
+/* Sorts by file, then line (stable), so output reads top to bottom. */
+void rz_diags_sort(rz_diags *d);
+
+/* Prints "file:line: error: message [check]" lines to f. */
+void rz_diags_print(const rz_diags *d, FILE *f);
+
+/* Does any diagnostic carry this check identifier? (used by tests) */
+int rz_diags_has(const rz_diags *d, const char *check);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * fsutil.c — whole-file reads, atomic writes, data directory.
+ *
+ * The temporary file is created with mkstemp in the target's directory (a
+ * rename across file systems would not be atomic), written, fsync'ed, given
+ * the usual 0644 permissions and renamed. Any failure removes it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *rz_path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int slash = la > 0 && a[la - 1] != '/';
+    char *r = malloc(la + lb + 2);
+    if (!r)
+        return NULL;
+    memcpy(r, a, la);
+    if (slash)
+        r[la++] = '/';
+    memcpy(r + la, b, lb + 1);
+    return r;
+}
+
+const char *rz_data_dir(void)
+{
+    const char *env = getenv("RELAZIONE_DATA");
+    if (env && *env)
+        return env;
+    return RELAZIONE_DATADIR;
+}
+
+static rz_status write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return RZ_IO;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return RZ_OK;
+}
+
+rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_diags *d)
+{
+    if (strcmp(path, "-") == 0) {
+        if (write_all(STDOUT_FILENO, data, len) != RZ_OK) {
+            rz_diag_add(d, RZ_ERROR, "-", 0, "io", "cannot write to standard output: %s",
+                        strerror(errno));
+            return RZ_IO;
+        }
+        return RZ_OK;
+    }
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory");
+        return RZ_IO;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp-XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io",
+                    "cannot create the output file (%s); check that the folder exists and is "
+                    "writable",
+                    strerror(errno));
+        free(tmp);
+        return RZ_IO;
+    }
+    int err = 0;
+    if (write_all(fd, data, len) != RZ_OK || fsync(fd) != 0)
+        err = errno ? errno : EIO;
+    if (fchmod(fd, 0644) != 0 && !err)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        rz_diag_add(d, RZ_ERROR, path, 0, "io",
+                    "cannot write the output file (%s); the previous version, if any, is "
+                    "unchanged",
+                    strerror(err));
+        free(tmp);
+        return RZ_IO;
+    }
+    free(tmp);
+    return RZ_OK;
+}
+
+rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot open the file: %s", strerror(errno));
+        return RZ_IO;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    rz_status st = RZ_OK;
+    while (buf) {
+        if (n == cap) {
+            if (cap > max_bytes)
+                break;
+            size_t ncap = cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n > max_bytes)
+            break;
+        if (r == 0)
+            break;
+    }
+    if (!buf) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory reading the file");
+        st = RZ_IO;
+    } else if (n > max_bytes) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "size",
+                    "the file is larger than the %zu MB this tool accepts; split it or check "
+                    "that it is the right file",
+                    max_bytes / (1024 * 1024));
+        st = RZ_INVALID;
+    } else if (ferror(f)) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot read the file: %s", strerror(errno));
+        st = RZ_IO;
+    }
+    if (f != stdin)
+        fclose(f);
+    if (st != RZ_OK) {
+        free(buf);
+        return st;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return RZ_OK;
+}
+
+rz_status rz_mkdir_p(const char *path, rz_diags *d)
+{
+    char *p = strdup(path);
+    if (!p) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory");
+        return RZ_IO;
+    }
+    for (char *s = p + 1;; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot create the folder %s: %s", p,
+                            strerror(errno));
+                free(p);
+                return RZ_IO;
+            }
+            *s = c;
+            if (c == '\0')
+                break;
+        }
+    }
+    free(p);
+    return RZ_OK;
+}

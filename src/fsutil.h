@@ -1,0 +1,33 @@
+/*
+ * fsutil.h — files: read whole, write atomically, locate data files.
+ *
+ * Every output goes through rz_write_atomic: the bytes go to a temporary
+ * file beside the target, are flushed, and the temporary is renamed over the
+ * target. A reader never sees half a document, and a failed run leaves the
+ * previous version in place.
+ */
+#ifndef RZ_FSUTIL_H
+#define RZ_FSUTIL_H
+
+#include "diag.h"
+#include <stddef.h>
+
+/* Writes len bytes to path atomically. "-" means standard output. On failure
+ * adds a diagnostic naming path and returns RZ_IO. */
+rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_diags *d);
+
+/* Reads a whole file (or standard input for "-") into a NUL-terminated
+ * buffer, refusing files larger than max_bytes. *out is malloc'ed. */
+rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d);
+
+/* Creates a directory and its parents if missing. */
+rz_status rz_mkdir_p(const char *path, rz_diags *d);
+
+/* The directory holding schemas/, templates/ and fonts the tool ships:
+ * $RELAZIONE_DATA if set, otherwise the source tree it was built from. */
+const char *rz_data_dir(void);
+
+/* Joins a and b with one '/'; malloc'ed. */
+char *rz_path_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * main.c — the `relazione` command-line tool.
+ *
+ * Only argument parsing, calls into the library and printing live here. Each
+ * subcommand is one function in the table below; the library does the work
+ * and hands back diagnostics, which are printed here, sorted, on stderr.
+ *
+ * Exit codes (also in --help and README.md):
+ *   0  success        1  invalid input (see the diagnostics)
+ *   2  usage error    3  I/O or internal error
+ */
+#include "relazione.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef int (*command_fn)(int argc, char **argv);
+
+typedef struct {
+    const char *name;
+    command_fn run;
+    const char *synopsis;
+    const char *summary;
+} command;
+
+static const command commands[];
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Uso: relazione COMANDO [OPZIONI] ...\n\n"
+            "Produce la Relazione sulla performance e la sua validazione da dati strutturati.\n\n"
+            "Comandi:\n");
+    for (const command *c = commands; c->name; c++)
+        fprintf(f, "  %-34s %s\n", c->synopsis, c->summary);
+    fprintf(f, "\nOpzioni generali:\n"
+               "  --help      mostra questo aiuto\n"
+               "  --version   mostra la versione\n\n"
+               "Codici di uscita:\n"
+               "  0  tutto corretto\n"
+               "  1  dati in ingresso non validi (i messaggi dicono dove e cosa correggere)\n"
+               "  2  comando o opzioni errati\n"
+               "  3  errore di lettura/scrittura dei file o errore interno\n");
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    usage(stdout);
+    return RZ_OK;
+}
+
+static const command commands[] = {
+    {"help", cmd_help, "help", "mostra questo aiuto"},
+    {NULL, NULL, NULL, NULL},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return RZ_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return RZ_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("relazione %s\n", rz_version());
+        return RZ_OK;
+    }
+    for (const command *c = commands; c->name; c++)
+        if (strcmp(argv[1], c->name) == 0)
+            return c->run(argc - 1, argv + 1);
+    fprintf(stderr, "relazione: comando sconosciuto '%s'; vedere 'relazione --help'\n", argv[1]);
+    return RZ_USAGE;
+}

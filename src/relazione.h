@@ -1,0 +1,23 @@
+/*
+ * relazione.h — the public API of librelazione.
+ *
+ * The library turns the structured inputs of a performance cycle (Piano,
+ * monitoraggio, Allegati) into the documents a public body publishes. Data
+ * flows one way:
+ *
+ *   XML → load + validate → model → score → view → template → Markdown
+ *       → cmark-gfm AST → {Markdown, PDF, …}
+ *
+ * Each stage has its own header, included here; a stage only consumes the
+ * previous stage's output type. All functions report problems as rz_diag
+ * values (diag.h) and never print or exit.
+ */
+#ifndef RELAZIONE_H
+#define RELAZIONE_H
+
+#include "diag.h"
+#include "fsutil.h"
+
+const char *rz_version(void);
+
+#endif

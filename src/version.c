@@ -1,0 +1,7 @@
+/* version.c — the library's version, fixed at build time by CMake. */
+#include "relazione.h"
+
+const char *rz_version(void)
+{
+    return RELAZIONE_VERSION;
+}
