@@ -51,7 +51,38 @@ static int cmd_help(int argc, char **argv)
     return RZ_OK;
 }
 
+/* Prints the diagnostics, sorted, on stderr and a one-line summary. */
+static void report(rz_diags *d)
+{
+    rz_diags_sort(d);
+    rz_diags_print(d, stderr);
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "Uso: relazione validate FILE.xml...\n");
+        return RZ_USAGE;
+    }
+    rz_status worst = RZ_OK;
+    rz_diags d;
+    rz_diags_init(&d);
+    for (int i = 1; i < argc; i++) {
+        rz_status st = rz_validate_file(argv[i], &d);
+        if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
+            worst = st;
+    }
+    report(&d);
+    if (worst == RZ_OK)
+        fprintf(stderr, "%d file validi (%zu avvisi)\n", argc - 1, d.warnings);
+    rz_diags_free(&d);
+    rz_xml_cleanup();
+    return worst;
+}
+
 static const command commands[] = {
+    {"validate", cmd_validate, "validate FILE.xml...",
+     "controlla i file (schema XSD e regole del Piano)"},
     {"help", cmd_help, "help", "mostra questo aiuto"},
     {NULL, NULL, NULL, NULL},
 };

@@ -17,6 +17,9 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "xmlload.h"
+#include "model.h"
+#include "validate.h"
 
 const char *rz_version(void);
 

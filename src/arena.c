@@ -1,0 +1,85 @@
+/* arena.c — see arena.h. */
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct rz_arena_block {
+    rz_arena_block *next;
+    size_t used;
+    size_t size;
+    max_align_t data[];
+};
+
+void rz_arena_init(rz_arena *a)
+{
+    a->head = NULL;
+    a->block_size = 16384;
+}
+
+void rz_arena_free(rz_arena *a)
+{
+    rz_arena_block *b = a->head;
+    while (b) {
+        rz_arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    a->head = NULL;
+}
+
+void *rz_arena_alloc(rz_arena *a, size_t size)
+{
+    size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    rz_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t bs = a->block_size;
+        if (bs < size)
+            bs = size;
+        b = malloc(sizeof *b + bs);
+        if (!b)
+            return NULL;
+        b->size = bs;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+        if (a->block_size < 1024 * 1024)
+            a->block_size *= 2;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *rz_arena_strndup(rz_arena *a, const char *s, size_t n)
+{
+    char *r = rz_arena_alloc(a, n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+char *rz_arena_strdup(rz_arena *a, const char *s)
+{
+    return s ? rz_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *rz_arena_grow(rz_arena *a, void *items, size_t count, size_t *cap, size_t elem)
+{
+    if (count < *cap)
+        return items;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    void *n = rz_arena_alloc(a, ncap * elem);
+    if (!n)
+        return NULL;
+    if (items && count)
+        memcpy(n, items, count * elem);
+    *cap = ncap;
+    return n;
+}

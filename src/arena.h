@@ -1,0 +1,34 @@
+/*
+ * arena.h — bump allocation for data that lives as long as its owner.
+ *
+ * A loaded Piano or monitoring file is many small strings and structs that
+ * all die together; an arena makes that one free and no per-object
+ * bookkeeping. Blocks grow geometrically; a request larger than a block gets
+ * a block of its own.
+ */
+#ifndef RZ_ARENA_H
+#define RZ_ARENA_H
+
+#include <stddef.h>
+
+typedef struct rz_arena_block rz_arena_block;
+
+typedef struct {
+    rz_arena_block *head;
+    size_t block_size;
+} rz_arena;
+
+void rz_arena_init(rz_arena *a);
+void rz_arena_free(rz_arena *a);
+
+/* Zeroed, aligned memory; NULL only when the system is out of memory. */
+void *rz_arena_alloc(rz_arena *a, size_t size);
+char *rz_arena_strdup(rz_arena *a, const char *s);
+char *rz_arena_strndup(rz_arena *a, const char *s, size_t n);
+
+/* A growable array in an arena: *items is replaced by a larger copy when
+ * full. Old copies stay in the arena until it is freed, which is cheap for
+ * the small arrays this is used for. */
+void *rz_arena_grow(rz_arena *a, void *items, size_t count, size_t *cap, size_t elem);
+
+#endif
