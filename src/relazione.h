@@ -20,6 +20,7 @@
 #include "xmlload.h"
 #include "model.h"
 #include "validate.h"
+#include "score.h"
 
 const char *rz_version(void);
 
