@@ -58,7 +58,7 @@ rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_dia
 {
     if (strcmp(path, "-") == 0) {
         if (write_all(STDOUT_FILENO, data, len) != RZ_OK) {
-            rz_diag_add(d, RZ_ERROR, "-", 0, "io", "cannot write to standard output: %s",
+            rz_diag_add(d, RZ_ERROR, "-", 0, "io", "impossibile scrivere sullo standard output: %s",
                         strerror(errno));
             return RZ_IO;
         }
@@ -67,7 +67,7 @@ rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_dia
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
     if (!tmp) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory");
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
         return RZ_IO;
     }
     memcpy(tmp, path, n);
@@ -75,8 +75,8 @@ rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_dia
     int fd = mkstemp(tmp);
     if (fd < 0) {
         rz_diag_add(d, RZ_ERROR, path, 0, "io",
-                    "cannot create the output file (%s); check that the folder exists and is "
-                    "writable",
+                    "impossibile creare il file di uscita (%s): controllare che la cartella "
+                    "esista e sia scrivibile",
                     strerror(errno));
         free(tmp);
         return RZ_IO;
@@ -93,8 +93,8 @@ rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_dia
     if (err) {
         unlink(tmp);
         rz_diag_add(d, RZ_ERROR, path, 0, "io",
-                    "cannot write the output file (%s); the previous version, if any, is "
-                    "unchanged",
+                    "impossibile scrivere il file di uscita (%s); l'eventuale versione "
+                    "precedente è rimasta intatta",
                     strerror(err));
         free(tmp);
         return RZ_IO;
@@ -109,8 +109,19 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
     *len = 0;
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot open the file: %s", strerror(errno));
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile aprire il file: %s", strerror(errno));
         return RZ_IO;
+    }
+    /* A regular file's size is known before reading: refuse a huge one at
+     * once instead of reading max_bytes of it. */
+    struct stat sb;
+    if (f != stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (unsigned long long)sb.st_size > (unsigned long long)max_bytes) {
+        fclose(f);
+        rz_diag_add(d, RZ_ERROR, path, 0, "size",
+                    "il file è più grande dei %zu MB ammessi: controllare che sia il file giusto",
+                    max_bytes / (1024 * 1024));
+        return RZ_INVALID;
     }
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap + 1);
@@ -137,16 +148,15 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
             break;
     }
     if (!buf) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory reading the file");
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente per leggere il file");
         st = RZ_IO;
     } else if (n > max_bytes) {
         rz_diag_add(d, RZ_ERROR, path, 0, "size",
-                    "the file is larger than the %zu MB this tool accepts; split it or check "
-                    "that it is the right file",
+                    "il file è più grande dei %zu MB ammessi: controllare che sia il file giusto",
                     max_bytes / (1024 * 1024));
         st = RZ_INVALID;
     } else if (ferror(f)) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot read the file: %s", strerror(errno));
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile leggere il file: %s", strerror(errno));
         st = RZ_IO;
     }
     if (f != stdin)
@@ -165,7 +175,7 @@ rz_status rz_mkdir_p(const char *path, rz_diags *d)
 {
     char *p = strdup(path);
     if (!p) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "out of memory");
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
         return RZ_IO;
     }
     for (char *s = p + 1;; s++) {
@@ -173,7 +183,7 @@ rz_status rz_mkdir_p(const char *path, rz_diags *d)
             char c = *s;
             *s = '\0';
             if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-                rz_diag_add(d, RZ_ERROR, path, 0, "io", "cannot create the folder %s: %s", p,
+                rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile creare la cartella %s: %s", p,
                             strerror(errno));
                 free(p);
                 return RZ_IO;
