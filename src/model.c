@@ -191,6 +191,15 @@ const char *rz_measure_name(rz_measure m)
     return measure_names[m];
 }
 
+/* "the strategic objective" etc., for messages. */
+static const char *const level_phrases[] = {"l'ente",
+                                            "l'area strategica",
+                                            "l'obiettivo strategico",
+                                            "l'obiettivo operativo",
+                                            "l'indicatore",
+                                            "l'unità organizzativa",
+                                            "il valutato"};
+
 static const char *const level_names[] = {
     "ente",       "area",  "obiettivo-strategico", "obiettivo-operativo",
     "indicatore", "unita", "individuale"};
@@ -560,8 +569,8 @@ static void check_weights(reader *r, const char *what, const char *parent, long 
         return;
     if (with != n) {
         rz_diag_add(r->d, RZ_ERROR, r->file, line, "weights-partial",
-                    "pesi %s %s: il peso è indicato per %zu elementi su %zu; indicarlo per "
-                    "tutti o per nessuno (senza pesi valgono in parti uguali)",
+                    "pesi %s %s: il peso è indicato solo per %zu su %zu; indicarlo per tutti "
+                    "o per nessuno (senza pesi valgono in parti uguali)",
                     what, parent, with, n);
         return;
     }
@@ -775,7 +784,8 @@ static void check_plan(reader *r, rz_plan *p)
         }
     }
 
-    check_objective_weights(r, p->areas, p->n_areas, "delle aree strategiche", "dell'ente", 0);
+    check_objective_weights(r, p->areas, p->n_areas, "delle aree strategiche", "dell'ente",
+                            p->n_areas ? p->areas[0]->loc.line : 0);
     for (size_t i = 0; i < p->n_areas; i++)
         check_objective(r, p, p->areas[i]);
 
@@ -1128,6 +1138,7 @@ static void read_unit_data(reader *r, xmlNodePtr n, rz_unit_data *u)
         v->has_den = attr_double(r, pn, "denominatore", &v->den);
         v->has_value = attr_double(r, pn, "valore", &v->value);
         attr_date(r, pn, "data", &v->has_date, &v->date);
+        v->bad_date = !v->has_date && attr(r, pn, "data") != NULL;
         v->printed = text_of(r, pn);
     }
     xmlNodePtr x;
@@ -1223,6 +1234,7 @@ static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
 {
     m->body_name = child_text(r, root, "ente");
     m->year = text_int(r, rz_xml_child(root, "anno"), 0);
+    m->year_line = rz_xml_line(rz_xml_child(root, "anno"));
     m->plan_file = attr(r, rz_xml_child(root, "piano"), "file");
     size_t cap = 0;
     FOR_CHILD(pn, rz_xml_child(root, "periodi"), "periodo")
@@ -1384,7 +1396,7 @@ static void check_value_measure(reader *r, const rz_indicator *ind, const rz_per
                         code, v->period);
         break;
     case RZ_MEASURE_DATE:
-        if (!v->has_date)
+        if (!v->has_date && !v->bad_date) /* a bad date is reported where it is read */
             rz_diag_add(r->d, RZ_ERROR, r->file, v->loc.line, "data",
                         "indicatore %s, periodo %s: manca la data di realizzazione "
                         "(attributo data=\"AAAA-MM-GG\", oppure mancante=\"true\")",
@@ -1445,7 +1457,7 @@ static void check_monitoring(reader *r, const rz_monitoring *m)
 static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_plan *p)
 {
     if (m->year && p->year && m->year != p->year)
-        rz_diag_add(r->d, RZ_ERROR, r->file, 0, "year",
+        rz_diag_add(r->d, RZ_ERROR, r->file, m->year_line, "year",
                     "i dati sono dell'anno %d ma il Piano %s è dell'anno %d", m->year, p->file,
                     p->year);
 
@@ -1478,14 +1490,14 @@ static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_pl
             if (rt->level != RZ_NODE_ENTE && !node_exists(p, rt->level, rt->code))
                 rz_diag_add(r->d, RZ_ERROR, r->file, rt->loc.line, "ref",
                             "la rettifica riguarda %s '%s', che non è nel Piano",
-                            rz_node_level_name(rt->level), rt->code ? rt->code : "");
+                            level_phrases[rt->level], rt->code ? rt->code : "");
         }
         for (size_t i = 0; i < m->n_declared_scores; i++) {
             const rz_declared_score *s = &m->declared_scores[i];
             if (s->level != RZ_NODE_ENTE && !node_exists(p, s->level, s->code))
                 rz_diag_add(r->d, RZ_ERROR, r->file, s->loc.line, "ref",
                             "il punteggio dichiarato riguarda %s '%s', che non è nel Piano",
-                            rz_node_level_name(s->level), s->code ? s->code : "");
+                            level_phrases[s->level], s->code ? s->code : "");
         }
     }
 }

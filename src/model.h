@@ -299,6 +299,7 @@ typedef struct {
     rz_date date;
     const char *printed;
     rz_loc loc;
+    int bad_date; /* a data attribute that is not a real date */
 } rz_period_value;
 
 typedef struct {
@@ -426,6 +427,7 @@ typedef struct rz_monitoring {
     const char *file;
     const char *body_name;
     int year;
+    long year_line;
     const char *plan_file; /* as written, relative to the monitoring file */
     rz_period *periods;
     size_t n_periods;

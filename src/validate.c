@@ -17,10 +17,12 @@ static rz_status validate_monitoring(const rz_xml *x, rz_diags *d)
     rz_plan *p = NULL;
     rz_status pst = plan_path ? rz_plan_load(plan_path, &p, &quiet) : RZ_INVALID;
     if (pst != RZ_OK || !p) {
+        const char *why = quiet.count && quiet.items[0].message ? quiet.items[0].message : "";
         rz_diag_add(d, RZ_ERROR, x->path, 0, "ref",
-                    "il Piano indicato in <piano file=\"%s\"> non si può usare (%zu errori): "
-                    "eseguire 'relazione validate %s' per vederli",
-                    m->plan_file ? m->plan_file : "", quiet.errors, plan_path ? plan_path : "");
+                    "il Piano indicato in <piano file=\"%s\"> non si può usare (%s%s): "
+                    "eseguire 'relazione validate %s' per i dettagli",
+                    m->plan_file ? m->plan_file : "", why,
+                    quiet.errors > 1 ? " e altri errori" : "", plan_path ? plan_path : "");
         st = RZ_INVALID;
     } else if (rz_monitoring_check(m, p, d) != RZ_OK) {
         st = RZ_INVALID;

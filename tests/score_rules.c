@@ -420,9 +420,9 @@ static void test_units_aggregate(void)
     rz_rules r = plain_rules();
     rz_indicator ind = indicator(RZ_MEASURE_RATIO, RZ_AGG_SUM);
     rz_target t = target(RZ_CMP_GE, RZ_TGT_PERCENT, 90);
-    rz_period_value a[] = {{"Q1", 0, 1, 1, 0, 0, 13, 13, 0, 0, NULL, {0, 0}},
-                           {"Q2", 0, 1, 1, 0, 0, 4, 4, 0, 0, NULL, {0, 0}}};
-    rz_period_value c[] = {{"Q1", 0, 1, 1, 0, 0, 30, 32, 0, 0, NULL, {0, 0}}};
+    rz_period_value a[] = {{"Q1", 0, 1, 1, 0, 0, 13, 13, 0, 0, NULL, {0, 0}, 0},
+                           {"Q2", 0, 1, 1, 0, 0, 4, 4, 0, 0, NULL, {0, 0}, 0}};
+    rz_period_value c[] = {{"Q1", 0, 1, 1, 0, 0, 30, 32, 0, 0, NULL, {0, 0}, 0}};
     rz_unit_data u[2];
     memset(u, 0, sizeof u);
     u[0].unit = "S1";
