@@ -80,7 +80,48 @@ static int cmd_validate(int argc, char **argv)
     return worst;
 }
 
+static int cmd_check(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "Uso: relazione check CARTELLA\n");
+        return RZ_USAGE;
+    }
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_inputs in;
+    rz_status st = rz_inputs_load(argv[1], &in, &d);
+    if (st != RZ_IO && in.plan) {
+        rz_scored *s = NULL;
+        rz_diags findings;
+        rz_diags_init(&findings);
+        if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
+            rz_check(s, &findings);
+            rz_diags_sort(&findings);
+            rz_diags_print(&findings, stderr);
+            const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
+            fprintf(stderr, "%zu errori, %zu avvisi. Esito proposto: %s; esito dell'OIV: %s\n",
+                    findings.errors, findings.warnings, rz_check_verdict(&findings),
+                    oiv ? oiv : "non ancora espresso");
+            if (findings.errors && st == RZ_OK)
+                st = RZ_INVALID;
+        }
+        rz_scored_free(s);
+        rz_diags_free(&findings);
+    } else if (st != RZ_IO) {
+        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
+                    "la cartella non contiene un Piano della performance");
+        st = RZ_INVALID;
+    }
+    report(&d);
+    rz_diags_free(&d);
+    rz_inputs_free(&in);
+    rz_xml_cleanup();
+    return st;
+}
+
 static const command commands[] = {
+    {"check", cmd_check, "check CARTELLA",
+     "verifica i dati per la validazione OIV (punti A-K) e le incoerenze"},
     {"validate", cmd_validate, "validate FILE.xml...",
      "controlla i file (schema XSD e regole del Piano)"},
     {"help", cmd_help, "help", "mostra questo aiuto"},

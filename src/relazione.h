@@ -21,6 +21,8 @@
 #include "model.h"
 #include "validate.h"
 #include "score.h"
+#include "check.h"
+#include "inputs.h"
 
 const char *rz_version(void);
 

@@ -433,6 +433,7 @@ typedef struct {
     rz_diags *d;
     rz_strmap by_code;
     size_t cap_ind;
+    int apply_declared;
 } engine;
 
 #define APUSH(a, arr, count, cap)                                                                  \
@@ -454,7 +455,7 @@ static const rz_rettifica *find_rettifica(const engine *e, rz_node_level level, 
             continue;
         if (level != RZ_NODE_ENTE && (!r->code || !code || strcmp(r->code, code) != 0))
             continue;
-        if (!r->approved) {
+        if (!r->approved && !e->apply_declared) {
             if (declared) {
                 const rz_rettifica **slot = APUSH(&e->s->arena, *declared, *n_declared, cap);
                 if (slot)
@@ -922,6 +923,13 @@ static void score_individuals(engine *e)
 rz_status rz_score(const rz_plan *plan, const rz_monitoring *monitoring, rz_scored **out,
                    rz_diags *d)
 {
+    rz_score_options opt = {0};
+    return rz_score_with(plan, monitoring, &opt, out, d);
+}
+
+rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
+                        const rz_score_options *opt, rz_scored **out, rz_diags *d)
+{
     *out = NULL;
     rz_scored *s = calloc(1, sizeof *s);
     if (!s)
@@ -930,7 +938,7 @@ rz_status rz_score(const rz_plan *plan, const rz_monitoring *monitoring, rz_scor
     s->plan = plan;
     s->monitoring = monitoring;
     s->year = plan->year;
-    engine e = {s, plan, monitoring, d, {0}, 0};
+    engine e = {s, plan, monitoring, d, {0}, 0, opt->apply_declared};
     rz_strmap_init(&e.by_code);
 
     rz_scored_node *entity = rz_arena_alloc(&s->arena, sizeof *entity);

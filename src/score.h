@@ -161,12 +161,20 @@ typedef struct {
     rz_strmap index;                 /* indicator code → rz_scored_indicator */
 } rz_scored;
 
+typedef struct {
+    /* Treat rettifiche that are only declared as if they were approved:
+     * used to tell a printed figure that rests on such a claim. */
+    int apply_declared;
+} rz_score_options;
+
 /* Scores plan with monitoring (which may be NULL: every result is then
  * missing). Problems met while scoring (a target of the wrong kind for its
  * data, a missing period, weights to be normalised) become diagnostics.
  * The result refers to plan and monitoring: they must outlive it. */
 rz_status rz_score(const rz_plan *plan, const rz_monitoring *monitoring, rz_scored **out,
                    rz_diags *d);
+rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
+                        const rz_score_options *opt, rz_scored **out, rz_diags *d);
 void rz_scored_free(rz_scored *s);
 
 /* The rules applied to one achievement, exposed for tests and for the

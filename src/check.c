@@ -1,0 +1,701 @@
+/*
+ * check.c — the validation evidence and the consistency checker.
+ *
+ * The principle: every figure a document printed (recorded in the monitoring
+ * data as <dichiarato> or <punteggio>) is read back with its printed
+ * precision and compared with what the engine computes from the raw data
+ * with the plan's rules. A difference larger than half a unit of the last
+ * printed digit is a finding that names both values and where each was
+ * printed. Scores printed for objectives and the entity are also compared
+ * with the figure obtained by applying the rettifiche that were only
+ * declared, so that a printed "100,0%" that rests on an argument rather than
+ * on a decision is identified as such, not merely as wrong.
+ */
+#include "check.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Printed figures                                                     */
+/* ------------------------------------------------------------------ */
+
+static const char *skip_space(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || (unsigned char)s[0] == 0xC2) {
+        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+            s += 2; /* no-break space */
+        else if ((unsigned char)s[0] == 0xC2)
+            break;
+        else
+            s++;
+    }
+    return s;
+}
+
+int rz_parse_printed(const char *s, rz_printed *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s)
+        return 0;
+    s = skip_space(s);
+    int d, m, y, n = 0;
+    if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8) {
+        if (!rz_date_valid_ymd(y, m, d))
+            return 0;
+        out->is_date = 1;
+        out->date = rz_date_from_ymd(y, m, d);
+        return *skip_space(s + n) == '\0';
+    }
+    int neg = 0;
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88 &&
+               (unsigned char)s[2] == 0x92) {
+        neg = 1; /* U+2212 minus sign */
+        s += 3;
+    }
+    /* Italian: '.' groups thousands, ',' is the decimal separator. A lone
+     * '.' that is not followed by exactly three digits is read as a decimal
+     * point, for figures typed the other way. */
+    const char *comma = strchr(s, ',');
+    char digits[64];
+    size_t k = 0;
+    int decimals = -1;
+    for (const char *p = s; *p && k < sizeof digits - 1; p++) {
+        if (isdigit((unsigned char)*p)) {
+            digits[k++] = *p;
+            if (decimals >= 0)
+                decimals++;
+        } else if (*p == ',') {
+            if (decimals >= 0)
+                return 0;
+            digits[k++] = '.';
+            decimals = 0;
+        } else if (*p == '.') {
+            int group = !comma && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+                        isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4]);
+            if (comma || group)
+                continue;
+            if (decimals >= 0)
+                return 0;
+            digits[k++] = '.';
+            decimals = 0;
+        } else {
+            s = p;
+            break;
+        }
+        s = p + 1;
+    }
+    digits[k] = '\0';
+    if (k == 0 || (k == 1 && digits[0] == '.'))
+        return 0;
+    s = skip_space(s);
+    if (*s == '%') {
+        out->percent = 1;
+        s = skip_space(s + 1);
+    }
+    if (*s != '\0')
+        return 0;
+    out->value = strtod(digits, NULL) * (neg ? -1 : 1);
+    out->decimals = decimals < 0 ? 0 : decimals;
+    return 1;
+}
+
+/* Does computed, printed with the printed figure's decimals, read as it? */
+static int matches(double computed, const rz_printed *p)
+{
+    double half = 0.5 * pow(10.0, -p->decimals);
+    return fabs(computed - p->value) < half + 1e-9 * (1 + fabs(computed));
+}
+
+/* Formats like the documents print: 1.234,56 (decimals as printed). */
+static void it_number(char *buf, size_t n, double v, int decimals)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
+    char *dot = strchr(raw, '.');
+    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
+    size_t o = 0;
+    if (v < 0 && o + 1 < n)
+        buf[o++] = '-';
+    for (size_t i = 0; i < int_len && o + 2 < n; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0)
+            buf[o++] = '.';
+        buf[o++] = raw[i];
+    }
+    if (dot) {
+        if (o + 1 < n)
+            buf[o++] = ',';
+        for (const char *p = dot + 1; *p && o + 1 < n; p++)
+            buf[o++] = *p;
+    }
+    buf[o] = '\0';
+}
+
+static void it_date(char *buf, size_t n, rz_date d)
+{
+    int y, m, dd;
+    rz_date_to_ymd(d, &y, &m, &dd);
+    snprintf(buf, n, "%02d/%02d/%04d", dd, m, y);
+}
+
+/* The computed result as the document would print it. */
+static void result_text(char *buf, size_t n, const rz_measurement *m, const rz_target *t,
+                        int decimals)
+{
+    if (m->result_is_date) {
+        it_date(buf, n, m->result_date);
+        return;
+    }
+    it_number(buf, n, m->result, decimals);
+    if (t && t->kind == RZ_TGT_PERCENT && strlen(buf) + 1 < n)
+        strcat(buf, "%");
+}
+
+/* Where a figure was printed: "3.0 Albero della performance, p. 42". */
+static void where(char *buf, size_t n, const char *dove, long page)
+{
+    if (page > 0)
+        snprintf(buf, n, "%s, p. %ld", dove ? dove : "?", page);
+    else
+        snprintf(buf, n, "%s", dove ? dove : "?");
+}
+
+/* ------------------------------------------------------------------ */
+/* E, A and plausibility on printed indicator figures                  */
+/* ------------------------------------------------------------------ */
+
+static const rz_measurement *measurement_for(const rz_scored_indicator *si, const char *unit)
+{
+    if (!unit)
+        return &si->total;
+    for (size_t i = 0; i < si->n_units; i++)
+        if (strcmp(si->units[i].unit, unit) == 0)
+            return &si->units[i].m;
+    return NULL;
+}
+
+static void check_declared_result(const rz_scored *s, const rz_scored_indicator *si,
+                                  const rz_declared *dc, const rz_measurement *m, rz_diags *d)
+{
+    const rz_indicator *ind = si->indicator;
+    char at[256], comp[64];
+    where(at, sizeof at, dc->where, dc->page);
+    rz_printed p;
+    if (!rz_parse_printed(dc->result, &p)) {
+        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-unreadable",
+                    "indicatore %s (%s): il risultato stampato \"%s\" non è una cifra leggibile",
+                    ind->code, at, dc->result);
+        return;
+    }
+    if (!m->has_result) {
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                    "indicatore %s (%s): è stampato il risultato %s ma i dati non permettono di "
+                    "calcolarlo (%s)",
+                    ind->code, at, dc->result, m->missing ? m->missing : "dato mancante");
+        return;
+    }
+    if (m->result_is_date) {
+        if (p.is_date) {
+            if (p.date != m->result_date) {
+                it_date(comp, sizeof comp, m->result_date);
+                rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                            "indicatore %s (%s): data stampata %s, i dati danno %s", ind->code, at,
+                            dc->result, comp);
+            }
+            return;
+        }
+        /* A number where a date belongs: a spreadsheet serial? */
+        if (p.value >= 20000 && p.value < 80000 && fabs(p.value - floor(p.value)) < 1e-9) {
+            rz_date as_date = rz_date_from_serial((long)p.value);
+            char conv[32];
+            it_date(conv, sizeof conv, as_date);
+            it_date(comp, sizeof comp, m->result_date);
+            rz_diag_add(d, as_date == m->result_date ? RZ_WARNING : RZ_ERROR, dc->loc.file,
+                        dc->loc.line, "plaus-serial-date",
+                        "indicatore %s (%s): il risultato è stampato come \"%s\", il numero "
+                        "seriale di un foglio di calcolo per la data %s; i dati danno %s: "
+                        "stampare la data",
+                        ind->code, at, dc->result, conv, comp);
+            return;
+        }
+        it_date(comp, sizeof comp, m->result_date);
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                    "indicatore %s (%s): stampato %s dove i dati danno la data %s", ind->code, at,
+                    dc->result, comp);
+        return;
+    }
+    if (p.is_date) {
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                    "indicatore %s (%s): stampata una data (%s) dove il risultato è un numero",
+                    ind->code, at, dc->result);
+        return;
+    }
+    if (!matches(m->result, &p)) {
+        result_text(comp, sizeof comp, m, si->target, p.decimals);
+        char detail[96] = "";
+        if (ind->measure == RZ_MEASURE_RATIO) {
+            char a[32], b[32];
+            it_number(a, sizeof a, m->num, m->num == floor(m->num) ? 0 : 2);
+            it_number(b, sizeof b, m->den, m->den == floor(m->den) ? 0 : 2);
+            snprintf(detail, sizeof detail, " (%s / %s)", a, b);
+        }
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                    "indicatore %s (%s): risultato stampato %s, i dati danno %s%s", ind->code, at,
+                    dc->result, comp, detail);
+    }
+    if (si->target && si->target->kind == RZ_TGT_PERCENT && ind->measure == RZ_MEASURE_RATIO &&
+        p.value > 100 + 1e-9)
+        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
+                    "indicatore %s (%s): la percentuale stampata %s supera il 100%% per un "
+                    "rapporto tra parte e totale",
+                    ind->code, at, dc->result);
+    (void)s;
+}
+
+static void check_declared_percent(const rz_scored *s, const char *code, const char *what,
+                                   const char *check, const char *printed, int has, double computed,
+                                   const rz_declared *dc, rz_diags *d)
+{
+    char at[256], comp[64];
+    where(at, sizeof at, dc->where, dc->page);
+    rz_printed p;
+    if (!rz_parse_printed(printed, &p) || p.is_date) {
+        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-unreadable",
+                    "indicatore %s (%s): la %s stampata \"%s\" non è una percentuale leggibile",
+                    code, at, what, printed);
+        return;
+    }
+    if (p.value > s->plan->rules.cap + 1e-9)
+        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
+                    "indicatore %s (%s): la %s stampata %s supera il massimo del %g%% "
+                    "previsto dal sistema di misurazione",
+                    code, at, what, printed, s->plan->rules.cap);
+    if (!has) {
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
+                    "indicatore %s (%s): è stampata una %s di %s che i dati non permettono di "
+                    "calcolare",
+                    code, at, what, printed);
+        return;
+    }
+    if (!matches(computed, &p)) {
+        it_number(comp, sizeof comp, computed, p.decimals);
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
+                    "indicatore %s (%s): %s stampata %s, ricalcolata dai dati con le regole del "
+                    "Piano %s%%",
+                    code, at, what, printed, comp);
+    }
+}
+
+static void check_declared_target(const rz_scored_indicator *si, const rz_declared *dc, rz_diags *d)
+{
+    const rz_target *t = si->target;
+    rz_printed p;
+    if (!t || !rz_parse_printed(dc->target, &p))
+        return;
+    char at[256], plan_t[64];
+    where(at, sizeof at, dc->where, dc->page);
+    int differs = 0;
+    if (t->kind == RZ_TGT_DATE && t->has_value) {
+        differs = !p.is_date || p.date != t->date;
+        it_date(plan_t, sizeof plan_t, t->date);
+    } else if (t->has_value && !p.is_date) {
+        differs = !matches(t->value, &p);
+        it_number(plan_t, sizeof plan_t, t->value, p.decimals);
+    } else {
+        return;
+    }
+    if (differs)
+        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "A-target",
+                    "indicatore %s (%s): target stampato %s, ma il Piano fissa %s per il %d",
+                    si->indicator->code, at, dc->target, plan_t, t->year);
+}
+
+/* The same figure printed with different values in different places. */
+static void check_declared_consistency(const rz_scored_indicator *si, rz_diags *d)
+{
+    const rz_observation *o = si->observation;
+    for (size_t i = 0; i < o->n_declared; i++)
+        for (size_t j = 0; j < i; j++) {
+            const rz_declared *a = &o->declared[j], *b = &o->declared[i];
+            int same_unit =
+                (!a->unit && !b->unit) || (a->unit && b->unit && !strcmp(a->unit, b->unit));
+            rz_printed pa, pb;
+            if (!same_unit || !a->result || !b->result || !rz_parse_printed(a->result, &pa) ||
+                !rz_parse_printed(b->result, &pb))
+                continue;
+            int differ = pa.is_date != pb.is_date ||
+                         (pa.is_date ? pa.date != pb.date : fabs(pa.value - pb.value) > 1e-9);
+            if (!differ)
+                continue;
+            char wa[256], wb[256];
+            where(wa, sizeof wa, a->where, a->page);
+            where(wb, sizeof wb, b->where, b->page);
+            rz_diag_add(d, RZ_WARNING, b->loc.file, b->loc.line, "plaus-inconsistent",
+                        "indicatore %s%s%s: lo stesso risultato è stampato come %s (%s) e come %s "
+                        "(%s)",
+                        si->indicator->code, a->unit ? ", unità " : "", a->unit ? a->unit : "",
+                        a->result, wa, b->result, wb);
+        }
+}
+
+/* Algorithm text like "% pratiche evase >= 80%" or "entro il 30/06/2019"
+ * that says something else than the structured target. */
+static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
+{
+    const rz_indicator *ind = si->indicator;
+    const rz_target *t = si->target;
+    const char *alg = ind->algorithm;
+    if (!alg || !t || !t->has_value)
+        return;
+    if (t->kind == RZ_TGT_DATE) {
+        const char *e = strstr(alg, "entro il ");
+        rz_printed p;
+        char tmp[16];
+        if (!e)
+            return;
+        snprintf(tmp, sizeof tmp, "%.10s", e + 9);
+        if (rz_parse_printed(tmp, &p) && p.is_date && p.date != t->date) {
+            char a[32];
+            it_date(a, sizeof a, t->date);
+            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "plaus-algorithm",
+                        "indicatore %s: l'algoritmo dice \"entro il %s\" ma il target strutturato "
+                        "è %s",
+                        ind->code, tmp, a);
+        }
+        return;
+    }
+    static const char *const ops[] = {">=", "≥", "=>", "<=", "≤", "=<", ">", "<", "="};
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+        const char *o = strstr(alg, ops[k]);
+        if (!o)
+            continue;
+        const char *num = skip_space(o + strlen(ops[k]));
+        char tmp[32];
+        size_t n = 0;
+        while (num[n] && (isdigit((unsigned char)num[n]) || num[n] == ',' || num[n] == '.') &&
+               n < sizeof tmp - 1) {
+            tmp[n] = num[n];
+            n++;
+        }
+        while (n > 0 && (tmp[n - 1] == '.' || tmp[n - 1] == ','))
+            n--;
+        tmp[n] = '\0';
+        rz_printed p;
+        if (n == 0 || !rz_parse_printed(tmp, &p))
+            return;
+        if (!matches(t->value, &p)) {
+            char a[32];
+            it_number(a, sizeof a, t->value, p.decimals);
+            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "plaus-algorithm",
+                        "indicatore %s: l'algoritmo indica %s %s ma il target strutturato è %s",
+                        ind->code, ops[k], tmp, a);
+        }
+        return;
+    }
+}
+
+static void check_indicators(const rz_scored *s, rz_diags *d)
+{
+    size_t sources = 0, self_declared = 0, counted = 0;
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        const rz_scored_indicator *si = s->indicators[i];
+        const rz_indicator *ind = si->indicator;
+        counted++;
+        /* C: a result for every indicator of the Piano. */
+        if (!si->observation) {
+            rz_diag_add(d, RZ_ERROR, ind->loc.file, ind->loc.line, "C-missing",
+                        "indicatore %s: nessun risultato nei dati di monitoraggio", ind->code);
+        } else if (!si->total.has_result) {
+            rz_diag_add(d, RZ_WARNING, si->observation->loc.file, si->observation->loc.line,
+                        "C-unmeasured", "indicatore %s: il risultato non si può calcolare (%s)",
+                        ind->code, si->total.missing ? si->total.missing : "dato mancante");
+        }
+        if (!si->target)
+            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "A-no-target",
+                        "indicatore %s: il Piano non fissa un target per il %d", ind->code,
+                        s->year);
+        /* F: data sources. */
+        if (ind->source) {
+            sources++;
+            if (ind->source_kind == RZ_SOURCE_SELF_DECLARED)
+                self_declared++;
+        } else {
+            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "F-source",
+                        "indicatore %s: non indica la fonte dei dati (elemento <fonte>)",
+                        ind->code);
+        }
+        check_algorithm_text(si, d);
+        /* G: a reason for every shortfall. */
+        if (si->total.has_achievement && si->total.achievement < 100 - 1e-9 &&
+            !(si->observation && si->observation->deviation_reason)) {
+            char a[32];
+            it_number(a, sizeof a, si->total.achievement, 2);
+            rz_diag_add(d, RZ_WARNING, si->observation->loc.file, si->observation->loc.line,
+                        "G-reason",
+                        "indicatore %s: realizzazione del target al %s%% senza motivazione dello "
+                        "scostamento (<motivazione-scostamento>)",
+                        ind->code, a);
+        }
+        if (!si->observation)
+            continue;
+        /* E and plausibility on every printed figure. */
+        for (size_t k = 0; k < si->observation->n_declared; k++) {
+            const rz_declared *dc = &si->observation->declared[k];
+            const rz_measurement *m = measurement_for(si, dc->unit);
+            if (!m) {
+                char at[256];
+                where(at, sizeof at, dc->where, dc->page);
+                rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
+                            "indicatore %s (%s): sono stampate cifre dell'unità %s, che non ha "
+                            "dati per questo indicatore",
+                            ind->code, at, dc->unit);
+                continue;
+            }
+            if (dc->result)
+                check_declared_result(s, si, dc, m, d);
+            if (dc->target)
+                check_declared_target(si, dc, d);
+            if (dc->achievement)
+                check_declared_percent(s, ind->code, "realizzazione del target", "E-achievement",
+                                       dc->achievement, m->has_achievement, m->achievement, dc, d);
+            if (dc->normalised) {
+                int has = dc->unit ? m->has_score : (m->has_score || si->has_adjusted);
+                double v = dc->unit ? m->score : si->effective;
+                check_declared_percent(s, ind->code, "realizzazione parametrata", "E-score",
+                                       dc->normalised, has, v, dc, d);
+            }
+        }
+        check_declared_consistency(si, d);
+    }
+    if (counted) {
+        char share[32];
+        it_number(share, sizeof share,
+                  sources ? 100.0 * (double)self_declared / (double)sources : 0, 1);
+        rz_diag_add(d, RZ_NOTE, s->plan->file, 0, "F-share",
+                    "%zu indicatori su %zu indicano la fonte dei dati; di questi %zu (%s%%) hanno "
+                    "fonte autodichiarata",
+                    sources, counted, self_declared, share);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* A, H: coverage and revisions                                        */
+/* ------------------------------------------------------------------ */
+
+static void check_coverage(const rz_scored *s, rz_diags *d)
+{
+    const rz_plan *p = s->plan;
+    if (!s->monitoring)
+        return;
+    for (size_t i = 0; i < p->n_indicators; i++) {
+        const rz_indicator *ind = p->indicators[i];
+        if (!ind->removed)
+            continue;
+        const rz_observation *o = rz_monitoring_observation(s->monitoring, ind->code);
+        if (o)
+            rz_diag_add(d, RZ_WARNING, o->loc.file, o->loc.line, "H-removed",
+                        "indicatore %s: ha dati di monitoraggio ma è stato eliminato dal Piano "
+                        "con una revisione; non è valutato",
+                        ind->code);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* B, D: printed scores and special objectives                         */
+/* ------------------------------------------------------------------ */
+
+static int node_score(const rz_scored *s, rz_node_level level, const char *code, double *out)
+{
+    if (level == RZ_NODE_UNIT) {
+        for (size_t i = 0; i < s->n_units; i++)
+            if (code && strcmp(s->units[i].unit->code, code) == 0 && s->units[i].has_score) {
+                *out = s->units[i].score;
+                return 1;
+            }
+        return 0;
+    }
+    if (level == RZ_NODE_INDICATOR) {
+        const rz_scored_indicator *si = rz_scored_find_indicator(s, code);
+        if (!si || !(si->total.has_score || si->has_adjusted))
+            return 0;
+        *out = si->effective;
+        return 1;
+    }
+    if (level == RZ_NODE_INDIVIDUAL) {
+        for (size_t i = 0; i < s->n_evaluated; i++)
+            if (code && strcmp(s->evaluated[i].evaluated->code, code) == 0 &&
+                s->evaluated[i].has_score) {
+                *out = s->evaluated[i].score;
+                return 1;
+            }
+        return 0;
+    }
+    const rz_scored_node *n = rz_scored_find_node(s, level, code);
+    if (!n || !n->has_score)
+        return 0;
+    *out = n->score;
+    return 1;
+}
+
+static const char *level_phrase(rz_node_level l)
+{
+    static const char *const phrases[] = {"ente",
+                                          "area strategica",
+                                          "obiettivo strategico",
+                                          "obiettivo operativo",
+                                          "indicatore",
+                                          "unità organizzativa",
+                                          "valutato"};
+    return phrases[l];
+}
+
+static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_diags *d)
+{
+    const rz_monitoring *m = s->monitoring;
+    for (size_t i = 0; i < m->n_declared_scores; i++) {
+        const rz_declared_score *ds = &m->declared_scores[i];
+        char at[256], comp[64], name[160];
+        where(at, sizeof at, ds->where, ds->page);
+        if (ds->level == RZ_NODE_ENTE)
+            snprintf(name, sizeof name, "ente");
+        else
+            snprintf(name, sizeof name, "%s %s", level_phrase(ds->level), ds->code);
+        rz_printed p;
+        if (!rz_parse_printed(ds->value, &p) || p.is_date) {
+            rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "plaus-unreadable",
+                        "%s (%s): il punteggio stampato \"%s\" non è leggibile", name, at,
+                        ds->value);
+            continue;
+        }
+        double v;
+        if (!node_score(s, ds->level, ds->code, &v)) {
+            rz_diag_add(d, RZ_ERROR, ds->loc.file, ds->loc.line, "B-declared",
+                        "%s (%s): è stampato %s ma i dati non permettono di calcolarlo", name, at,
+                        ds->value);
+            continue;
+        }
+        if (matches(v, &p))
+            continue;
+        it_number(comp, sizeof comp, v, p.decimals);
+        double va;
+        if (alt && node_score(alt, ds->level, ds->code, &va) && matches(va, &p)) {
+            rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "B-declared",
+                        "%s (%s): è stampato %s, valore che si ottiene solo applicando rettifiche "
+                        "dichiarate ma non approvate; con le regole e le rettifiche approvate il "
+                        "punteggio è %s%%",
+                        name, at, ds->value, comp);
+            continue;
+        }
+        rz_diag_add(d, RZ_ERROR, ds->loc.file, ds->loc.line, "B-declared",
+                    "%s (%s): punteggio stampato %s, calcolato dai dati %s%%", name, at, ds->value,
+                    comp);
+    }
+    const rz_validation *val = &m->validation;
+    if (val->has_overall && s->entity->has_score) {
+        double diff = fabs(val->overall_score - s->entity->score);
+        if (diff >= 0.05) {
+            char a[32], b[32];
+            it_number(a, sizeof a, val->overall_score, 1);
+            it_number(b, sizeof b, s->entity->score, 1);
+            rz_diag_add(d, RZ_ERROR, m->file, val->loc.line, "B-overall",
+                        "la valutazione complessiva dell'OIV (%s%%) differisce dal punteggio "
+                        "dell'ente calcolato dai dati (%s%%) senza una rettifica approvata "
+                        "sull'ente",
+                        a, b);
+        }
+    }
+}
+
+static void count_flagged(const rz_scored_node *n, size_t *flagged, size_t *unscored, rz_diags *d)
+{
+    const rz_objective *o = n->objective;
+    if (o && (o->transparency || o->anticorruption)) {
+        (*flagged)++;
+        if (!n->has_score) {
+            (*unscored)++;
+            rz_diag_add(d, RZ_ERROR, o->loc.file, o->loc.line, "D-unscored",
+                        "l'obiettivo %s (trasparenza/anticorruzione) non ha un punteggio", o->code);
+        }
+    }
+    for (size_t i = 0; i < n->n_indicators; i++) {
+        const rz_scored_indicator *si = n->indicators[i];
+        if (!si->indicator->transparency && !si->indicator->anticorruption)
+            continue;
+        (*flagged)++;
+        if (!(si->total.has_score || si->has_adjusted)) {
+            (*unscored)++;
+            rz_diag_add(d, RZ_ERROR, si->indicator->loc.file, si->indicator->loc.line, "D-unscored",
+                        "l'indicatore %s (trasparenza/anticorruzione) non ha un punteggio",
+                        si->indicator->code);
+        }
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        count_flagged(n->children[i], flagged, unscored, d);
+}
+
+static void check_transparency(const rz_scored *s, rz_diags *d)
+{
+    size_t flagged = 0, unscored = 0;
+    count_flagged(s->entity, &flagged, &unscored, d);
+    if (flagged == 0)
+        rz_diag_add(d, RZ_WARNING, s->plan->file, 0, "D-missing",
+                    "nessun obiettivo o indicatore del Piano è collegato a trasparenza o "
+                    "prevenzione della corruzione (attributi trasparenza / anticorruzione)");
+    else
+        rz_diag_add(d, RZ_NOTE, s->plan->file, 0, "D-present",
+                    "%zu obiettivi o indicatori collegati a trasparenza e anticorruzione, %zu "
+                    "valutati",
+                    flagged, flagged - unscored);
+}
+
+void rz_check(const rz_scored *s, rz_diags *d)
+{
+    check_indicators(s, d);
+    check_coverage(s, d);
+    check_transparency(s, d);
+    if (s->monitoring) {
+        rz_scored *alt = NULL;
+        rz_diags quiet;
+        rz_diags_init(&quiet);
+        rz_score_options opt = {1};
+        if (rz_score_with(s->plan, s->monitoring, &opt, &alt, &quiet) != RZ_OK)
+            alt = NULL;
+        check_declared_scores(s, alt, d);
+        rz_scored_free(alt);
+        rz_diags_free(&quiet);
+    }
+}
+
+char rz_check_point(const rz_diag *g)
+{
+    const char *c = g->check;
+    if (c && c[0] >= 'A' && c[0] <= 'K' && c[1] == '-')
+        return c[0];
+    return 0;
+}
+
+const char *rz_check_verdict(const rz_diags *d)
+{
+    int warnings = 0, blocking = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const rz_diag *g = &d->items[i];
+        if (g->severity == RZ_NOTE)
+            continue;
+        char pt = rz_check_point(g);
+        if (g->severity == RZ_ERROR && (pt == 'A' || pt == 'C' || pt == 'E'))
+            blocking = 1;
+        else
+            warnings = 1;
+    }
+    if (blocking)
+        return "NON VALIDA";
+    if (warnings)
+        return "VALIDA CON OSSERVAZIONI";
+    return "VALIDA";
+}

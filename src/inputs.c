@@ -1,0 +1,133 @@
+/* inputs.c — see inputs.h. Files are read in name order, so diagnostics
+ * come out the same on every machine. */
+#define _POSIX_C_SOURCE 200809L
+#include "inputs.h"
+#include "fsutil.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
+{
+    if (slot->doc) {
+        rz_diag_add(d, RZ_ERROR, x->path, 0, "inputs",
+                    "la cartella contiene già un documento dello stesso tipo (%s): lasciarne uno "
+                    "solo",
+                    slot->path);
+        rz_xml_free(x);
+        return;
+    }
+    *slot = *x;
+}
+
+rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
+{
+    memset(in, 0, sizeof *in);
+    in->dir = strdup(dir);
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        rz_diag_add(d, RZ_ERROR, dir, 0, "io", "impossibile aprire la cartella dei dati");
+        return RZ_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".xml"))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n++] = rz_path_join(dir, e->d_name);
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_names);
+
+    rz_status st = RZ_OK;
+    size_t before = d->errors;
+    rz_xml mon_xml = {0};
+    for (size_t i = 0; i < n; i++) {
+        rz_xml x;
+        rz_status s1 = rz_xml_load(names[i], 1, &x, d);
+        if (s1 != RZ_OK) {
+            if (s1 == RZ_IO || st == RZ_OK)
+                st = s1;
+            continue;
+        }
+        switch (x.kind) {
+        case RZ_DOC_PIANO:
+            if (in->plan) {
+                rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
+                            "la cartella contiene già un Piano (%s): lasciarne uno solo",
+                            in->plan->file);
+            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK && st == RZ_OK) {
+                st = RZ_INVALID;
+            }
+            rz_xml_free(&x);
+            break;
+        case RZ_DOC_MONITORAGGIO:
+            keep(&mon_xml, &x, d);
+            break;
+        case RZ_DOC_CONTESTO:
+            keep(&in->contesto, &x, d);
+            break;
+        case RZ_DOC_ALLEGATO1:
+            keep(&in->allegato1, &x, d);
+            break;
+        case RZ_DOC_ALLEGATO2:
+            keep(&in->allegato2, &x, d);
+            break;
+        default:
+            rz_xml_free(&x);
+            break;
+        }
+    }
+    if (mon_xml.doc) {
+        if (rz_monitoring_from_xml(&mon_xml, &in->monitoring, d) != RZ_OK && st == RZ_OK)
+            st = RZ_INVALID;
+        if (in->monitoring && in->plan &&
+            rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
+            st = RZ_INVALID;
+        if (in->monitoring && !in->plan)
+            rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
+                        "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
+        rz_xml_free(&mon_xml);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (n == 0) {
+        rz_diag_add(d, RZ_ERROR, dir, 0, "inputs", "la cartella non contiene file .xml");
+        return RZ_INVALID;
+    }
+    if (st == RZ_OK && d->errors > before)
+        st = RZ_INVALID;
+    return st;
+}
+
+void rz_inputs_free(rz_inputs *in)
+{
+    rz_plan_free(in->plan);
+    rz_monitoring_free(in->monitoring);
+    rz_xml_free(&in->contesto);
+    rz_xml_free(&in->allegato1);
+    rz_xml_free(&in->allegato2);
+    free(in->dir);
+    memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,29 @@
+/*
+ * inputs.h — the input folder of one body and year.
+ *
+ * A folder holds at most one document of each kind (piano.xml,
+ * monitoraggio.xml, contesto.xml, allegato1.xml, allegato2.xml by
+ * convention, but the kind is read from each file's root namespace, not
+ * from its name). Loading validates every file and cross-checks the
+ * monitoring data against the Piano found in the same folder.
+ */
+#ifndef RZ_INPUTS_H
+#define RZ_INPUTS_H
+
+#include "model.h"
+#include "xmlload.h"
+
+typedef struct {
+    char *dir;
+    rz_plan *plan;             /* NULL when the folder has none */
+    rz_monitoring *monitoring; /* NULL when the folder has none */
+    /* Documents whose content goes to the templates as it is. */
+    rz_xml contesto, allegato1, allegato2;
+} rz_inputs;
+
+/* Loads every *.xml of dir. Returns RZ_OK when all are valid; the documents
+ * that loaded are kept even when another failed. */
+rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d);
+void rz_inputs_free(rz_inputs *in);
+
+#endif
