@@ -9,7 +9,7 @@
  * its areas' contributions when every area has a score.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "check.h"
+#include "testing.h"
 #include "relazione.h"
 
 #include <stdarg.h>

@@ -2,7 +2,7 @@
  * score_rules.c — one test per scoring rule and edge case, on indicators
  * built in memory (no XML), so that each rule is checked in isolation.
  */
-#include "check.h"
+#include "testing.h"
 #include "score.h"
 
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * rettifiche (approved and declared), unit sheets, perspectives, individual
  * objectives and summary counts, on tests/valid/.
  */
-#include "check.h"
+#include "testing.h"
 #include "relazione.h"
 
 #include <stdlib.h>

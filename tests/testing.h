@@ -1,5 +1,5 @@
 /*
- * check.h — the few assertions the C tests need.
+ * testing.h — the few assertions the C tests need.
  *
  * Each CHECK counts a pass or prints the failing expression with its line;
  * check_done() prints the closing "N passed, N failed" line and gives the

@@ -1,0 +1,238 @@
+/*
+ * check_findings.c — each check of `relazione check` on a minimal case: the
+ * clean fixture (tests/check/clean) has no finding, and one change to its
+ * data makes exactly the expected finding appear.
+ */
+#include "testing.h"
+#include "relazione.h"
+
+#include <stdlib.h>
+
+static rz_plan *plan;
+static rz_monitoring *mon;
+
+/* Scores and checks the current data; returns the findings. */
+static rz_diags run(void)
+{
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_scored *s = NULL;
+    rz_diags quiet;
+    rz_diags_init(&quiet);
+    if (rz_score(plan, mon, &s, &quiet) == RZ_OK)
+        rz_check(s, &d);
+    rz_scored_free(s);
+    rz_diags_free(&quiet);
+    return d;
+}
+
+static int has(const rz_diags *d, const char *check, rz_severity sev)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (!strcmp(d->items[i].check, check) && d->items[i].severity == sev)
+            return 1;
+    return 0;
+}
+
+static int message_has(const rz_diags *d, const char *check, const char *text)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (!strcmp(d->items[i].check, check) && strstr(d->items[i].message, text))
+            return 1;
+    return 0;
+}
+
+static rz_observation *obs(const char *code)
+{
+    return (rz_observation *)rz_monitoring_observation(mon, code);
+}
+
+/* Runs the checks, asserts the finding, prints the findings on failure. */
+static void expect(const char *check, rz_severity sev, const char *text, const char *verdict)
+{
+    rz_diags d = run();
+    int ok = has(&d, check, sev) && (!text || message_has(&d, check, text));
+    CHECK(ok);
+    if (verdict)
+        CHECK_STR(rz_check_verdict(&d), verdict);
+    if (!ok) {
+        fprintf(stderr, "expected [%s] containing \"%s\"; got:\n", check, text ? text : "");
+        rz_diags_print(&d, stderr);
+    }
+    rz_diags_free(&d);
+}
+
+static void test_clean(void)
+{
+    rz_diags d = run();
+    CHECK(d.errors == 0 && d.warnings == 0);
+    CHECK_STR(rz_check_verdict(&d), "VALIDA");
+    if (d.errors || d.warnings)
+        rz_diags_print(&d, stderr);
+    rz_diags_free(&d);
+}
+
+static void test_printed_figures(void)
+{
+    rz_declared *dc = &obs("S1.1-a")->declared[0];
+    const char *saved = dc->result;
+    /* E: a printed result the data do not support (seed 003, O2.1.3-g). */
+    dc->result = "200,00%";
+    expect("E-result", RZ_ERROR, "risultato stampato 200,00%, i dati danno 87,80% (144 / 164)",
+           "NON VALIDA");
+    expect("plaus-cap", RZ_WARNING, "supera il 100%", NULL);
+    dc->result = saved;
+
+    saved = dc->achievement;
+    dc->achievement = "97,56%";
+    expect("E-achievement", RZ_ERROR,
+           "stampata 97,56%, ricalcolata dai dati con le regole del "
+           "Piano 100,00%",
+           "NON VALIDA");
+    dc->achievement = "200,00%";
+    expect("plaus-cap", RZ_WARNING, "supera il massimo del 100%", NULL);
+    dc->achievement = saved;
+
+    saved = dc->normalised;
+    dc->normalised = "84,47%";
+    expect("E-score", RZ_ERROR, "84,47%", "NON VALIDA");
+    dc->normalised = saved;
+
+    /* A: the printed target is not the Piano's (seed 003, O2.1.2-c). */
+    rz_declared *dd = &obs("S2.1-a")->declared[0];
+    saved = dd->target;
+    dd->target = "30/06/2018";
+    expect("A-target", RZ_ERROR, "target stampato 30/06/2018, ma il Piano fissa 30/06/2019",
+           "NON VALIDA");
+    dd->target = saved;
+
+    /* A date printed as a spreadsheet serial (seed 003, O2.1.4-g). */
+    saved = dd->result;
+    dd->result = "43641,00";
+    expect("plaus-serial-date", RZ_WARNING, "per la data 25/06/2019", "VALIDA CON OSSERVAZIONI");
+    dd->result = "43642,00";
+    expect("plaus-serial-date", RZ_ERROR, "26/06/2019", NULL);
+    dd->result = saved;
+
+    /* The same figure printed twice with different values. */
+    rz_declared *unit_fig = &obs("S1.1-a")->declared[1];
+    const char *saved_unit = unit_fig->unit;
+    saved = unit_fig->result;
+    unit_fig->unit = NULL;
+    unit_fig->result = "87,81%";
+    expect("plaus-inconsistent", RZ_WARNING,
+           "87,80% (Albero della performance, p. 3) e come "
+           "87,81% (Scheda S1, p. 5)",
+           NULL);
+    unit_fig->unit = saved_unit;
+    unit_fig->result = saved;
+}
+
+static void test_reasons_sources_transparency(void)
+{
+    rz_observation *o = obs("O2.1.1-a");
+    const char *saved = o->deviation_reason;
+    o->deviation_reason = NULL;
+    expect("G-reason", RZ_WARNING, "O2.1.1-a: realizzazione del target al 84,47%",
+           "VALIDA CON OSSERVAZIONI");
+    o->deviation_reason = saved;
+
+    rz_indicator *ind = rz_plan_indicator(plan, "S2.2-a");
+    saved = ind->source;
+    ind->source = NULL;
+    expect("F-source", RZ_WARNING, "S2.2-a", NULL);
+    ind->source = saved;
+
+    ind = rz_plan_indicator(plan, "O2.1.1-a");
+    ind->transparency = 0;
+    expect("D-missing", RZ_WARNING, NULL, NULL);
+    ind->transparency = 1;
+
+    ind = rz_plan_indicator(plan, "O1.1.1-a");
+    const char *alg = ind->algorithm;
+    ind->algorithm = "n. ordinanze emesse ≥ 600";
+    expect("plaus-algorithm", RZ_WARNING, "≥ 600 ma il target strutturato è 500", NULL);
+    ind->algorithm = alg;
+}
+
+static void test_coverage(void)
+{
+    /* C: drop the results of one indicator. */
+    rz_observation *o = obs("S2.2-a");
+    size_t n = o->n_data;
+    o->n_data = 0;
+    expect("C-unmeasured", RZ_WARNING, "S2.2-a", NULL);
+    o->n_data = n;
+    rz_strmap saved = mon->index_observations;
+    rz_strmap_init(&mon->index_observations);
+    for (size_t i = 0; i < mon->n_observations; i++)
+        if (strcmp(mon->observations[i].indicator, "S2.2-a") != 0)
+            rz_strmap_put(&mon->index_observations, mon->observations[i].indicator,
+                          &mon->observations[i]);
+    expect("C-missing", RZ_ERROR, "S2.2-a: nessun risultato", "NON VALIDA");
+    rz_strmap_free(&mon->index_observations);
+    mon->index_observations = saved;
+}
+
+static void test_declared_scores(void)
+{
+    rz_declared_score *ent = &mon->declared_scores[0];
+    const char *saved = ent->value;
+    /* 100,0% is what the declared (not approved) rettifica would give. */
+    ent->value = "100,0%";
+    expect("B-declared", RZ_WARNING, "solo applicando rettifiche dichiarate", NULL);
+    ent->value = "99,0%";
+    expect("B-declared", RZ_ERROR, "punteggio stampato 99,0%, calcolato dai dati 97,3%", NULL);
+    ent->value = saved;
+
+    double ov = mon->validation.overall_score;
+    mon->validation.overall_score = 100;
+    expect("B-overall", RZ_ERROR, "(100,0%) differisce", NULL);
+    mon->validation.overall_score = ov;
+}
+
+static void test_printed_parsing(void)
+{
+    rz_printed p;
+    CHECK(rz_parse_printed("87,80%", &p) && p.percent && p.decimals == 2);
+    CHECK_NEAR(p.value, 87.8, 1e-12);
+    CHECK(rz_parse_printed("1.234,56", &p) && p.decimals == 2);
+    CHECK_NEAR(p.value, 1234.56, 1e-9);
+    CHECK(rz_parse_printed("1.234", &p));
+    CHECK_NEAR(p.value, 1234, 1e-12);
+    CHECK(rz_parse_printed("17.33", &p) && p.decimals == 2);
+    CHECK_NEAR(p.value, 17.33, 1e-12);
+    CHECK(rz_parse_printed("100 %", &p) && p.percent && p.decimals == 0);
+    CHECK(rz_parse_printed("-3,5", &p));
+    CHECK_NEAR(p.value, -3.5, 1e-12);
+    CHECK(rz_parse_printed("43697,00", &p) && !p.is_date);
+    CHECK(rz_date_from_serial(43697) == rz_date_from_ymd(2019, 8, 20));
+    CHECK(rz_parse_printed("25/06/2019", &p) && p.is_date);
+    CHECK(p.date == rz_date_from_ymd(2019, 6, 25));
+    CHECK(!rz_parse_printed("31/02/2019", &p));
+    CHECK(!rz_parse_printed("abc", &p));
+    CHECK(!rz_parse_printed("", &p));
+    CHECK(!rz_parse_printed("12,3,4", &p));
+}
+
+int main(void)
+{
+    rz_diags d;
+    rz_diags_init(&d);
+    if (rz_plan_load("tests/check/clean/piano.xml", &plan, &d) != RZ_OK ||
+        rz_monitoring_load("tests/check/clean/monitoraggio.xml", plan, &mon, &d) != RZ_OK) {
+        rz_diags_print(&d, stderr);
+        return 1;
+    }
+    rz_diags_free(&d);
+    test_printed_parsing();
+    test_clean();
+    test_printed_figures();
+    test_reasons_sources_transparency();
+    test_coverage();
+    test_declared_scores();
+    rz_monitoring_free(mon);
+    rz_plan_free(plan);
+    rz_xml_cleanup();
+    return check_done();
+}
