@@ -47,12 +47,17 @@ static const char *trim_dup(reader *r, const char *s)
     return rz_arena_strndup(r->arena, s, n);
 }
 
+/* Attribute and text values are read in place when they are a single text
+ * node (the usual case), avoiding libxml2's copy for each one. */
 static const char *attr(reader *r, xmlNodePtr n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
+    xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+    if (!a)
         return NULL;
-    const char *s = trim_dup(r, (const char *)v);
+    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next)
+        return trim_dup(r, (const char *)a->children->content);
+    xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+    const char *s = trim_dup(r, v ? (const char *)v : "");
     xmlFree(v);
     return s;
 }
@@ -61,11 +66,18 @@ static const char *text_of(reader *r, xmlNodePtr n)
 {
     if (!n)
         return NULL;
-    xmlChar *v = xmlNodeGetContent(n);
-    if (!v)
+    const char *s;
+    if (!n->children) {
         return NULL;
-    const char *s = trim_dup(r, (const char *)v);
-    xmlFree(v);
+    } else if (n->children->type == XML_TEXT_NODE && !n->children->next) {
+        s = trim_dup(r, (const char *)n->children->content);
+    } else {
+        xmlChar *v = xmlNodeGetContent(n);
+        if (!v)
+            return NULL;
+        s = trim_dup(r, (const char *)v);
+        xmlFree(v);
+    }
     return s && *s ? s : NULL;
 }
 
