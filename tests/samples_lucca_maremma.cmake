@@ -8,7 +8,9 @@ set(RZ_EXPECT_LM ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh)
 
 set(RZ_SAMPLES_LM
   "lucca_piano|samples/cciaa-lucca-2017/piano.xml|piano.xsd"
-  "lucca_monitoraggio|samples/cciaa-lucca-2017/monitoraggio.xml|monitoraggio.xsd")
+  "lucca_monitoraggio|samples/cciaa-lucca-2017/monitoraggio.xml|monitoraggio.xsd"
+  "maremma_piano|samples/cciaa-maremma-tirreno-2020/piano.xml|piano.xsd"
+  "maremma_monitoraggio|samples/cciaa-maremma-tirreno-2020/monitoraggio.xml|monitoraggio.xsd")
 
 foreach(entry ${RZ_SAMPLES_LM})
   string(REPLACE "|" ";" parts "${entry}")
@@ -39,4 +41,11 @@ add_test(NAME sample_lucca_check_reversed_target
 add_test(NAME sample_lucca_check_no_target
   COMMAND ${RZ_EXPECT_LM} 0 "011-005-002.2: il Piano non fissa un target per il 2017" --
     ${RELAZIONE_BIN} check samples/cciaa-lucca-2017
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Maremma e Tirreno: the weights of the SG's objectives sum to 70 in the document,
+# and relazione validate must keep refusing them.
+add_test(NAME sample_maremma_validate_weights
+  COMMAND ${RZ_EXPECT_LM} 1 "valutato SG sommano a 70,00 invece di 100" -- ${RELAZIONE_BIN} validate
+    samples/cciaa-maremma-tirreno-2020/piano.xml
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
