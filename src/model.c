@@ -565,8 +565,17 @@ static void unique(reader *r, code_set *s, const char *code, long line, const ch
 
 /* what and parent are phrases with their preposition, e.g. "delle aree
  * strategiche" and "dell'ente", so that messages read as Italian. */
+static void check_weights_to(reader *r, const char *what, const char *parent, long line,
+                             const double *w, const int *has, size_t n, double total);
+
 static void check_weights(reader *r, const char *what, const char *parent, long line,
                           const double *w, const int *has, size_t n)
+{
+    check_weights_to(r, what, parent, line, w, has, n, 100.0);
+}
+
+static void check_weights_to(reader *r, const char *what, const char *parent, long line,
+                             const double *w, const int *has, size_t n, double expected)
 {
     if (n == 0)
         return;
@@ -586,14 +595,15 @@ static void check_weights(reader *r, const char *what, const char *parent, long 
                     what, parent, with, n);
         return;
     }
-    if (fabs(sum - 100.0) > 0.15) {
+    if (fabs(sum - expected) > 0.15) {
         char total[32];
         snprintf(total, sizeof total, "%.2f", sum);
         char *dot = strchr(total, '.');
         if (dot)
             *dot = ',';
         rz_diag_add(r->d, RZ_ERROR, r->file, line, "weights-sum",
-                    "i pesi %s %s sommano a %s invece di 100: correggerli", what, parent, total);
+                    "i pesi %s %s sommano a %s invece di %g: correggerli", what, parent, total,
+                    expected);
     }
 }
 
@@ -833,7 +843,8 @@ static void check_plan(reader *r, rz_plan *p)
         }
         char of_owner[160];
         snprintf(of_owner, sizeof of_owner, "del valutato %s", e->code);
-        check_weights(r, "degli obiettivi", of_owner, e->loc.line, w, has, n);
+        check_weights_to(r, "degli obiettivi", of_owner, e->loc.line, w, has, n,
+                         e->objectives_share);
     }
 
     for (size_t i = 0; i < p->n_revisions; i++) {
@@ -1012,6 +1023,8 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
         e->name = child_text(r, vn, "nome");
         e->office = child_text(r, vn, "incarico");
         e->unit = attr(r, vn, "unita");
+        if (!attr_double(r, vn, "peso-obiettivi", &e->objectives_share))
+            e->objectives_share = 100;
         size_t ocap = 0;
         FOR_CHILD(on, vn, "obiettivo")
         {

@@ -229,6 +229,7 @@ typedef struct {
     const char *name;
     const char *office;
     const char *unit;
+    double objectives_share; /* what the objectives' weights sum to (peso-obiettivi) */
     rz_individual_objective *objectives;
     size_t n_objectives;
     rz_loc loc;

@@ -684,8 +684,9 @@ static rz_scored_node *score_objective(engine *e, rz_objective *o)
     finish_node(e, node);
     if (node->n_missing && node->has_computed)
         rz_diag_add(e->d, RZ_WARNING, o->loc.file, o->loc.line, "score-partial",
-                    "il punteggio di %s %s è calcolato senza %zu elementi privi di dati",
-                    o->kind == RZ_OBJ_AREA ? "l'area" : "l'obiettivo", o->code, node->n_missing);
+                    "il punteggio %s %s è calcolato escludendo %zu %s senza dati",
+                    o->kind == RZ_OBJ_AREA ? "dell'area" : "dell'obiettivo", o->code,
+                    node->n_missing, node->n_missing == 1 ? "elemento" : "elementi");
     return node;
 }
 

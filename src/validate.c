@@ -17,7 +17,12 @@ static rz_status validate_monitoring(const rz_xml *x, rz_diags *d)
     rz_plan *p = NULL;
     rz_status pst = plan_path ? rz_plan_load(plan_path, &p, &quiet) : RZ_INVALID;
     if (pst != RZ_OK || !p) {
-        const char *why = quiet.count && quiet.items[0].message ? quiet.items[0].message : "";
+        const char *why = "";
+        for (size_t i = 0; i < quiet.count; i++)
+            if (quiet.items[i].severity == RZ_ERROR && quiet.items[i].message) {
+                why = quiet.items[i].message;
+                break;
+            }
         rz_diag_add(d, RZ_ERROR, x->path, 0, "ref",
                     "il Piano indicato in <piano file=\"%s\"> non si può usare (%s%s): "
                     "eseguire 'relazione validate %s' per i dettagli",

@@ -28,6 +28,7 @@ relazione_bad_input(schema_violation tests/bad/piano/missing-element.xml "missin
 relazione_bad_input(wrong_namespace tests/bad/piano/wrong-namespace.xml "namespace 'urn:altro:1' sconosciuto.*\\[xml-namespace\\]")
 relazione_bad_input(unknown_reference tests/bad/piano/unknown-reference.xml "unknown-reference.xml:58: error: .*prospettiva 'XX'.*\\[ref\\]")
 relazione_bad_input(weights_sum tests/bad/piano/weights-sum.xml "weights-sum.xml:[0-9]+: error: i pesi delle aree strategiche dell'ente sommano a 90,00 invece di 100.*\\[weights-sum\\]")
+relazione_bad_input(weights_individual tests/bad/piano/weights-individual.xml "i pesi degli obiettivi del valutato SG sommano a 70,00 invece di 100.*\\[weights-sum\\]")
 relazione_bad_input(weights_partial tests/bad/piano/weights-partial.xml "solo per 1 su 2.*\\[weights-partial\\]")
 relazione_bad_input(target_number tests/bad/piano/target-number.xml "target-number.xml:51: error: target 2019 di tipo numero: il valore 'cinquecento' non è un numero.*\\[target\\]")
 relazione_bad_input(target_impossible_date tests/bad/piano/target-date.xml "target-date.xml:63: error: .*'2019-02-30' non è una data reale.*\\[target\\]")
