@@ -23,6 +23,11 @@
 #include "score.h"
 #include "check.h"
 #include "inputs.h"
+#include "buf.h"
+#include "view.h"
+#include "json.h"
+#include "format.h"
+#include "mustache.h"
 
 const char *rz_version(void);
 
