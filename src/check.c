@@ -12,6 +12,7 @@
  * on a decision is identified as such, not merely as wrong.
  */
 #include "check.h"
+#include "format.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -116,32 +117,14 @@ static int matches(double computed, const rz_printed *p)
 /* Formats like the documents print: 1.234,56 (decimals as printed). */
 static void it_number(char *buf, size_t n, double v, int decimals)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
-    char *dot = strchr(raw, '.');
-    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
-    size_t o = 0;
-    if (v < 0 && o + 1 < n)
-        buf[o++] = '-';
-    for (size_t i = 0; i < int_len && o + 2 < n; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0)
-            buf[o++] = '.';
-        buf[o++] = raw[i];
-    }
-    if (dot) {
-        if (o + 1 < n)
-            buf[o++] = ',';
-        for (const char *p = dot + 1; *p && o + 1 < n; p++)
-            buf[o++] = *p;
-    }
-    buf[o] = '\0';
+    rz_fmt_number(buf, n, v, decimals);
 }
 
 static void it_date(char *buf, size_t n, rz_date d)
 {
     int y, m, dd;
     rz_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, n, "%02d/%02d/%04d", dd, m, y);
+    rz_fmt_date(buf, n, y, m, dd);
 }
 
 /* The computed result as the document would print it. */

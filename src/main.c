@@ -9,9 +9,11 @@
  *   0  success        1  invalid input (see the diagnostics)
  *   2  usage error    3  I/O or internal error
  */
+#define _POSIX_C_SOURCE 200809L
 #include "relazione.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef int (*command_fn)(int argc, char **argv);
@@ -119,7 +121,117 @@ static int cmd_check(int argc, char **argv)
     return st;
 }
 
+/* Loads a folder and scores it; on success *s and *in are set. */
+static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, rz_diags *d)
+{
+    *s = NULL;
+    rz_status st = rz_inputs_load(dir, in, d);
+    if (st == RZ_IO)
+        return st;
+    if (!in->plan) {
+        rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
+                    "la cartella non contiene un Piano della performance valido");
+        return RZ_INVALID;
+    }
+    if (rz_score(in->plan, in->monitoring, s, d) != RZ_OK)
+        return RZ_IO;
+    return st;
+}
+
+static int cmd_score(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "Uso: relazione score CARTELLA\n");
+        return RZ_USAGE;
+    }
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_inputs in;
+    rz_scored *s = NULL;
+    rz_status st = load_and_score(argv[1], &in, &s, &d);
+    if (s) {
+        rz_view_doc *doc = rz_view_doc_new();
+        rz_buf out;
+        rz_buf_init(&out);
+        rz_json_write(rz_report_view(doc, s), &out);
+        if (rz_write_atomic("-", out.data, out.len, &d) != RZ_OK)
+            st = RZ_IO;
+        rz_buf_free(&out);
+        rz_view_doc_free(doc);
+    }
+    report(&d);
+    rz_scored_free(s);
+    rz_diags_free(&d);
+    rz_inputs_free(&in);
+    rz_xml_cleanup();
+    return st;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+    const char *dir = NULL, *out = "out";
+    rz_build_options opt = {NULL, NULL, NULL};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            out = argv[++i];
+        else if (!strcmp(argv[i], "--templates") && i + 1 < argc)
+            opt.templates = argv[++i];
+        else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else {
+            fprintf(stderr, "relazione build: opzione non riconosciuta '%s'\n", argv[i]);
+            dir = NULL;
+            break;
+        }
+    }
+    if (!dir) {
+        fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR]\n");
+        return RZ_USAGE;
+    }
+    rz_diags d, findings;
+    rz_diags_init(&d);
+    rz_diags_init(&findings);
+    rz_built built;
+    rz_status st = rz_build(dir, out, &opt, &built, &d, &findings);
+    rz_diags_sort(&findings);
+    if (st == RZ_OK) {
+        /* The findings go to a file beside the documents; the terminal gets
+         * the count (`relazione check` prints them). */
+        char *path = rz_path_join(out, "verifiche.txt");
+        char *text = NULL;
+        size_t len = 0;
+        FILE *mem = path ? open_memstream(&text, &len) : NULL;
+        if (mem) {
+            rz_diags_print(&findings, mem);
+            fprintf(mem, "%zu errori, %zu avvisi. Esito proposto: %s\n", findings.errors,
+                    findings.warnings, rz_check_verdict(&findings));
+            fclose(mem);
+            if (rz_write_atomic(path, text, len, &d) == RZ_OK)
+                printf("%s\n", path);
+        }
+        free(text);
+        free(path);
+    }
+    report(&d);
+    for (size_t i = 0; i < built.count; i++)
+        printf("%s\n", built.paths[i]);
+    if (st == RZ_OK)
+        fprintf(stderr,
+                "%zu documenti scritti; verifiche in verifiche.txt: %zu errori, %zu avvisi, esito "
+                "proposto %s\n",
+                built.count, findings.errors, findings.warnings, rz_check_verdict(&findings));
+    rz_built_free(&built);
+    rz_diags_free(&d);
+    rz_diags_free(&findings);
+    rz_xml_cleanup();
+    return st;
+}
+
 static const command commands[] = {
+    {"build", cmd_build, "build CARTELLA [-o USCITA]",
+     "genera i documenti (Markdown) dai dati della cartella"},
+    {"score", cmd_score, "score CARTELLA",
+     "calcola i punteggi e li stampa in JSON (la vista letta dai modelli)"},
     {"check", cmd_check, "check CARTELLA",
      "verifica i dati per la validazione OIV (punti A-K) e le incoerenze"},
     {"validate", cmd_validate, "validate FILE.xml...",

@@ -400,7 +400,16 @@ static const rz_view *lookup(renderer *r, const char *name, int *found)
         }
         memcpy(part, dot + 1, n);
         part[n] = '\0';
-        v = rz_view_get(v, part);
+        /* A list is indexed by number: "righe.0" is the first row, and a
+         * row past the end is simply empty (a section probe, not a typo). */
+        if (rz_view_kind_of(v) == RZ_VIEW_LIST && n && strspn(part, "0123456789") == n) {
+            size_t idx = (size_t)strtoul(part, NULL, 10);
+            if (idx >= rz_view_len(v))
+                return NULL;
+            v = rz_view_at(v, idx);
+        } else {
+            v = rz_view_get(v, part);
+        }
         if (!v) {
             *found = 0;
             return NULL;
@@ -510,9 +519,9 @@ static void render_tok(renderer *r, rz_mustache *t, const tok *k)
         break;
     }
     case T_SECTION:
+        /* A section on a name the data lack is how a template asks "is it
+         * there?": not worth a warning, unlike an interpolation. */
         v = lookup(r, k->text, &found);
-        if (!found)
-            missing(r, t, k);
         if (rz_view_falsy(v))
             break;
         if (rz_view_kind_of(v) == RZ_VIEW_LIST) {

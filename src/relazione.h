@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "version.h"
 #include "xmlload.h"
 #include "model.h"
 #include "validate.h"
@@ -28,7 +29,9 @@
 #include "json.h"
 #include "format.h"
 #include "mustache.h"
-
-const char *rz_version(void);
+#include "report_view.h"
+#include "xmlview.h"
+#include "markdown_stats.h"
+#include "build.h"
 
 #endif

@@ -19,6 +19,7 @@
  *    the mean and counted, never taken as 0 or 100.
  */
 #include "score.h"
+#include "format.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -29,19 +30,6 @@
 /* ------------------------------------------------------------------ */
 /* Rules                                                               */
 /* ------------------------------------------------------------------ */
-
-/* Rounds half away from zero at the given decimals, as a person rounding
- * the printed figure would: 17,335 → 17,34 even though the binary double
- * is a hair below. The nudge is relative to the magnitude. */
-static double round_dec(double v, int decimals)
-{
-    if (decimals < 0 || !isfinite(v))
-        return v;
-    double scale = pow(10.0, decimals);
-    double x = v * scale;
-    double nudge = fabs(x) * 1e-12 + 1e-12;
-    return (x >= 0 ? floor(x + 0.5 + nudge) : ceil(x - 0.5 - nudge)) / scale;
-}
 
 double rz_score_normalise(const rz_rules *rules, double a, int *threshold_applied)
 {
@@ -377,7 +365,7 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
         m.result = current / prev;
     }
     if (!m.result_is_date && rules->result_decimals >= 0)
-        m.result = round_dec(m.result, rules->result_decimals);
+        m.result = rz_round_dec(m.result, rules->result_decimals);
 
     /* Step 2: achievement and score. */
     if (!tg) {
@@ -414,7 +402,7 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
     if (a > rules->cap)
         a = rules->cap;
     if (rules->achievement_decimals >= 0)
-        a = round_dec(a, rules->achievement_decimals);
+        a = rz_round_dec(a, rules->achievement_decimals);
     m.has_achievement = 1;
     m.achievement = a;
     m.has_score = 1;

@@ -1,5 +1,5 @@
 /* version.c — the library's version, fixed at build time by CMake. */
-#include "relazione.h"
+#include "version.h"
 
 const char *rz_version(void)
 {

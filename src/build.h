@@ -1,0 +1,36 @@
+/*
+ * build.h — `relazione build`: the documents of one input folder.
+ */
+#ifndef RZ_BUILD_H
+#define RZ_BUILD_H
+
+#include "diag.h"
+#include <stddef.h>
+
+/* Turns a Markdown document into PDF bytes (*out malloc'ed). The build
+ * knows no PDF itself: the caller passes the renderer. */
+typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const char *title, void *ctx, void **out,
+                               size_t *out_len, rz_diags *d);
+
+typedef struct {
+    const char *templates; /* NULL: the templates/ the tool ships */
+    rz_pdf_fn pdf;         /* NULL: Markdown only */
+    void *pdf_ctx;
+} rz_build_options;
+
+/* The files written, for the caller to report. */
+typedef struct {
+    char *paths[32];
+    size_t count;
+} rz_built;
+
+void rz_built_free(rz_built *b);
+
+/* Loads and checks dir, scores it, writes the documents into outdir.
+ * Problems with the inputs or the templates go to d (and nothing is
+ * written when the inputs have errors); the validation findings go to
+ * findings. */
+rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
+                   rz_built *built, rz_diags *d, rz_diags *findings);
+
+#endif

@@ -1,0 +1,786 @@
+/*
+ * report_view.c — the scored tree as the view the templates read.
+ *
+ * This is the only place where engine structures become template data. The
+ * view holds, for every figure, the text a document prints (Italian format,
+ * with the precision the plan's rules set: "97,8%", "17,33", "25/06/2019")
+ * and, where a chart or an export needs it, the number itself under a key
+ * ending in _numero. Templates therefore never compute or format anything.
+ *
+ * Key names are Italian, like the templates a clerk edits. The layout:
+ *
+ *   ente {nome, nome_breve}  anno  triennio  regole {...}  periodi [..]
+ *   ente_risultato  {punteggio, punteggio_calcolato, rettificato, rettifica}
+ *   aree [ {codice, titolo, punteggio, peso, contributo, esito,
+ *           obiettivi_strategici [ {..., peso, ponderato, peso_ente,
+ *             contributo, unita, indicatori [ind], obiettivi_operativi
+ *             [ {..., frd, indicatori [ind]} ] } ] } ]
+ *   ind = {codice, titolo, algoritmo, risultato, target, realizzazione,
+ *          parametrata, esito, nota, fonte}
+ *   unita [ {codice, nome, responsabile, punteggio, n_indicatori,
+ *            indicatori [ {..., valori [testo per periodo]} ]} ]
+ *   prospettive, conteggi, criticita, rettifiche, rettifiche_dichiarate,
+ *   indicatori_significativi, gruppi_individuali
+ */
+#include "report_view.h"
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    rz_view_doc *doc;
+    const rz_scored *s;
+    const rz_rules *rules;
+} builder;
+
+/* ---- formatting with the plan's precision ---- */
+
+static void set_pct(builder *b, rz_view *m, const char *key, int has, double v, int decimals)
+{
+    char buf[64];
+    if (!has) {
+        rz_view_set_str(m, key, "n.d.");
+        return;
+    }
+    rz_fmt_percent(buf, sizeof buf, v, decimals);
+    rz_view_set_str(m, key, buf);
+    (void)b;
+}
+
+static void set_score(builder *b, rz_view *m, const char *key, int has, double v)
+{
+    set_pct(b, m, key, has, v, b->rules->objective_decimals);
+    char k[64], buf[64];
+    snprintf(k, sizeof k, "%s_numero", key);
+    if (has) {
+        rz_fmt_number(buf, sizeof buf, v, b->rules->objective_decimals);
+        rz_view_set_str(m, k, buf);
+    }
+}
+
+static void date_text(char *buf, size_t n, rz_date d)
+{
+    int y, mo, dd;
+    rz_date_to_ymd(d, &y, &mo, &dd);
+    rz_fmt_date(buf, n, y, mo, dd);
+}
+
+/* The printed form of a measured result. */
+static void result_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
+                        const rz_target *t, const rz_measurement *m)
+{
+    if (!m->has_result) {
+        if (m->result_text)
+            snprintf(buf, n, "%s", m->result_text);
+        else
+            snprintf(buf, n, "n.d.");
+        return;
+    }
+    if (m->result_is_date) {
+        date_text(buf, n, m->result_date);
+        return;
+    }
+    int dec = b->rules->indicator_decimals;
+    if (ind->measure == RZ_MEASURE_TEXT || ind->measure == RZ_MEASURE_SAL) {
+        rz_fmt_percent(buf, n, m->result, m->result == floor(m->result) ? 0 : dec);
+        if (m->result_text) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, n - l, " (%s)", m->result_text);
+        }
+    } else if (t && t->kind == RZ_TGT_PERCENT)
+        rz_fmt_percent(buf, n, m->result, dec);
+    else if (ind->measure == RZ_MEASURE_VALUE && ind->aggregation != RZ_AGG_MEAN &&
+             m->result == floor(m->result))
+        rz_fmt_number(buf, n, m->result, 0);
+    else
+        rz_fmt_number(buf, n, m->result, dec);
+}
+
+static void target_text(builder *b, char *buf, size_t n, const rz_target *t)
+{
+    if (!t) {
+        snprintf(buf, n, "n.d.");
+        return;
+    }
+    if (t->text) {
+        snprintf(buf, n, "%s", t->text);
+        return;
+    }
+    char v[64] = "";
+    if (t->kind == RZ_TGT_DATE && t->has_value)
+        date_text(v, sizeof v, t->date);
+    else if (t->kind == RZ_TGT_PERCENT && t->has_value)
+        rz_fmt_percent(v, sizeof v, t->value, t->value == floor(t->value) ? 0 : 2);
+    else if (t->has_value)
+        rz_fmt_number(v, sizeof v, t->value, t->value == floor(t->value) ? 0 : 2);
+    else if (t->reference)
+        snprintf(v, sizeof v, "%s", t->reference);
+    snprintf(buf, n, "%s %s", rz_comparator_symbol(t->cmp), v);
+    (void)b;
+}
+
+static void set_measurement(builder *b, rz_view *m, const rz_indicator *ind, const rz_target *t,
+                            const rz_measurement *ms)
+{
+    char buf[256];
+    result_text(b, buf, sizeof buf, ind, t, ms);
+    rz_view_set_str(m, "risultato", buf);
+    target_text(b, buf, sizeof buf, t);
+    rz_view_set_str(m, "target", buf);
+    set_pct(b, m, "realizzazione", ms->has_achievement, ms->achievement,
+            b->rules->indicator_decimals);
+    set_pct(b, m, "parametrata", ms->has_score, ms->score, b->rules->indicator_decimals);
+    rz_view_set_str(m, "esito",
+                    rz_outcome_name(rz_score_outcome(b->rules, ms->has_score, ms->score)));
+}
+
+static rz_view *indicator_view(builder *b, const rz_scored_indicator *si)
+{
+    const rz_indicator *ind = si->indicator;
+    rz_view *m = rz_view_map(b->doc);
+    rz_view_set_str(m, "codice", ind->code);
+    rz_view_set_str(m, "titolo", ind->title ? ind->title : "");
+    rz_view_set_str(m, "algoritmo", ind->algorithm ? ind->algorithm : "");
+    rz_view_set_str(m, "fonte", ind->source ? ind->source : "");
+    rz_view_set_str(m, "tipo", ind->level == RZ_LEVEL_STRATEGIC ? "IS" : "IO");
+    set_measurement(b, m, ind, si->target, &si->total);
+    char note[512] = "";
+    if (si->has_adjusted) {
+        char a[64];
+        rz_fmt_percent(a, sizeof a, si->adjusted, b->rules->indicator_decimals);
+        snprintf(note, sizeof note, "Rettificato a %s da %s: %s", a, si->rettifica->decided_by,
+                 si->rettifica->reason);
+        set_pct(b, m, "parametrata", 1, si->adjusted, b->rules->indicator_decimals);
+    } else if (!si->total.has_score && si->total.missing) {
+        snprintf(note, sizeof note, "%s", si->total.missing);
+    } else if (si->observation && si->observation->deviation_reason && si->total.has_achievement &&
+               si->total.achievement < 100) {
+        snprintf(note, sizeof note, "%s", si->observation->deviation_reason);
+    }
+    rz_view_set_str(m, "nota", note);
+    rz_view_set_bool(m, "significativo", ind->significant);
+    rz_view *years = rz_view_list(b->doc);
+    for (size_t i = 0; i < ind->n_targets; i++) {
+        rz_view *y = rz_view_map(b->doc);
+        char buf[256];
+        rz_view_set_num(y, "anno", ind->targets[i].year);
+        target_text(b, buf, sizeof buf, &ind->targets[i]);
+        rz_view_set_str(y, "target", buf);
+        rz_view_push(years, y);
+    }
+    rz_view_set(m, "target_per_anno", years);
+    if (ind->baseline) {
+        rz_view_set_str(m, "valore_storico", ind->baseline);
+        if (ind->baseline_year)
+            rz_view_set_num(m, "valore_storico_anno", ind->baseline_year);
+    }
+    rz_view_set_bool(m, "eliminato", ind->removed);
+    return m;
+}
+
+static rz_view *rettifica_view(builder *b, const rz_rettifica *r)
+{
+    rz_view *m = rz_view_map(b->doc);
+    set_pct(b, m, "punteggio", 1, r->score, b->rules->objective_decimals);
+    rz_view_set_str(m, "motivazione", r->reason ? r->reason : "");
+    rz_view_set_str(m, "deciso_da", r->decided_by ? r->decided_by : "");
+    char d[32] = "";
+    if (r->has_date)
+        date_text(d, sizeof d, r->date);
+    rz_view_set_str(m, "data", d);
+    rz_view_set_str(m, "stato", r->approved ? "approvata" : "dichiarata, non approvata");
+    return m;
+}
+
+static const char *const node_labels[] = {"Ente", "AS", "OS", "OO", "IND", "UO", "IND"};
+
+static void node_common(builder *b, rz_view *m, const rz_scored_node *n)
+{
+    if (n->objective) {
+        rz_view_set_str(m, "codice", n->objective->code);
+        rz_view_set_str(m, "titolo", n->objective->title ? n->objective->title : "");
+    }
+    rz_view_set_str(m, "livello", node_labels[n->level]);
+    set_score(b, m, "punteggio", n->has_score, n->score);
+    set_pct(b, m, "punteggio_calcolato", n->has_computed, n->computed,
+            b->rules->objective_decimals);
+    set_pct(b, m, "peso", 1, n->weight, 1);
+    set_pct(b, m, "peso_ente", 1, n->weight_entity, 1);
+    set_pct(b, m, "contributo", n->has_score, n->contribution, 1);
+    set_pct(b, m, "ponderato", n->has_score, n->weighted_in_parent, 1);
+    rz_view_set_str(m, "esito", rz_outcome_name(n->outcome));
+    rz_view_set_bool(m, "rettificato", n->has_adjusted);
+    if (n->rettifica)
+        rz_view_set(m, "rettifica", rettifica_view(b, n->rettifica));
+    rz_view *decl = rz_view_list(b->doc);
+    for (size_t i = 0; i < n->n_declared; i++)
+        rz_view_push(decl, rettifica_view(b, n->declared[i]));
+    rz_view_set(m, "dichiarate", decl);
+    rz_view *inds = rz_view_list(b->doc);
+    for (size_t i = 0; i < n->n_indicators; i++)
+        rz_view_push(inds, indicator_view(b, n->indicators[i]));
+    rz_view_set(m, "indicatori", inds);
+    if (n->objective) {
+        char units[512] = "";
+        size_t len = 0;
+        for (size_t i = 0; i < n->objective->units.count && len + 2 < sizeof units; i++)
+            len += (size_t)snprintf(units + len, sizeof units - len, "%s%s", i ? ", " : "",
+                                    n->objective->units.items[i]);
+        rz_view_set_str(m, "unita", units);
+        rz_view_set_bool(m, "frd", n->objective->frd);
+        if (n->objective->description)
+            rz_view_set_str(m, "descrizione", n->objective->description);
+        rz_view *res = rz_view_list(b->doc);
+        static const char *const kinds[] = {"Proventi", "Oneri", "Investimenti"};
+        for (size_t i = 0; i < n->objective->n_resources; i++) {
+            const rz_resource *r = &n->objective->resources[i];
+            rz_view *rv = rz_view_map(b->doc);
+            char buf[64];
+            rz_view_set_str(rv, "voce", kinds[r->kind]);
+            if (r->year)
+                rz_view_set_num(rv, "anno", r->year);
+            rz_view_set_str(rv, "previsione",
+                            r->has_forecast ? rz_fmt_euro(buf, sizeof buf, r->forecast, 2)
+                                            : "n.d.");
+            rz_view_set_str(rv, "consuntivo",
+                            r->has_actual ? rz_fmt_euro(buf, sizeof buf, r->actual, 2) : "n.d.");
+            if (r->has_forecast && r->has_actual && r->forecast != 0)
+                set_pct(b, rv, "utilizzo", 1, r->actual / r->forecast * 100.0, 1);
+            else
+                rz_view_set_str(rv, "utilizzo", "n.d.");
+            rz_view_push(res, rv);
+        }
+        rz_view_set(m, "risorse", res);
+    }
+}
+
+static rz_view *node_view(builder *b, const rz_scored_node *n)
+{
+    rz_view *m = rz_view_map(b->doc);
+    node_common(b, m, n);
+    if (n->level == RZ_NODE_STRATEGIC) {
+        set_pct(b, m, "punteggio_indicatori", n->has_indicator_score, n->indicator_score,
+                b->rules->objective_decimals);
+        rz_view *oos = rz_view_list(b->doc);
+        for (size_t i = 0; i < n->n_children; i++)
+            rz_view_push(oos, node_view(b, n->children[i]));
+        rz_view_set(m, "obiettivi_operativi", oos);
+    } else if (n->level == RZ_NODE_AREA) {
+        rz_view *oss = rz_view_list(b->doc);
+        for (size_t i = 0; i < n->n_children; i++)
+            rz_view_push(oss, node_view(b, n->children[i]));
+        rz_view_set(m, "obiettivi_strategici", oss);
+    }
+    return m;
+}
+
+/* ---- units ---- */
+
+static void period_value_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
+                              const rz_unit_data *u, const char *period)
+{
+    snprintf(buf, n, "–");
+    if (!u)
+        return;
+    for (size_t i = 0; i < u->n_values; i++) {
+        const rz_period_value *v = &u->values[i];
+        if (!v->period || strcmp(v->period, period) != 0)
+            continue;
+        if (v->missing) {
+            snprintf(buf, n, "n.d.");
+        } else if (ind->measure == RZ_MEASURE_RATIO && v->has_num && v->has_den) {
+            char a[48], c[48];
+            rz_fmt_number(a, sizeof a, v->num, v->num == floor(v->num) ? 0 : 2);
+            rz_fmt_number(c, sizeof c, v->den, v->den == floor(v->den) ? 0 : 2);
+            snprintf(buf, n, "%s / %s", a, c);
+        } else if (v->has_date) {
+            date_text(buf, n, v->date);
+        } else if (v->has_value) {
+            rz_fmt_number(buf, n, v->value, v->value == floor(v->value) ? 0 : 2);
+        }
+        return;
+    }
+    (void)b;
+}
+
+static const rz_unit_data *unit_data(const rz_observation *o, const char *unit)
+{
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < o->n_data; i++)
+        if (o->data[i].unit && strcmp(o->data[i].unit, unit) == 0)
+            return &o->data[i];
+    /* The body's own data, for an indicator the unit owns. */
+    for (size_t i = 0; i < o->n_data; i++)
+        if (!o->data[i].unit)
+            return &o->data[i];
+    return NULL;
+}
+
+static rz_view *units_view(builder *b)
+{
+    const rz_scored *s = b->s;
+    const rz_monitoring *mon = s->monitoring;
+    rz_view *list = rz_view_list(b->doc);
+    for (size_t u = 0; u < s->n_units; u++) {
+        const rz_scored_unit *su = &s->units[u];
+        if (!su->n_indicators)
+            continue;
+        rz_view *m = rz_view_map(b->doc);
+        rz_view_set_str(m, "codice", su->unit->code);
+        rz_view_set_str(m, "nome", su->unit->name ? su->unit->name : "");
+        if (su->unit->head)
+            rz_view_set_str(m, "responsabile", su->unit->head);
+        set_score(b, m, "punteggio", su->has_score, su->score);
+        rz_view_set_num(m, "n_indicatori", (double)su->n_indicators);
+        rz_view *inds = rz_view_list(b->doc);
+        for (size_t i = 0; i < su->n_indicators; i++) {
+            const rz_scored_indicator *si = su->indicators[i];
+            rz_view *im = rz_view_map(b->doc);
+            rz_view_set_str(im, "codice", si->indicator->code);
+            rz_view_set_str(im, "titolo", si->indicator->title ? si->indicator->title : "");
+            rz_view_set_str(im, "algoritmo",
+                            si->indicator->algorithm ? si->indicator->algorithm : "");
+            set_measurement(b, im, si->indicator, si->target, su->measurements[i]);
+            rz_view *vals = rz_view_list(b->doc);
+            const rz_unit_data *ud = unit_data(si->observation, su->unit->code);
+            for (size_t p = 0; mon && p < mon->n_periods; p++) {
+                char buf[96];
+                period_value_text(b, buf, sizeof buf, si->indicator, ud, mon->periods[p].code);
+                rz_view_push(vals, rz_view_str(b->doc, buf));
+            }
+            rz_view_set(im, "valori", vals);
+            rz_view_push(inds, im);
+        }
+        rz_view_set(m, "indicatori", inds);
+        rz_view_push(list, m);
+    }
+    return list;
+}
+
+/* ---- summaries ---- */
+
+static rz_view *counts_view(builder *b, const rz_counts *c)
+{
+    rz_view *m = rz_view_map(b->doc);
+    rz_view_set_num(m, "totale", (double)c->total);
+    rz_view_set_num(m, "raggiunti", (double)c->reached);
+    rz_view_set_num(m, "parziali", (double)c->partial);
+    rz_view_set_num(m, "non_raggiunti", (double)c->not_reached);
+    rz_view_set_num(m, "mancanti", (double)c->missing);
+    rz_view_set_bool(m, "mancanti_presenti", c->missing > 0);
+    const size_t *parts[] = {&c->reached, &c->partial, &c->not_reached, &c->missing};
+    const char *keys[] = {"perc_raggiunti", "perc_parziali", "perc_non_raggiunti", "perc_mancanti"};
+    for (int i = 0; i < 4; i++)
+        set_pct(b, m, keys[i], c->total > 0,
+                c->total ? 100.0 * (double)*parts[i] / (double)c->total : 0, 0);
+    return m;
+}
+
+static void collect_criticita(builder *b, rz_view *list, const rz_scored_node *n)
+{
+    if ((n->level == RZ_NODE_STRATEGIC || n->level == RZ_NODE_OPERATIONAL) && n->has_score &&
+        n->outcome != RZ_OUTCOME_REACHED) {
+        rz_view *m = rz_view_map(b->doc);
+        node_common(b, m, n);
+        set_pct(b, m, "scostamento", 1, b->rules->reached - n->score, b->rules->objective_decimals);
+        char why[1024] = "";
+        size_t len = 0;
+        if (n->rettifica && n->rettifica->reason)
+            len += (size_t)snprintf(why, sizeof why, "%s", n->rettifica->reason);
+        for (size_t i = 0; i < n->n_indicators && len + 4 < sizeof why; i++) {
+            const rz_scored_indicator *si = n->indicators[i];
+            if (si->observation && si->observation->deviation_reason && si->total.has_achievement &&
+                si->total.achievement < 100)
+                len += (size_t)snprintf(why + len, sizeof why - len, "%s%s: %s", len ? " " : "",
+                                        si->indicator->code, si->observation->deviation_reason);
+        }
+        rz_view_set_str(m, "motivazione", len ? why : "motivazione non indicata");
+        rz_view_push(list, m);
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        collect_criticita(b, list, n->children[i]);
+}
+
+static void collect_rettifiche(builder *b, rz_view *approved, rz_view *declared,
+                               const rz_scored_node *n)
+{
+    char what[256];
+    if (n->objective)
+        snprintf(what, sizeof what, "%s %s", node_labels[n->level], n->objective->code);
+    else
+        snprintf(what, sizeof what, "Ente");
+    if (n->rettifica) {
+        rz_view *m = rettifica_view(b, n->rettifica);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", n->has_computed, n->computed,
+                b->rules->objective_decimals);
+        rz_view_push(approved, m);
+    }
+    for (size_t i = 0; i < n->n_declared; i++) {
+        rz_view *m = rettifica_view(b, n->declared[i]);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", n->has_computed, n->computed,
+                b->rules->objective_decimals);
+        set_pct(b, m, "punteggio_in_vigore", n->has_score, n->score, b->rules->objective_decimals);
+        rz_view_push(approved, m);
+        rz_view *d = rettifica_view(b, n->declared[i]);
+        rz_view_set_str(d, "oggetto", what);
+        set_pct(b, d, "punteggio_in_vigore", n->has_score, n->score, b->rules->objective_decimals);
+        rz_view_push(declared, d);
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        collect_rettifiche(b, approved, declared, n->children[i]);
+}
+
+static rz_view *perspectives_view(builder *b)
+{
+    rz_view *list = rz_view_list(b->doc);
+    for (size_t i = 0; i < b->s->n_perspectives; i++) {
+        const rz_scored_perspective *sp = &b->s->perspectives[i];
+        if (!sp->n_objectives)
+            continue;
+        rz_view *m = rz_view_map(b->doc);
+        rz_view_set_str(m, "codice", sp->perspective->code);
+        rz_view_set_str(m, "nome", sp->perspective->name ? sp->perspective->name : "");
+        set_score(b, m, "punteggio", sp->has_score, sp->score);
+        rz_view *objs = rz_view_list(b->doc);
+        for (size_t k = 0; k < sp->n_objectives; k++) {
+            rz_view *o = rz_view_map(b->doc);
+            const rz_scored_node *n = sp->objectives[k];
+            rz_view_set_str(o, "livello", node_labels[n->level]);
+            rz_view_set_str(o, "codice", n->objective->code);
+            rz_view_set_str(o, "titolo", n->objective->title ? n->objective->title : "");
+            set_score(b, o, "punteggio", n->has_score, n->score);
+            rz_view_push(objs, o);
+        }
+        rz_view_set(m, "obiettivi", objs);
+        rz_view_set_num(m, "n_obiettivi", (double)sp->n_objectives);
+        rz_view_push(list, m);
+    }
+    return list;
+}
+
+static rz_view *individuals_view(builder *b)
+{
+    static const char *const titles[] = {"Obiettivi del Segretario Generale",
+                                         "Obiettivi individuali assegnati ai dirigenti",
+                                         "Obiettivi individuali assegnati alle posizioni "
+                                         "organizzative"};
+    const rz_scored *s = b->s;
+    rz_view *groups = rz_view_list(b->doc);
+    for (int role = RZ_ROLE_SG; role <= RZ_ROLE_PO; role++) {
+        if (!s->individual_by_role[role].total)
+            continue;
+        rz_view *g = counts_view(b, &s->individual_by_role[role]);
+        rz_view_set_str(g, "titolo", titles[role]);
+        rz_view *people = rz_view_list(b->doc);
+        for (size_t i = 0; i < s->n_evaluated; i++) {
+            const rz_scored_evaluated *se = &s->evaluated[i];
+            if ((int)se->evaluated->role != role)
+                continue;
+            rz_view *p = rz_view_map(b->doc);
+            rz_view_set_str(p, "codice", se->evaluated->code);
+            if (se->evaluated->name)
+                rz_view_set_str(p, "nome", se->evaluated->name);
+            rz_view_set_str(p, "incarico", se->evaluated->office ? se->evaluated->office : "");
+            set_score(b, p, "punteggio", se->has_score, se->score);
+            rz_view *objs = rz_view_list(b->doc);
+            for (size_t k = 0; k < se->n_objectives; k++) {
+                const rz_scored_individual_objective *so = &se->objectives[k];
+                rz_view *o = rz_view_map(b->doc);
+                const rz_indicator *ind = so->indicator ? so->indicator->indicator : NULL;
+                rz_view_set_str(o, "codice", ind ? ind->code : "");
+                rz_view_set_str(o, "titolo",
+                                so->objective->title ? so->objective->title
+                                                     : (ind && ind->title ? ind->title : ""));
+                rz_view_set_str(o, "algoritmo", ind && ind->algorithm ? ind->algorithm : "");
+                set_pct(b, o, "peso", 1, so->weight, 1);
+                if (ind && so->m) {
+                    set_measurement(b, o, ind, so->indicator->target, so->m);
+                } else {
+                    rz_view_set_str(o, "risultato", "n.d.");
+                    rz_view_set_str(o, "target", "n.d.");
+                    rz_view_set_str(o, "realizzazione", "n.d.");
+                    rz_view_set_str(o, "parametrata", "n.d.");
+                }
+                rz_view_push(objs, o);
+            }
+            rz_view_set(p, "obiettivi", objs);
+            rz_view_push(people, p);
+        }
+        rz_view_set(g, "valutati", people);
+        rz_view_push(groups, g);
+    }
+    return groups;
+}
+
+static rz_view *rules_view(builder *b)
+{
+    const rz_rules *r = b->rules;
+    rz_view *m = rz_view_map(b->doc);
+    char buf[64];
+    rz_view_set_bool(m, "ha_soglia", r->has_threshold);
+    if (r->has_threshold) {
+        rz_fmt_percent(buf, sizeof buf, r->threshold, 0);
+        rz_view_set_str(m, "soglia", buf);
+        rz_fmt_number(buf, sizeof buf, r->threshold, 0);
+        rz_view_set_str(m, "soglia_numero", buf);
+    }
+    rz_fmt_percent(buf, sizeof buf, r->cap, 0);
+    rz_view_set_str(m, "tetto", buf);
+    rz_fmt_percent(buf, sizeof buf, r->reached, 0);
+    rz_view_set_str(m, "raggiunto", buf);
+    rz_fmt_percent(buf, sizeof buf, r->partial, 0);
+    rz_view_set_str(m, "parziale", buf);
+    rz_view_set_bool(m, "arrotonda_risultato", r->result_decimals >= 0);
+    rz_view_set_num(m, "decimali_risultato", r->result_decimals);
+    rz_view_set_str(m, "formula_minore_migliore",
+                    r->lower_formula == RZ_LOWER_RELATIVE_GAP ? "1 − (risultato − target) / target"
+                                                              : "target / risultato");
+    return m;
+}
+
+rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
+{
+    builder b = {doc, s, &s->plan->rules};
+    const rz_plan *p = s->plan;
+    rz_view *root = rz_view_map(doc);
+    rz_view *ente = rz_view_map(doc);
+    rz_view_set_str(ente, "nome", p->body_name ? p->body_name : "");
+    rz_view_set_str(ente, "nome_breve",
+                    p->body_short ? p->body_short : (p->body_name ? p->body_name : ""));
+    rz_view_set(root, "ente", ente);
+    rz_view_set_num(root, "anno", p->year);
+    char tri[32];
+    snprintf(tri, sizeof tri, "%d-%d", p->period_from, p->period_to);
+    rz_view_set_str(root, "triennio", tri);
+    rz_view_set(root, "regole", rules_view(&b));
+
+    rz_view *periods = rz_view_list(doc);
+    for (size_t i = 0; s->monitoring && i < s->monitoring->n_periods; i++) {
+        rz_view *pm = rz_view_map(doc);
+        rz_view_set_str(pm, "codice", s->monitoring->periods[i].code);
+        rz_view_set_str(pm, "nome",
+                        s->monitoring->periods[i].name ? s->monitoring->periods[i].name : "");
+        rz_view_push(periods, pm);
+    }
+    rz_view_set(root, "periodi", periods);
+
+    rz_view *ent = rz_view_map(doc);
+    node_common(&b, ent, s->entity);
+    rz_view_set(root, "ente_risultato", ent);
+
+    rz_view *areas = rz_view_list(doc);
+    for (size_t i = 0; i < s->entity->n_children; i++)
+        rz_view_push(areas, node_view(&b, s->entity->children[i]));
+    rz_view_set(root, "aree", areas);
+
+    rz_view_set(root, "unita", units_view(&b));
+    rz_view_set(root, "prospettive", perspectives_view(&b));
+
+    rz_view *counts = rz_view_map(doc);
+    rz_view_set(counts, "strategici", counts_view(&b, &s->strategic));
+    rz_view_set(counts, "operativi", counts_view(&b, &s->operational));
+    rz_view_set(counts, "indicatori", counts_view(&b, &s->indicator_counts));
+    rz_view_set(counts, "unita", counts_view(&b, &s->unit_counts));
+    rz_view_set(root, "conteggi", counts);
+
+    rz_view *crit = rz_view_list(doc);
+    collect_criticita(&b, crit, s->entity);
+    rz_view_set(root, "criticita", crit);
+    rz_view *rett = rz_view_list(doc), *decl = rz_view_list(doc);
+    collect_rettifiche(&b, rett, decl, s->entity);
+    rz_view_set(root, "rettifiche", rett);
+    rz_view_set(root, "rettifiche_dichiarate", decl);
+
+    rz_view *sig = rz_view_list(doc);
+    for (size_t i = 0; i < s->n_indicators; i++)
+        if (s->indicators[i]->indicator->significant)
+            rz_view_push(sig, indicator_view(&b, s->indicators[i]));
+    rz_view_set(root, "indicatori_significativi", sig);
+    rz_view_set(root, "gruppi_individuali", individuals_view(&b));
+
+    static const char *const rev_kinds[] = {"inserimento", "aggiornamento", "eliminazione"};
+    rz_view *revs = rz_view_list(doc);
+    for (size_t i = 0; i < p->n_revisions; i++) {
+        const rz_revision *rv = &p->revisions[i];
+        rz_view *m = rz_view_map(doc);
+        rz_view_set_str(m, "tipo", rev_kinds[rv->kind]);
+        rz_view_set_str(m, "oggetto", rv->subject ? rv->subject : "");
+        char del[256] = "";
+        for (size_t k = 0; rv->deliberation && k < p->n_deliberations; k++) {
+            const rz_deliberation *dl = &p->deliberations[k];
+            if (strcmp(dl->id, rv->deliberation) != 0)
+                continue;
+            char dd[32] = "data non indicata";
+            if (dl->has_date)
+                date_text(dd, sizeof dd, dl->date);
+            snprintf(del, sizeof del, "%s n. %s del %s", dl->organ ? dl->organ : "",
+                     dl->number ? dl->number : "[numero non indicato]", dd);
+        }
+        rz_view_set_str(m, "delibera", del);
+        char d[32] = "";
+        if (rv->has_date)
+            date_text(d, sizeof d, rv->date);
+        rz_view_set_str(m, "data", d);
+        rz_view_set_str(m, "nota", rv->note ? rv->note : "");
+        rz_view_push(revs, m);
+    }
+    rz_view_set(root, "revisioni", revs);
+    rz_view *dels = rz_view_list(doc);
+    for (size_t i = 0; i < p->n_deliberations; i++) {
+        const rz_deliberation *dl = &p->deliberations[i];
+        rz_view *m = rz_view_map(doc);
+        rz_view_set_str(m, "organo", dl->organ ? dl->organ : "");
+        rz_view_set_str(m, "numero", dl->number ? dl->number : "[non indicato]");
+        char d[32] = "[non indicata]";
+        if (dl->has_date)
+            date_text(d, sizeof d, dl->date);
+        rz_view_set_str(m, "data", d);
+        rz_view_set_str(m, "oggetto", dl->subject ? dl->subject : "");
+        if (dl->url)
+            rz_view_set_str(m, "url", dl->url);
+        rz_view_push(dels, m);
+    }
+    rz_view_set(root, "delibere", dels);
+    return root;
+}
+
+/* ---- validation ---- */
+
+static const char *const point_titles[11] = {
+    "Coerenza fra contenuti della Relazione e contenuti del Piano della performance",
+    "Coerenza fra la valutazione complessiva dell'OIV e le valutazioni degli obiettivi "
+    "riportate nella Relazione",
+    "Presenza nella Relazione dei risultati di tutti gli obiettivi del Piano",
+    "Obiettivi connessi all'anticorruzione e alla trasparenza considerati nella misurazione",
+    "Corretto utilizzo del metodo di calcolo previsto per gli indicatori",
+    "Affidabilità dei dati utilizzati (fonti esterne certificate o interne non autodichiarate)",
+    "Evidenza degli scostamenti fra risultati programmati e conseguiti, con motivazione",
+    "Adeguatezza del processo di misurazione e valutazione, anche per obiettivi fuori Piano",
+    "Conformità alle disposizioni normative e alle linee guida",
+    "Sinteticità della Relazione",
+    "Chiarezza e comprensibilità della Relazione"};
+
+static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
+                                             "positivo con osservazioni", "negativo"};
+
+#define TO_COMPLETE "[da completare]"
+
+static void set_date_or(builder *b, rz_view *m, const char *key, int has, rz_date d)
+{
+    char buf[32];
+    if (has) {
+        date_text(buf, sizeof buf, d);
+        rz_view_set_str(m, key, buf);
+    } else {
+        rz_view_set_str(m, key, TO_COMPLETE);
+    }
+    (void)b;
+}
+
+rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings)
+{
+    builder b = {doc, s, &s->plan->rules};
+    rz_view *m = rz_view_map(doc);
+    const rz_validation *v = s->monitoring ? &s->monitoring->validation : NULL;
+    rz_view_set_str(m, "organismo",
+                    v && v->body ? v->body : "Organismo Indipendente di Valutazione");
+    rz_view_set_str(m, "delibera_organo", v && v->approval_organ ? v->approval_organ : "Giunta");
+    rz_view_set_str(m, "delibera_numero",
+                    v && v->approval_number ? v->approval_number : TO_COMPLETE);
+    set_date_or(&b, m, "delibera_data", v && v->has_approval_date, v ? v->approval_date : 0);
+    if (v && v->transmission_office)
+        rz_view_set_str(m, "trasmissione_ufficio", v->transmission_office);
+    set_date_or(&b, m, "trasmissione_data", v && v->has_transmission_date,
+                v ? v->transmission_date : 0);
+    if (v && v->guidelines)
+        rz_view_set_str(m, "linee_guida", v->guidelines);
+    if (v && v->has_overall)
+        set_pct(&b, m, "valutazione_complessiva", 1, v->overall_score, 1);
+    const char *proposed = rz_check_verdict(findings);
+    rz_view_set_str(m, "esito_proposto", proposed);
+    rz_view_set_str(m, "esito_oiv", v && v->verdict ? v->verdict : "non ancora espresso");
+    rz_view_set_str(m, "esito_lettera",
+                    v && v->verdict ? v->verdict
+                                    : "[VALIDA / VALIDA CON OSSERVAZIONI / NON VALIDA]");
+    if (v && v->remarks)
+        rz_view_set_str(m, "osservazioni", v->remarks);
+    char place[160];
+    char d[32] = TO_COMPLETE;
+    if (v && v->has_sign_date)
+        date_text(d, sizeof d, v->sign_date);
+    snprintf(place, sizeof place, "%s, %s", v && v->place ? v->place : TO_COMPLETE, d);
+    rz_view_set_str(m, "luogo_data", place);
+    rz_view *signs = rz_view_list(doc);
+    for (size_t i = 0; v && i < v->n_signatories; i++) {
+        rz_view *sg = rz_view_map(doc);
+        rz_view_set_str(sg, "ruolo", v->signatories[i].role ? v->signatories[i].role : "");
+        rz_view_set_str(sg, "nome", v->signatories[i].name ? v->signatories[i].name : "");
+        rz_view_push(signs, sg);
+    }
+    rz_view_set(m, "firmatari", signs);
+
+    rz_view *points = rz_view_list(doc);
+    for (int p = 0; p < 11; p++) {
+        char code = (char)('A' + p);
+        rz_view *pt = rz_view_map(doc);
+        char c[2] = {code, 0};
+        rz_view_set_str(pt, "codice", c);
+        rz_view_set_str(pt, "titolo", point_titles[p]);
+        const rz_validation_point *vp = v ? &v->points[p] : NULL;
+        rz_view_set_str(pt, "esito_oiv", point_outcomes[vp && vp->code ? vp->outcome : 0]);
+        if (vp && vp->text)
+            rz_view_set_str(pt, "giudizio", vp->text);
+        rz_view *ev = rz_view_list(doc);
+        size_t errors = 0, warnings = 0, notes = 0;
+        for (size_t i = 0; i < findings->count; i++) {
+            const rz_diag *g = &findings->items[i];
+            if (rz_check_point(g) != code)
+                continue;
+            rz_view *e = rz_view_map(doc);
+            rz_view_set_str(e, "gravita",
+                            g->severity == RZ_ERROR     ? "errore"
+                            : g->severity == RZ_WARNING ? "avviso"
+                                                        : "nota");
+            rz_view_set_str(e, "messaggio", g->message ? g->message : "");
+            if (g->file) {
+                char where[512];
+                const char *base = strrchr(g->file, '/');
+                if (g->line > 0)
+                    snprintf(where, sizeof where, "%s, riga %ld", base ? base + 1 : g->file,
+                             g->line);
+                else
+                    snprintf(where, sizeof where, "%s", base ? base + 1 : g->file);
+                rz_view_set_str(e, "dove", where);
+            }
+            rz_view_push(ev, e);
+            if (g->severity == RZ_ERROR)
+                errors++;
+            else if (g->severity == RZ_WARNING)
+                warnings++;
+            else
+                notes++;
+        }
+        rz_view_set(pt, "evidenze", ev);
+        char sum[160];
+        if (p == 9 || p == 10 || p == 7 || p == 8) {
+            if (errors + warnings + notes == 0)
+                snprintf(sum, sizeof sum, "giudizio dell'OIV");
+            else
+                snprintf(sum, sizeof sum, "%zu errori, %zu avvisi, %zu note", errors, warnings,
+                         notes);
+        } else if (errors + warnings == 0) {
+            snprintf(sum, sizeof sum, "nessun problema rilevato%s", notes ? " (vedi note)" : "");
+        } else {
+            snprintf(sum, sizeof sum, "%zu errori, %zu avvisi", errors, warnings);
+        }
+        rz_view_set_str(pt, "sintesi", sum);
+        rz_view_push(points, pt);
+    }
+    rz_view_set(m, "punti", points);
+    return m;
+}

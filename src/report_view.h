@@ -1,0 +1,20 @@
+/*
+ * report_view.h — the scored tree as template data (see report_view.c for
+ * the layout of the keys).
+ */
+#ifndef RZ_REPORT_VIEW_H
+#define RZ_REPORT_VIEW_H
+
+#include "check.h"
+#include "score.h"
+#include "view.h"
+
+/* Builds the view of s in doc and returns its root map. */
+rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s);
+
+/* The data of the validation attestation: the OIV's inputs, the findings of
+ * rz_check grouped by point A–K, the proposed and the OIV's verdict.
+ * Missing OIV inputs read "[da completare]". */
+rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings);
+
+#endif

@@ -1,0 +1,123 @@
+/* xmlview.c — see xmlview.h. */
+#include "xmlview.h"
+#include "buf.h"
+
+#include <string.h>
+
+static void key_of(const xmlChar *name, char *out, size_t n)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < n; i++)
+        out[i] = name[i] == '-' ? '_' : (char)name[i];
+    out[i] = '\0';
+}
+
+/* Text of an element with whitespace runs at its ends removed. */
+static rz_view *text_view(rz_view_doc *doc, xmlNodePtr e)
+{
+    xmlChar *t = xmlNodeGetContent(e);
+    const char *s = t ? (const char *)t : "";
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    rz_view *v = rz_view_strn(doc, s, n);
+    xmlFree(t);
+    return v;
+}
+
+/* Strips the indentation common to every line of a narrative block, so that
+ * Markdown written inside an indented XML element keeps its structure. */
+static rz_view *narrative_view(rz_view_doc *doc, xmlNodePtr e)
+{
+    xmlChar *t = xmlNodeGetContent(e);
+    const char *s = t ? (const char *)t : "";
+    size_t common = (size_t)-1;
+    for (const char *line = s; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        size_t ind = 0;
+        while (ind < len && (line[ind] == ' ' || line[ind] == '\t'))
+            ind++;
+        if (ind < len && ind < common)
+            common = ind;
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    if (common == (size_t)-1)
+        common = 0;
+    rz_buf b;
+    rz_buf_init(&b);
+    for (const char *line = s; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        size_t skip = len < common ? len : common;
+        rz_buf_append(&b, line + skip, len - skip);
+        if (!end)
+            break;
+        rz_buf_putc(&b, '\n');
+        line = end + 1;
+    }
+    const char *o = rz_buf_str(&b);
+    while (*o == '\n')
+        o++;
+    size_t n = strlen(o);
+    while (n && (o[n - 1] == '\n' || o[n - 1] == ' '))
+        n--;
+    rz_view *v = rz_view_strn(doc, o, n);
+    rz_buf_free(&b);
+    xmlFree(t);
+    return v;
+}
+
+static int has_element_children(xmlNodePtr e)
+{
+    for (xmlNodePtr c = e->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return 1;
+    return 0;
+}
+
+rz_view *rz_view_from_xml(rz_view_doc *doc, xmlNodePtr e)
+{
+    if (!e->properties && !has_element_children(e))
+        return !strcmp((const char *)e->name, "testo") ? narrative_view(doc, e) : text_view(doc, e);
+    rz_view *m = rz_view_map(doc);
+    char key[128];
+    for (xmlAttrPtr a = e->properties; a; a = a->next) {
+        xmlChar *v = xmlNodeListGetString(e->doc, a->children, 1);
+        key_of(a->name, key, sizeof key);
+        rz_view_set_str(m, key, v ? (const char *)v : "");
+        xmlFree(v);
+    }
+    int has_text = 0;
+    for (xmlNodePtr c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = c->content; p && *p; p++)
+                if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+                    has_text = 1;
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        key_of(c->name, key, sizeof key);
+        rz_view *child = rz_view_from_xml(doc, c);
+        rz_view *prev = rz_view_get(m, key);
+        if (!prev) {
+            rz_view_set(m, key, child);
+        } else if (rz_view_kind_of(prev) == RZ_VIEW_LIST) {
+            /* Element values are never lists, so a list here is ours. */
+            rz_view_push(prev, child);
+        } else {
+            rz_view *list = rz_view_list(doc);
+            rz_view_push(list, prev);
+            rz_view_push(list, child);
+            rz_view_set(m, key, list);
+        }
+    }
+    if (has_text && !has_element_children(e))
+        rz_view_set(m, "testo", text_view(doc, e));
+    return m;
+}
