@@ -219,7 +219,15 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     ind->code, at, dc->result);
         return;
     }
-    if (!matches(m->result, &p)) {
+    const rz_rules *ru = &s->plan->rules;
+    if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
+        fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
+        result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
+        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-precision",
+                    "indicatore %s (%s): risultato stampato %s senza l'arrotondamento a %d "
+                    "decimali previsto dalle regole (%s)",
+                    ind->code, at, dc->result, ru->result_decimals, comp);
+    } else if (!matches(m->result, &p)) {
         result_text(comp, sizeof comp, m, si->target, p.decimals);
         char detail[96] = "";
         if (ind->measure == RZ_MEASURE_RATIO) {
@@ -238,7 +246,6 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     "indicatore %s (%s): la percentuale stampata %s supera il 100%% per un "
                     "rapporto tra parte e totale",
                     ind->code, at, dc->result);
-    (void)s;
 }
 
 static void check_declared_percent(const rz_scored *s, const char *code, const char *what,

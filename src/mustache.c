@@ -284,7 +284,6 @@ rz_mustache *rz_mustache_compile(const char *src, size_t len, const char *name, 
             tok *s = add(cur, T_PARTIAL);
             if (!s) {
                 free(tag);
-                free(indent);
                 ok = 0;
                 break;
             }

@@ -294,7 +294,8 @@ static void period_value_text(builder *b, char *buf, size_t n, const rz_indicato
             char a[48], c[48];
             rz_fmt_number(a, sizeof a, v->num, v->num == floor(v->num) ? 0 : 2);
             rz_fmt_number(c, sizeof c, v->den, v->den == floor(v->den) ? 0 : 2);
-            snprintf(buf, n, "%s / %s", a, c);
+            if (snprintf(buf, n, "%s / %s", a, c) >= (int)n)
+                buf[n - 1] = '\0'; /* cut, still terminated */
         } else if (v->has_date) {
             date_text(buf, n, v->date);
         } else if (v->has_value) {
@@ -326,14 +327,22 @@ static rz_view *units_view(builder *b)
     rz_view *list = rz_view_list(b->doc);
     for (size_t u = 0; u < s->n_units; u++) {
         const rz_scored_unit *su = &s->units[u];
-        if (!su->n_indicators)
+        if (!su->n_indicators && !su->from_children)
             continue;
         rz_view *m = rz_view_map(b->doc);
+        rz_view_set_bool(m, "media_unita_figlie", su->from_children);
         rz_view_set_str(m, "codice", su->unit->code);
         rz_view_set_str(m, "nome", su->unit->name ? su->unit->name : "");
         if (su->unit->head)
             rz_view_set_str(m, "responsabile", su->unit->head);
-        set_score(b, m, "punteggio", su->has_score, su->score);
+        /* Unit sheets print their result with the indicators' precision
+         * (seed 003: "FRD ... 97,41%"). */
+        set_pct(b, m, "punteggio", su->has_score, su->score, b->rules->indicator_decimals);
+        if (su->has_score) {
+            char num[64];
+            rz_fmt_number(num, sizeof num, su->score, b->rules->indicator_decimals);
+            rz_view_set_str(m, "punteggio_numero", num);
+        }
         rz_view_set_num(m, "n_indicatori", (double)su->n_indicators);
         rz_view *inds = rz_view_list(b->doc);
         for (size_t i = 0; i < su->n_indicators; i++) {
@@ -586,6 +595,7 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     rz_view_set(counts, "operativi", counts_view(&b, &s->operational));
     rz_view_set(counts, "indicatori", counts_view(&b, &s->indicator_counts));
     rz_view_set(counts, "unita", counts_view(&b, &s->unit_counts));
+    rz_view_set(counts, "frd", counts_view(&b, &s->frd));
     rz_view_set(root, "conteggi", counts);
 
     rz_view *crit = rz_view_list(doc);

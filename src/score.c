@@ -710,6 +710,8 @@ static void count_nodes(rz_scored *s, const rz_scored_node *n)
 {
     if (n->level == RZ_NODE_STRATEGIC)
         count(&s->strategic, n->outcome);
+    else if (n->level == RZ_NODE_OPERATIONAL && n->objective->frd)
+        count(&s->frd, n->outcome); /* fund objectives are reported apart */
     else if (n->level == RZ_NODE_OPERATIONAL)
         count(&s->operational, n->outcome);
     for (size_t i = 0; i < n->n_children; i++)
@@ -784,9 +786,39 @@ static void score_units(engine *e)
             su->has_score = 1;
         }
         su->outcome = rz_score_outcome(&e->p->rules, su->has_score, su->score);
-        if (su->n_indicators)
-            count(&s->unit_counts, su->outcome);
     }
+    /* A unit with no indicators of its own (an area, the SG's office) is
+     * scored as the mean of its child units that have a score; parents are
+     * resolved after their children by repeating until nothing changes. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t u = 0; u < s->n_units; u++) {
+            rz_scored_unit *su = &s->units[u];
+            if (su->n_indicators || su->has_score)
+                continue;
+            double sum = 0;
+            size_t n = 0;
+            for (size_t k = 0; k < s->n_units; k++) {
+                const rz_unit *c = s->units[k].unit;
+                if (!c->parent || strcmp(c->parent, su->unit->code) != 0)
+                    continue;
+                if (s->units[k].has_score) {
+                    sum += s->units[k].score;
+                    n++;
+                }
+            }
+            if (n) {
+                su->has_score = 1;
+                su->from_children = 1;
+                su->computed = su->score = sum / (double)n;
+                su->outcome = rz_score_outcome(&e->p->rules, 1, su->score);
+                changed = 1;
+            }
+        }
+    }
+    for (size_t u = 0; u < s->n_units; u++)
+        if (s->units[u].n_indicators)
+            count(&s->unit_counts, s->units[u].outcome);
 }
 
 static void collect_perspective(rz_scored_node *n, const char *code, rz_arena *a,

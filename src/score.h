@@ -110,6 +110,7 @@ typedef struct {
     int has_adjusted;
     const rz_rettifica *rettifica;
     size_t n_missing;
+    int from_children; /* no indicators of its own: mean of its child units */
     rz_outcome outcome;
 } rz_scored_unit;
 
@@ -157,6 +158,7 @@ typedef struct {
     rz_scored_evaluated *evaluated;
     size_t n_evaluated;
     rz_counts strategic, operational, indicator_counts, unit_counts;
+    rz_counts frd;                   /* operational objectives of the Fondo Risorse Decentrate */
     rz_counts individual_by_role[3]; /* indexed by rz_role */
     rz_strmap index;                 /* indicator code → rz_scored_indicator */
 } rz_scored;

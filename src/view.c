@@ -348,6 +348,10 @@ const char *rz_view_scalar_text(const rz_view *v, char buf[32])
     case RZ_VIEW_NUMBER:
         if (!isfinite(v->u.num))
             return "";
+        if (v->u.num == floor(v->u.num) && fabs(v->u.num) < 1e15) {
+            snprintf(buf, 32, "%.0f", v->u.num);
+            return buf;
+        }
         for (int prec = 1; prec <= 17; prec++) {
             snprintf(buf, 32, "%.*g", prec, v->u.num);
             if (strtod(buf, NULL) == v->u.num)
