@@ -14,6 +14,7 @@ for dir in samples/*/; do
     [ -d "$dir" ] || continue
     name=$(basename "$dir")
     echo "== $name"
-    ./build/relazione validate "$dir"*.xml || status=$?
+    ./build/relazione build "$dir" -o "out/$name" || status=$?
 done
+echo "Documenti generati in out/ (una sottocartella per ogni esempio)."
 exit $status

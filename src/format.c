@@ -143,17 +143,22 @@ void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
     int line_start = 1;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
+        char next = i + 1 < n ? s[i + 1] : ' ';
+        int next_blank = next == ' ' || next == '\t' || next == '\n' || next == '\r';
         if (c == '\n' || c == '\r' || c == '\t') {
             if (out->len == 0 || out->data[out->len - 1] != ' ')
                 rz_buf_putc(out, ' ');
             continue;
         }
         if (line_start) {
-            /* "1. " or "1) " would start an ordered list, "- " "+ " a bullet. */
+            if (c == ' ')
+                continue; /* leading spaces could make a code block */
+            /* "1. " or "1) " would start an ordered list; "4.808" would not. */
             size_t k = i;
             while (k < n && s[k] >= '0' && s[k] <= '9')
                 k++;
-            if (k > i && k < n && (s[k] == '.' || s[k] == ')')) {
+            int after_blank = k + 1 >= n || s[k + 1] == ' ' || s[k + 1] == '\t';
+            if (k > i && k < n && (s[k] == '.' || s[k] == ')') && after_blank) {
                 rz_buf_append(out, s + i, k - i);
                 rz_buf_putc(out, '\\');
                 rz_buf_putc(out, s[k]);
@@ -161,17 +166,18 @@ void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
                 line_start = 0;
                 continue;
             }
-            if (c == '-' || c == '+' || c == '=') {
+            /* A bullet, a rule or an underline needs the sign followed by a
+             * blank or repeated; a heading or a quote needs it first. */
+            if (((c == '-' || c == '+' || c == '=') && (next_blank || next == c)) || c == '#' ||
+                c == '>') {
                 rz_buf_putc(out, '\\');
                 rz_buf_putc(out, c);
                 line_start = 0;
                 continue;
             }
-            if (c == ' ')
-                continue; /* leading spaces could make a code block */
         }
         line_start = 0;
-        if (strchr("\\`*_[]<>#|~&!", c))
+        if (strchr("\\`*_[]<|~&", c))
             rz_buf_putc(out, '\\');
         rz_buf_putc(out, c);
     }

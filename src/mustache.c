@@ -463,8 +463,12 @@ static rz_mustache *partial(renderer *r, rz_mustache *t, const tok *k)
         return NULL;
     size_t len = 0;
     char *src = r->opt->load(r->opt->load_ctx, k->text, &len);
-    if (!src)
+    if (!src) {
+        if (r->opt->warn_missing)
+            rz_diag_add(r->d, RZ_WARNING, t->name, k->line, "template-partial",
+                        "il modello parziale '%s' non esiste", k->text);
         return NULL;
+    }
     rz_mustache *p = NULL;
     size_t il = 0;
     char *isrc = *indent ? indent_source(src, len, indent, &il) : NULL;

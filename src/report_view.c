@@ -361,6 +361,19 @@ static rz_view *units_view(builder *b)
                 rz_view_push(vals, rz_view_str(b->doc, buf));
             }
             rz_view_set(im, "valori", vals);
+            /* The year's total as the sheets print it ("TOT / MEDIA Anno"). */
+            const rz_measurement *um = su->measurements[i];
+            char tot[96];
+            if (si->indicator->measure == RZ_MEASURE_RATIO && um->n_values) {
+                char a[48], c2[48];
+                rz_fmt_number(a, sizeof a, um->num, um->num == floor(um->num) ? 0 : 2);
+                rz_fmt_number(c2, sizeof c2, um->den, um->den == floor(um->den) ? 0 : 2);
+                if (snprintf(tot, sizeof tot, "%s / %s", a, c2) >= (int)sizeof tot)
+                    tot[sizeof tot - 1] = '\0';
+            } else {
+                result_text(b, tot, sizeof tot, si->indicator, si->target, um);
+            }
+            rz_view_set_str(im, "totale", tot);
             rz_view_push(inds, im);
         }
         rz_view_set(m, "indicatori", inds);

@@ -1,0 +1,168 @@
+/*
+ * build_docs.c — `relazione build` on every sample: the expected documents
+ * are written, each parses back as CommonMark + GFM with headings and
+ * tables, every table row has as many cells as its header, and the
+ * Massa Carrara documents carry the seed's figures because the engine
+ * computed them.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testing.h"
+#include "relazione.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char *read_out(const char *dir, const char *name)
+{
+    char *path = rz_path_join(dir, name);
+    rz_diags d;
+    rz_diags_init(&d);
+    char *text = NULL;
+    size_t len = 0;
+    if (rz_read_file(path, 1u << 24, &text, &len, &d) != RZ_OK)
+        text = NULL;
+    rz_diags_free(&d);
+    free(path);
+    return text;
+}
+
+/* Unescaped pipes of a table line. */
+static int pipes(const char *line, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (line[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (line[i] == '|')
+            c++;
+    }
+    return c;
+}
+
+/* Every line of a table block has the same number of cells; returns the
+ * number of tables seen. */
+static int check_tables(const char *md, const char *what)
+{
+    int tables = 0, want = -1;
+    long line_no = 0;
+    for (const char *line = md; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        line_no++;
+        if (n > 0 && line[0] == '|') {
+            int p = pipes(line, n);
+            if (want < 0) {
+                want = p;
+                tables++;
+            } else if (p != want) {
+                fprintf(stderr, "%s:%ld: %d cells, header has %d\n", what, line_no, p - 1,
+                        want - 1);
+                CHECK(p == want);
+            }
+        } else {
+            want = -1;
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    return tables;
+}
+
+static void check_doc(const char *dir, const char *name, const char *const *must_contain)
+{
+    char *md = read_out(dir, name);
+    CHECK(md != NULL);
+    if (!md) {
+        fprintf(stderr, "missing %s/%s\n", dir, name);
+        return;
+    }
+    rz_md_stats st;
+    rz_markdown_stats(md, strlen(md), &st);
+    CHECK(st.headings >= 1);
+    CHECK(st.tables >= 1);
+    CHECK(st.tables == (size_t)check_tables(md, name));
+    for (size_t i = 0; must_contain && must_contain[i]; i++) {
+        int ok = strstr(md, must_contain[i]) != NULL;
+        CHECK(ok);
+        if (!ok)
+            fprintf(stderr, "%s lacks \"%s\"\n", name, must_contain[i]);
+    }
+    free(md);
+}
+
+static void build(const char *sample, const char *out)
+{
+    rz_diags d, f;
+    rz_diags_init(&d);
+    rz_diags_init(&f);
+    rz_build_options opt = {NULL, NULL, NULL};
+    rz_built built;
+    char dir[256];
+    snprintf(dir, sizeof dir, "samples/%s", sample);
+    rz_status st = rz_build(dir, out, &opt, &built, &d, &f);
+    CHECK(st == RZ_OK);
+    /* Templates must not name data that does not exist. */
+    CHECK(!rz_diags_has(&d, "template-name"));
+    CHECK(!rz_diags_has(&d, "template"));
+    if (st != RZ_OK || d.warnings)
+        rz_diags_print(&d, stderr);
+    rz_built_free(&built);
+    rz_diags_free(&d);
+    rz_diags_free(&f);
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    struct dirent *e;
+    while (dp && (e = readdir(dp)))
+        if (e->d_name[0] != '.') {
+            char *p = rz_path_join(dir, e->d_name);
+            unlink(p);
+            free(p);
+        }
+    if (dp)
+        closedir(dp);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    char base[] = "/tmp/rz-build-XXXXXX";
+    if (!mkdtemp(base))
+        return 1;
+    char out[300];
+
+    snprintf(out, sizeof out, "%s/mc", base);
+    build("cciaa-massa-carrara-2019", out);
+    const char *albero[] = {"97,8%",  "95,5%",  "91,0%", "87,80%", "97,56%",
+                            "99,65%", "84,47%", "17,33", NULL};
+    check_doc(out, "albero.md", albero);
+    const char *aree[] = {"16,0%", "34,0%", "47,8%",    "22,8%", "45,5%",
+                          "37,5%", "82,4%", "```chart", NULL};
+    check_doc(out, "risultati-aree.md", aree);
+    const char *unita[] = {"97,41%", "12.438 / 12.482", NULL};
+    check_doc(out, "risultati-unita.md", unita);
+    check_doc(out, "risultati-prospettive.md", NULL);
+    remove_tree(out);
+
+    snprintf(out, sizeof out, "%s/lucca", base);
+    build("cciaa-lucca-2017", out);
+    const char *lucca[] = {"Piano della performance", "€ ", NULL};
+    check_doc(out, "sintesi-piano.md", lucca);
+    remove_tree(out);
+
+    snprintf(out, sizeof out, "%s/maremma", base);
+    build("cciaa-maremma-tirreno-2020", out);
+    const char *mar[] = {"Storia delle revisioni", NULL};
+    check_doc(out, "sintesi-piano.md", mar);
+    remove_tree(out);
+
+    rmdir(base);
+    rz_xml_cleanup();
+    return check_done();
+}
