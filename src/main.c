@@ -66,14 +66,9 @@ static int cmd_validate(int argc, char **argv)
         fprintf(stderr, "Uso: relazione validate FILE.xml...\n");
         return RZ_USAGE;
     }
-    rz_status worst = RZ_OK;
     rz_diags d;
     rz_diags_init(&d);
-    for (int i = 1; i < argc; i++) {
-        rz_status st = rz_validate_file(argv[i], &d);
-        if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
-            worst = st;
-    }
+    rz_status worst = rz_validate_files((const char *const *)(argv + 1), (size_t)(argc - 1), &d);
     report(&d);
     if (worst == RZ_OK)
         fprintf(stderr, "%d file validi (%zu avvisi)\n", argc - 1, d.warnings);

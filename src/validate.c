@@ -1,11 +1,32 @@
 /* validate.c — see validate.h. */
+#define _DEFAULT_SOURCE
 #include "validate.h"
 #include "model.h"
 #include "xmlload.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-static rz_status validate_monitoring(const rz_xml *x, rz_diags *d)
+/* Plans validated in this run, so that validating a Piano and its
+ * monitoring data together reads the Piano once. */
+typedef struct {
+    char *path;
+    rz_plan *plan;
+} plan_cache;
+
+static rz_plan *cached_plan(plan_cache *c, size_t n, const char *path)
+{
+    char *real = realpath(path, NULL);
+    rz_plan *p = NULL;
+    for (size_t i = 0; real && i < n; i++)
+        if (c[i].path && strcmp(c[i].path, real) == 0)
+            p = c[i].plan;
+    free(real);
+    return p;
+}
+
+static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t n_cache,
+                                     rz_diags *d)
 {
     rz_monitoring *m = NULL;
     rz_status st = rz_monitoring_from_xml(x, &m, d);
@@ -14,8 +35,13 @@ static rz_status validate_monitoring(const rz_xml *x, rz_diags *d)
     char *plan_path = rz_monitoring_plan_path(m);
     rz_diags quiet;
     rz_diags_init(&quiet);
-    rz_plan *p = NULL;
-    rz_status pst = plan_path ? rz_plan_load(plan_path, &p, &quiet) : RZ_INVALID;
+    rz_plan *p = plan_path ? cached_plan(cache, n_cache, plan_path) : NULL;
+    rz_plan *owned = NULL;
+    rz_status pst = RZ_OK;
+    if (!p) {
+        pst = plan_path ? rz_plan_load(plan_path, &owned, &quiet) : RZ_INVALID;
+        p = owned;
+    }
     if (pst != RZ_OK || !p) {
         const char *why = "";
         for (size_t i = 0; i < quiet.count; i++)
@@ -33,13 +59,13 @@ static rz_status validate_monitoring(const rz_xml *x, rz_diags *d)
         st = RZ_INVALID;
     }
     rz_diags_free(&quiet);
-    rz_plan_free(p);
+    rz_plan_free(owned);
     free(plan_path);
     rz_monitoring_free(m);
     return st;
 }
 
-rz_status rz_validate_file(const char *path, rz_diags *d)
+static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cache, rz_diags *d)
 {
     rz_xml x;
     rz_status st = rz_xml_load(path, 1, &x, d);
@@ -49,16 +75,52 @@ rz_status rz_validate_file(const char *path, rz_diags *d)
     case RZ_DOC_PIANO: {
         rz_plan *p = NULL;
         st = rz_plan_from_xml(&x, &p, d);
-        rz_plan_free(p);
+        char *real = st == RZ_OK ? realpath(path, NULL) : NULL;
+        if (real && cache) {
+            cache[*n_cache].path = real;
+            cache[*n_cache].plan = p;
+            (*n_cache)++;
+        } else {
+            free(real);
+            rz_plan_free(p);
+        }
         break;
     }
     case RZ_DOC_MONITORAGGIO:
-        st = validate_monitoring(&x, d);
+        st = validate_monitoring(&x, cache, cache ? *n_cache : 0, d);
         break;
     default:
-        /* Context data and the Allegati: the schema says it all for now. */
+        /* Context data and the Allegati: the schema says it all. */
         break;
     }
     rz_xml_free(&x);
     return st;
+}
+
+rz_status rz_validate_file(const char *path, rz_diags *d)
+{
+    return validate_one(path, NULL, NULL, d);
+}
+
+rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
+{
+    plan_cache *cache = calloc(n ? n : 1, sizeof *cache);
+    size_t n_cache = 0;
+    rz_status worst = RZ_OK;
+    /* Plans first, so that monitoring data find theirs already read. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            int is_plan = rz_xml_sniff_kind(paths[i]) == RZ_DOC_PIANO;
+            if (is_plan != (pass == 0))
+                continue;
+            rz_status st = validate_one(paths[i], cache, &n_cache, d);
+            if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
+                worst = st;
+        }
+    for (size_t i = 0; i < n_cache; i++) {
+        free(cache[i].path);
+        rz_plan_free(cache[i].plan);
+    }
+    free(cache);
+    return worst;
 }

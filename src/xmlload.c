@@ -250,6 +250,21 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
     return RZ_OK;
 }
 
+rz_doc_kind rz_xml_sniff_kind(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return RZ_DOC_UNKNOWN;
+    char buf[4097];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    for (size_t i = 0; i < N_KINDS; i++)
+        if (strstr(buf, doc_kinds[i].ns))
+            return doc_kinds[i].kind;
+    return RZ_DOC_UNKNOWN;
+}
+
 void rz_xml_free(rz_xml *x)
 {
     xmlFreeDoc(x->doc);

@@ -44,6 +44,10 @@ typedef struct {
 rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d);
 void rz_xml_free(rz_xml *x);
 
+/* The kind of a file from the namespace of its root element, read from the
+ * first 4 KB without parsing the document; RZ_DOC_UNKNOWN if not found. */
+rz_doc_kind rz_xml_sniff_kind(const char *path);
+
 /* Releases the compiled schemas cached by rz_xml_load. */
 void rz_xml_cleanup(void);
 
