@@ -67,6 +67,15 @@ static void date_text(char *buf, size_t n, rz_date d)
     rz_fmt_date(buf, n, y, mo, dd);
 }
 
+/* Sets key to the date, or to fallback when there is none. */
+static void set_date(rz_view *m, const char *key, int has, rz_date d, const char *fallback)
+{
+    char buf[32];
+    if (has)
+        date_text(buf, sizeof buf, d);
+    rz_view_set_str(m, key, has ? buf : fallback);
+}
+
 /* The printed form of a measured result. */
 static void result_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
                         const rz_target *t, const rz_measurement *m)
@@ -186,10 +195,7 @@ static rz_view *rettifica_view(builder *b, const rz_rettifica *r)
     set_pct(b, m, "punteggio", 1, r->score, b->rules->objective_decimals);
     rz_view_set_str(m, "motivazione", r->reason ? r->reason : "");
     rz_view_set_str(m, "deciso_da", r->decided_by ? r->decided_by : "");
-    char d[32] = "";
-    if (r->has_date)
-        date_text(d, sizeof d, r->date);
-    rz_view_set_str(m, "data", d);
+    set_date(m, "data", r->has_date, r->date, "");
     rz_view_set_str(m, "stato", r->approved ? "approvata" : "dichiarata, non approvata");
     return m;
 }
@@ -645,10 +651,7 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
                      dl->number ? dl->number : "[numero non indicato]", dd);
         }
         rz_view_set_str(m, "delibera", del);
-        char d[32] = "";
-        if (rv->has_date)
-            date_text(d, sizeof d, rv->date);
-        rz_view_set_str(m, "data", d);
+        set_date(m, "data", rv->has_date, rv->date, "");
         rz_view_set_str(m, "nota", rv->note ? rv->note : "");
         rz_view_push(revs, m);
     }
@@ -659,10 +662,7 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
         rz_view *m = rz_view_map(doc);
         rz_view_set_str(m, "organo", dl->organ ? dl->organ : "");
         rz_view_set_str(m, "numero", dl->number ? dl->number : "[non indicato]");
-        char d[32] = "[non indicata]";
-        if (dl->has_date)
-            date_text(d, sizeof d, dl->date);
-        rz_view_set_str(m, "data", d);
+        set_date(m, "data", dl->has_date, dl->date, "[non indicata]");
         rz_view_set_str(m, "oggetto", dl->subject ? dl->subject : "");
         if (dl->url)
             rz_view_set_str(m, "url", dl->url);
@@ -693,18 +693,6 @@ static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
 
 #define TO_COMPLETE "[da completare]"
 
-static void set_date_or(builder *b, rz_view *m, const char *key, int has, rz_date d)
-{
-    char buf[32];
-    if (has) {
-        date_text(buf, sizeof buf, d);
-        rz_view_set_str(m, key, buf);
-    } else {
-        rz_view_set_str(m, key, TO_COMPLETE);
-    }
-    (void)b;
-}
-
 rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings)
 {
     builder b = {doc, s, &s->plan->rules};
@@ -715,11 +703,11 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
     rz_view_set_str(m, "delibera_organo", v && v->approval_organ ? v->approval_organ : "Giunta");
     rz_view_set_str(m, "delibera_numero",
                     v && v->approval_number ? v->approval_number : TO_COMPLETE);
-    set_date_or(&b, m, "delibera_data", v && v->has_approval_date, v ? v->approval_date : 0);
+    set_date(m, "delibera_data", v && v->has_approval_date, v ? v->approval_date : 0, TO_COMPLETE);
     if (v && v->transmission_office)
         rz_view_set_str(m, "trasmissione_ufficio", v->transmission_office);
-    set_date_or(&b, m, "trasmissione_data", v && v->has_transmission_date,
-                v ? v->transmission_date : 0);
+    set_date(m, "trasmissione_data", v && v->has_transmission_date, v ? v->transmission_date : 0,
+             TO_COMPLETE);
     if (v && v->guidelines)
         rz_view_set_str(m, "linee_guida", v->guidelines);
     if (v && v->has_overall)
