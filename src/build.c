@@ -3,6 +3,7 @@
  *
  * Which documents a folder yields depends on what it holds:
  *   Piano + monitoring + context  → relazione.md, validazione.md
+ *   Piano + monitoring with the OIV's inputs → validazione.md
  *   Piano without context         → sintesi-piano.md
  *   Piano + monitoring            → albero.md, risultati-aree.md,
  *                                   risultati-unita.md, risultati-prospettive.md
@@ -182,6 +183,9 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
+        /* The attestation concerns the Relazione: it is written with it, or
+         * on its own when the OIV's inputs are there (J and K are then left
+         * to the OIV's judgement, with no Relazione to measure). */
         if (in.contesto.doc) {
             rz_buf md;
             rz_buf_init(&md);
@@ -191,11 +195,11 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                 measure_relazione(md.data, md.len, rel, findings);
             rz_buf_free(&md);
             free(rel);
+        }
+        if (st == RZ_OK && (in.contesto.doc || in.monitoring->validation.present)) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
-            if (st == RZ_OK)
-                st = produce(&c, "validazione", "Validazione della Relazione sulla performance",
-                             NULL);
+            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL);
         }
         static const struct {
             const char *name, *title;

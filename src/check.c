@@ -12,6 +12,7 @@
  * on a decision is identified as such, not merely as wrong.
  */
 #include "check.h"
+#include "buf.h"
 #include "format.h"
 
 #include <ctype.h>
@@ -390,9 +391,42 @@ static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
     }
 }
 
+/* Indicators without a data source: one finding each when they are few,
+ * one finding listing them when they are many (a plan that names no source
+ * at all would otherwise bury every other finding). */
+typedef struct {
+    const rz_indicator *items[512];
+    size_t n, more;
+} source_list;
+
+static void report_sources(const source_list *l, const rz_plan *p, rz_diags *d)
+{
+    if (l->n + l->more <= 5) {
+        for (size_t i = 0; i < l->n; i++)
+            rz_diag_add(d, RZ_WARNING, l->items[i]->loc.file, l->items[i]->loc.line, "F-source",
+                        "indicatore %s: non indica la fonte dei dati (elemento <fonte>)",
+                        l->items[i]->code);
+        return;
+    }
+    rz_buf codes;
+    rz_buf_init(&codes);
+    for (size_t i = 0; i < l->n && i < 12; i++)
+        rz_buf_printf(&codes, "%s%s", i ? ", " : "", l->items[i]->code);
+    size_t rest = l->n + l->more - (l->n < 12 ? l->n : 12);
+    if (rest)
+        rz_buf_printf(&codes, " e altri %zu", rest);
+    rz_diag_add(d, RZ_WARNING, p->file, 0, "F-source",
+                "%zu indicatori non indicano la fonte dei dati (elemento <fonte>): %s",
+                l->n + l->more, rz_buf_str(&codes));
+    rz_buf_free(&codes);
+}
+
 static void check_indicators(const rz_scored *s, rz_diags *d)
 {
     size_t sources = 0, self_declared = 0, counted = 0;
+    source_list *ns = calloc(1, sizeof *ns);
+    if (!ns)
+        return;
     for (size_t i = 0; i < s->n_indicators; i++) {
         const rz_scored_indicator *si = s->indicators[i];
         const rz_indicator *ind = si->indicator;
@@ -415,10 +449,10 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
             sources++;
             if (ind->source_kind == RZ_SOURCE_SELF_DECLARED)
                 self_declared++;
+        } else if (ns->n < sizeof ns->items / sizeof ns->items[0]) {
+            ns->items[ns->n++] = ind;
         } else {
-            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "F-source",
-                        "indicatore %s: non indica la fonte dei dati (elemento <fonte>)",
-                        ind->code);
+            ns->more++;
         }
         check_algorithm_text(si, d);
         /* G: a reason for every shortfall. */
@@ -463,6 +497,8 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
         }
         check_declared_consistency(si, d);
     }
+    report_sources(ns, s->plan, d);
+    free(ns);
     if (counted) {
         char share[32];
         it_number(share, sizeof share,

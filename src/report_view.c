@@ -777,6 +777,7 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
                 notes++;
         }
         rz_view_set(pt, "evidenze", ev);
+        rz_view_set_bool(pt, "ha_dettaglio", rz_view_len(ev) > 0 || (vp && vp->text));
         char sum[160];
         if (p == 9 || p == 10 || p == 7 || p == 8) {
             if (errors + warnings + notes == 0)
