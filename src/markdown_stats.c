@@ -54,7 +54,7 @@ void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out)
         default:
             if (strcmp(type, "table") == 0)
                 out->tables++;
-            else if (strcmp(type, "table_row") == 0)
+            else if (strcmp(type, "table_row") == 0 || strcmp(type, "table_header") == 0)
                 out->table_rows++;
             break;
         }

@@ -191,6 +191,34 @@ static void test_declared_scores(void)
     mon->validation.overall_score = ov;
 }
 
+static void test_removed_and_unscored(void)
+{
+    /* H: data for an indicator a revision removed. */
+    rz_indicator *ind = rz_plan_indicator(plan, "S2.2-a");
+    ind->removed = 1;
+    expect("H-removed", RZ_WARNING, "S2.2-a: ha dati di monitoraggio ma è stato eliminato", NULL);
+    ind->removed = 0;
+    /* D: a transparency indicator without a score. */
+    rz_observation *o = obs("O2.1.1-a");
+    size_t n = o->n_data;
+    o->n_data = 0;
+    expect("D-unscored", RZ_ERROR, "O2.1.1-a (trasparenza/anticorruzione) non ha un punteggio",
+           NULL);
+    o->n_data = n;
+}
+
+static void test_markdown_measures(void)
+{
+    const char *md = "# Titolo\n\nDue parole.\n\n## Sezione\n\n| a | b |\n|---|---|\n| 1 | 2 "
+                     "|\n\n```chart\ntitolo: x\nA | 1\n```\n";
+    rz_md_stats st;
+    rz_markdown_stats(md, strlen(md), &st);
+    CHECK(st.headings == 2);
+    CHECK(st.tables == 1 && st.table_rows == 2);
+    CHECK(st.charts == 1);
+    CHECK(st.words == 8); /* Titolo, Due, parole., Sezione, a, b, 1, 2: not the chart */
+}
+
 static void test_printed_parsing(void)
 {
     rz_printed p;
@@ -231,6 +259,8 @@ int main(void)
     test_reasons_sources_transparency();
     test_coverage();
     test_declared_scores();
+    test_removed_and_unscored();
+    test_markdown_measures();
     rz_monitoring_free(mon);
     rz_plan_free(plan);
     rz_xml_cleanup();
