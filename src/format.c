@@ -1,10 +1,10 @@
 /*
  * format.c — see format.h.
  *
- * Rounding works on the shortest decimal string that reads back as the same
- * double (what printf("%.17g") would trim to): that string is what the value
- * "is" to a reader, so rounding its digits gives the figure a person
- * computing by hand would print.
+ * Rounding works on the number written with fifteen significant digits, the
+ * most a double holds exactly: that string is what the value "is" to a
+ * reader (2,675 rather than 2,67499999999999982), so rounding its digits
+ * gives the figure a person computing by hand would print.
  */
 #include "format.h"
 
@@ -17,13 +17,10 @@ double rz_round_dec(double v, int decimals)
 {
     if (decimals < 0 || !isfinite(v) || v == 0)
         return v;
+    /* Fifteen significant digits: every decimal figure of up to fifteen
+     * digits reads back exactly, and binary noise past them is dropped. */
     char s[40];
-    int p = 1;
-    for (; p <= 17; p++) {
-        snprintf(s, sizeof s, "%.*e", p - 1, v);
-        if (strtod(s, NULL) == v)
-            break;
-    }
+    snprintf(s, sizeof s, "%.14e", v);
     /* s is [-]d.ddde±XX: collect the digits and the exponent. */
     int neg = s[0] == '-';
     char digits[24];

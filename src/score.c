@@ -736,50 +736,81 @@ static const rz_measurement *unit_measurement(const rz_scored_indicator *si, con
 
 /* A unit's sheet lists the indicators it measures (rilevato-da), those it
  * has data for, and those it owns; its score is the mean of its figures. */
+/* Appends an indicator to a unit's sheet, once. */
+typedef struct {
+    size_t cap, mcap;
+    double sum;
+    size_t n;
+    const rz_scored_indicator *last;
+} sheet_acc;
+
+static void sheet_add(rz_scored *s, rz_scored_unit *su, sheet_acc *acc, rz_scored_indicator *si,
+                      const rz_measurement *m)
+{
+    if (acc->last == si)
+        return;
+    acc->last = si;
+    size_t nm = su->n_indicators;
+    rz_scored_indicator **slot = APUSH(&s->arena, su->indicators, su->n_indicators, acc->cap);
+    const rz_measurement **mslot = APUSH(&s->arena, su->measurements, nm, acc->mcap);
+    if (!slot || !mslot)
+        return;
+    *slot = si;
+    *mslot = m;
+    if (m->has_score) {
+        acc->sum += m->score;
+        acc->n++;
+    } else {
+        su->n_missing++;
+    }
+}
+
+/* A unit's sheet lists the indicators it measures (rilevato-da), those it
+ * has data for, and those it owns, in plan order; its score is the mean of
+ * its own figures. One pass over the indicators, units found by code. */
 static void score_units(engine *e)
 {
     rz_scored *s = e->s;
     s->n_units = e->p->n_units;
     s->units = rz_arena_alloc(&s->arena, (s->n_units ? s->n_units : 1) * sizeof *s->units);
-    if (!s->units) {
+    sheet_acc *acc = calloc(s->n_units ? s->n_units : 1, sizeof *acc);
+    if (!s->units || !acc) {
+        free(acc);
         s->n_units = 0;
         return;
     }
-    for (size_t u = 0; u < s->n_units; u++) {
-        rz_scored_unit *su = &s->units[u];
-        const rz_unit *unit = &e->p->units[u];
-        su->unit = unit;
-        size_t cap = 0, mcap = 0;
-        double sum = 0;
-        size_t n = 0;
-        for (size_t i = 0; i < s->n_indicators; i++) {
-            rz_scored_indicator *si = s->indicators[i];
-            const rz_indicator *ind = si->indicator;
-            const rz_measurement *m = unit_measurement(si, unit->code);
-            int in_sheet = m || codes_have(&ind->measured_by, unit->code) ||
-                           (ind->owner && strcmp(ind->owner, unit->code) == 0);
-            if (!in_sheet || ind->level == RZ_LEVEL_INDIVIDUAL)
-                continue;
-            if (!m)
-                m = &si->total;
-            size_t nm = su->n_indicators;
-            rz_scored_indicator **slot = APUSH(&s->arena, su->indicators, su->n_indicators, cap);
-            const rz_measurement **mslot = APUSH(&s->arena, su->measurements, nm, mcap);
-            if (!slot || !mslot)
-                continue;
-            *slot = si;
-            *mslot = m;
-            if (m->has_score) {
-                sum += m->score;
-                n++;
-            } else {
-                su->n_missing++;
+    for (size_t u = 0; u < s->n_units; u++)
+        s->units[u].unit = &e->p->units[u];
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        rz_scored_indicator *si = s->indicators[i];
+        const rz_indicator *ind = si->indicator;
+        if (ind->level == RZ_LEVEL_INDIVIDUAL)
+            continue;
+        /* Units with data of their own first, then those listed without. */
+        for (size_t k = 0; k < si->n_units; k++) {
+            const rz_unit *unit = rz_plan_unit(e->p, si->units[k].unit);
+            if (unit) {
+                size_t u = (size_t)(unit - e->p->units);
+                sheet_add(s, &s->units[u], &acc[u], si, &si->units[k].m);
             }
         }
+        for (size_t k = 0; k <= ind->measured_by.count; k++) {
+            const char *code = k < ind->measured_by.count ? ind->measured_by.items[k] : ind->owner;
+            const rz_unit *unit = code ? rz_plan_unit(e->p, code) : NULL;
+            if (!unit)
+                continue;
+            size_t u = (size_t)(unit - e->p->units);
+            if (acc[u].last != si)
+                sheet_add(s, &s->units[u], &acc[u], si, &si->total);
+        }
+    }
+    for (size_t u = 0; u < s->n_units; u++) {
+        rz_scored_unit *su = &s->units[u];
+        size_t n = acc[u].n;
         su->has_score = n > 0;
-        su->computed = n ? sum / (double)n : 0;
+        su->computed = n ? acc[u].sum / (double)n : 0;
         su->score = su->computed;
-        su->rettifica = find_rettifica(e, RZ_NODE_UNIT, unit->code, NULL, NULL);
+        su->rettifica = find_rettifica(e, RZ_NODE_UNIT, su->unit->code, NULL, NULL);
         if (su->rettifica) {
             su->has_adjusted = 1;
             su->score = su->rettifica->score;
@@ -787,6 +818,7 @@ static void score_units(engine *e)
         }
         su->outcome = rz_score_outcome(&e->p->rules, su->has_score, su->score);
     }
+    free(acc);
     /* A unit with no indicators of its own (an area, the SG's office) is
      * scored as the mean of its child units that have a score; parents are
      * resolved after their children by repeating until nothing changes. */
