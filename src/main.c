@@ -166,11 +166,14 @@ static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
     rz_build_options opt = {NULL, NULL, NULL};
+    int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
         else if (!strcmp(argv[i], "--templates") && i + 1 < argc)
             opt.templates = argv[++i];
+        else if (!strcmp(argv[i], "--no-pdf"))
+            want_pdf = 0;
         else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else {
@@ -183,6 +186,7 @@ static int cmd_build(int argc, char **argv)
         fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR]\n");
         return RZ_USAGE;
     }
+    (void)want_pdf;
     rz_diags d, findings;
     rz_diags_init(&d);
     rz_diags_init(&findings);
