@@ -186,7 +186,11 @@ static int cmd_build(int argc, char **argv)
         fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR]\n");
         return RZ_USAGE;
     }
-    (void)want_pdf;
+    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1};
+    if (want_pdf) {
+        opt.pdf = rz_pdf_for_build;
+        opt.pdf_ctx = &pdf_opt;
+    }
     rz_diags d, findings;
     rz_diags_init(&d);
     rz_diags_init(&findings);
@@ -226,7 +230,71 @@ static int cmd_build(int argc, char **argv)
     return st;
 }
 
+static int cmd_render(int argc, char **argv)
+{
+    const char *in = NULL, *out = NULL;
+    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            out = argv[++i];
+        else if (!strcmp(argv[i], "--title") && i + 1 < argc)
+            opt.title = argv[++i];
+        else if (!strcmp(argv[i], "--author") && i + 1 < argc)
+            opt.author = argv[++i];
+        else if (!strcmp(argv[i], "--no-cover"))
+            opt.cover = 0;
+        else if (!strcmp(argv[i], "--no-toc"))
+            opt.toc = 0;
+        else if (!in && (argv[i][0] != '-' || !strcmp(argv[i], "-")))
+            in = argv[i];
+        else {
+            in = NULL;
+            break;
+        }
+    }
+    if (!in) {
+        fprintf(stderr, "Uso: relazione render IN.md [-o OUT.pdf] [--title T] [--author A] "
+                        "[--no-cover] [--no-toc]\n");
+        return RZ_USAGE;
+    }
+    char *derived = NULL;
+    if (!out) {
+        if (!strcmp(in, "-")) {
+            out = "-";
+        } else {
+            size_t n = strlen(in);
+            derived = malloc(n + 5);
+            if (!derived)
+                return RZ_IO;
+            memcpy(derived, in, n + 1);
+            if (n > 3 && !strcmp(derived + n - 3, ".md"))
+                derived[n - 3] = '\0';
+            strcat(derived, ".pdf");
+            out = derived;
+        }
+    }
+    rz_diags d;
+    rz_diags_init(&d);
+    char *md = NULL;
+    size_t len = 0;
+    rz_status st = rz_read_file(in, 64u * 1024u * 1024u, &md, &len, &d);
+    void *pdf = NULL;
+    size_t pdf_len = 0;
+    if (st == RZ_OK)
+        st = rz_pdf_render(md, len, &opt, &pdf, &pdf_len, &d);
+    if (st == RZ_OK)
+        st = rz_write_atomic(out, pdf, pdf_len, &d);
+    report(&d);
+    free(pdf);
+    free(md);
+    free(derived);
+    rz_diags_free(&d);
+    return st;
+}
+
 static const command commands[] = {
+    {"render", cmd_render, "render IN.md [-o OUT.pdf]",
+     "impagina in PDF un qualsiasi documento Markdown"},
     {"build", cmd_build, "build CARTELLA [-o USCITA]",
      "genera i documenti (Markdown) dai dati della cartella"},
     {"score", cmd_score, "score CARTELLA",

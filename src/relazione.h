@@ -33,5 +33,6 @@
 #include "xmlview.h"
 #include "markdown_stats.h"
 #include "build.h"
+#include "pdf_render.h"
 
 #endif

@@ -1,0 +1,1320 @@
+/*
+ * pdf_render.c — see pdf_render.h.
+ *
+ * Three parts:
+ *  - fonts and measuring: DejaVu faces loaded on first use, text widths from
+ *    libharu's metrics (1/1000 em), UTF-8 aware;
+ *  - layout: block by block, inline content broken into words and greedily
+ *    wrapped (ragged right, consistently), every drawing recorded as an op
+ *    on its page; tables get column widths from their content (the longest
+ *    word is a column's minimum, the unwrapped text its preference) and
+ *    shrink their type down to 6 pt before anything could overflow;
+ *  - output: cover, contents, pages with header and "Pagina N di M",
+ *    bookmarks, links, metadata.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "pdf_render.h"
+#include "buf.h"
+#include "fsutil.h"
+#include "version.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <hpdf.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PAGE_W 595.276
+#define PAGE_H 841.89
+#define MARGIN_L 62.0
+#define MARGIN_R 56.0
+#define MARGIN_T 70.0
+#define MARGIN_B 64.0
+#define CONTENT_W (PAGE_W - MARGIN_L - MARGIN_R)
+#define BODY_SIZE 10.0
+#define TABLE_SIZE 8.0
+#define MIN_TABLE_SIZE 5.5
+
+enum { F_REG, F_BOLD, F_ITAL, F_MONO, F_COND, F_COND_BOLD, N_FONTS };
+
+static const struct {
+    const char *file;
+    const char *package;
+} font_files[N_FONTS] = {
+    {"DejaVuSans.ttf", "fonts-dejavu-core"},
+    {"DejaVuSans-Bold.ttf", "fonts-dejavu-core"},
+    {"DejaVuSans-Oblique.ttf", "fonts-dejavu-extra"},
+    {"DejaVuSansMono.ttf", "fonts-dejavu-core"},
+    {"DejaVuSansCondensed.ttf", "fonts-dejavu-extra"},
+    {"DejaVuSansCondensed-Bold.ttf", "fonts-dejavu-extra"},
+};
+
+typedef enum { OP_TEXT, OP_RECT, OP_LINE, OP_LINK } op_kind;
+
+typedef struct {
+    op_kind kind;
+    int font;
+    double size;
+    double x, y, w, h; /* y from the top of the page */
+    double gray;       /* fill or stroke gray level, 0 black .. 1 white */
+    char *text;        /* OP_TEXT; the URI for OP_LINK */
+} op;
+
+typedef struct {
+    op *ops;
+    size_t n, cap;
+} page;
+
+typedef struct {
+    int level;
+    char *title;
+    size_t page;
+    double y;
+} heading;
+
+typedef struct {
+    HPDF_Doc pdf;
+    HPDF_Font fonts[N_FONTS];
+    int font_failed;
+    rz_diags *d;
+    jmp_buf fail;
+    int error;
+    page *pages;
+    size_t n_pages, cap_pages;
+    double y; /* cursor from the top of the current page */
+    double left, width;
+    heading *headings;
+    size_t n_headings, cap_headings;
+    char *doc_title;
+    char *doc_subtitle;
+    int in_quote;
+    HPDF_Page *hpages;
+} ctx;
+
+/* ------------------------------------------------------------------ */
+/* Fonts and measuring                                                 */
+/* ------------------------------------------------------------------ */
+
+static void on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
+{
+    ctx *c = user;
+    if (!c->error)
+        rz_diag_add(c->d, RZ_ERROR, NULL, 0, "pdf",
+                    "errore della libreria PDF (codice 0x%04X, dettaglio %u)", (unsigned)e,
+                    (unsigned)detail);
+    c->error = 1;
+}
+
+static HPDF_Font font(ctx *c, int f)
+{
+    if (c->fonts[f])
+        return c->fonts[f];
+    char path[256];
+    snprintf(path, sizeof path, "/usr/share/fonts/truetype/dejavu/%s", font_files[f].file);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
+                    "carattere mancante: installare il pacchetto Debian %s", font_files[f].package);
+        c->error = 1;
+        longjmp(c->fail, 1);
+    }
+    fclose(probe);
+    const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+    HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (!h || c->error)
+        longjmp(c->fail, 1);
+    c->fonts[f] = h;
+    return h;
+}
+
+static double text_width(ctx *c, int f, double size, const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(font(c, f), (const HPDF_BYTE *)s, (HPDF_UINT)n);
+    return (double)tw.width * size / 1000.0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages and ops                                                       */
+/* ------------------------------------------------------------------ */
+
+static page *cur(ctx *c)
+{
+    return &c->pages[c->n_pages - 1];
+}
+
+static void new_page(ctx *c)
+{
+    if (c->n_pages == c->cap_pages) {
+        size_t cap = c->cap_pages ? c->cap_pages * 2 : 16;
+        page *p = realloc(c->pages, cap * sizeof *p);
+        if (!p)
+            longjmp(c->fail, 1);
+        c->pages = p;
+        c->cap_pages = cap;
+    }
+    memset(&c->pages[c->n_pages++], 0, sizeof(page));
+    c->y = MARGIN_T;
+}
+
+static op *add_op(ctx *c, op_kind k)
+{
+    page *p = cur(c);
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        op *o = realloc(p->ops, cap * sizeof *o);
+        if (!o)
+            longjmp(c->fail, 1);
+        p->ops = o;
+        p->cap = cap;
+    }
+    op *o = &p->ops[p->n++];
+    memset(o, 0, sizeof *o);
+    o->kind = k;
+    return o;
+}
+
+static void draw_text(ctx *c, int f, double size, double x, double y, const char *s, size_t n)
+{
+    op *o = add_op(c, OP_TEXT);
+    o->font = f;
+    o->size = size;
+    o->x = x;
+    o->y = y;
+    o->text = malloc(n + 1);
+    if (!o->text)
+        longjmp(c->fail, 1);
+    memcpy(o->text, s, n);
+    o->text[n] = '\0';
+}
+
+static void draw_rect(ctx *c, double x, double y, double w, double h, double gray)
+{
+    op *o = add_op(c, OP_RECT);
+    o->x = x;
+    o->y = y;
+    o->w = w;
+    o->h = h;
+    o->gray = gray;
+}
+
+static void draw_line(ctx *c, double x, double y, double w, double h, double gray)
+{
+    op *o = add_op(c, OP_LINE);
+    o->x = x;
+    o->y = y;
+    o->w = w;
+    o->h = h;
+    o->gray = gray;
+}
+
+static double bottom(void)
+{
+    return PAGE_H - MARGIN_B;
+}
+
+/* Makes room for h points, starting a page when needed. */
+static void need(ctx *c, double h)
+{
+    if (c->y + h > bottom() && c->y > MARGIN_T + 0.5)
+        new_page(c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Inline content: words with a style                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    char *text;
+    size_t len;
+    int font;
+    int space_after;
+    int hard_break; /* break the line after this word */
+    const char *url;
+} word;
+
+typedef struct {
+    word *w;
+    size_t n, cap;
+} words;
+
+static void words_free(words *ws)
+{
+    for (size_t i = 0; i < ws->n; i++)
+        free(ws->w[i].text);
+    free(ws->w);
+    memset(ws, 0, sizeof *ws);
+}
+
+static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
+{
+    if (ws->n == ws->cap) {
+        size_t cap = ws->cap ? ws->cap * 2 : 32;
+        word *w = realloc(ws->w, cap * sizeof *w);
+        if (!w)
+            longjmp(c->fail, 1);
+        ws->w = w;
+        ws->cap = cap;
+    }
+    word *w = &ws->w[ws->n++];
+    memset(w, 0, sizeof *w);
+    w->text = malloc(n + 1);
+    if (!w->text)
+        longjmp(c->fail, 1);
+    memcpy(w->text, s, n);
+    w->text[n] = '\0';
+    w->len = n;
+    w->font = f;
+    w->space_after = space;
+    w->url = url;
+}
+
+/* Splits text into words; a word continues the previous one when the
+ * previous had no space after it (so "**97,8**%" stays one word). */
+static void add_text(ctx *c, words *ws, const char *s, int f, const char *url)
+{
+    size_t i = 0, n = strlen(s);
+    if (n && s[0] == ' ' && ws->n)
+        ws->w[ws->n - 1].space_after = 1;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        /* "€ 1.234,56" is never split across lines. */
+        if (i - st == 3 && !memcmp(s + st, "€", 3) && i + 1 < n && s[i + 1] != ' ') {
+            i++;
+            while (i < n && s[i] != ' ')
+                i++;
+        }
+        if (i > st)
+            push_word(c, ws, s + st, i - st, f, i < n, url);
+    }
+}
+
+static int style_font(int bold, int ital, int mono, int table)
+{
+    if (mono)
+        return F_MONO;
+    if (table)
+        return bold ? F_COND_BOLD : F_COND;
+    if (bold)
+        return F_BOLD;
+    return ital ? F_ITAL : F_REG;
+}
+
+static void collect_inline(ctx *c, cmark_node *parent, words *ws, int bold, int table)
+{
+    cmark_iter *it = cmark_iter_new(parent);
+    cmark_event_type ev;
+    int b = bold, i = 0;
+    const char *url = NULL;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == parent)
+            continue;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_STRONG:
+            b += ev == CMARK_EVENT_ENTER ? 1 : -1;
+            break;
+        case CMARK_NODE_EMPH:
+            i += ev == CMARK_EVENT_ENTER ? 1 : -1;
+            break;
+        case CMARK_NODE_LINK:
+            url = ev == CMARK_EVENT_ENTER ? cmark_node_get_url(n) : NULL;
+            break;
+        case CMARK_NODE_TEXT:
+            add_text(c, ws, cmark_node_get_literal(n), style_font(b > 0, i > 0, 0, table), url);
+            break;
+        case CMARK_NODE_CODE:
+            add_text(c, ws, cmark_node_get_literal(n), style_font(0, 0, 1, table), url);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            if (ws->n)
+                ws->w[ws->n - 1].space_after = 1;
+            break;
+        case CMARK_NODE_LINEBREAK:
+            if (ws->n)
+                ws->w[ws->n - 1].hard_break = 1;
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            add_text(c, ws, cmark_node_get_literal(n), style_font(0, 0, 1, table), url);
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* A line: the words [from, to) of ws, laid at x offsets. */
+typedef struct {
+    size_t from, to;
+} span;
+
+typedef struct {
+    span *l;
+    size_t n, cap;
+} lines;
+
+/* Width of the longest UTF-8 prefix of w that fits in max (at least one
+ * character), for words wider than their box. */
+static size_t fit_prefix(ctx *c, const word *w, double size, double max)
+{
+    size_t k = 0, best = 0;
+    while (k < w->len) {
+        size_t next = k + 1;
+        while (next < w->len && ((unsigned char)w->text[next] & 0xC0) == 0x80)
+            next++;
+        if (text_width(c, w->font, size, w->text, next) > max && best > 0)
+            break;
+        best = next;
+        k = next;
+    }
+    return best;
+}
+
+/* Splits the words that cannot fit max on their own, then breaks lines. */
+static void wrap(ctx *c, words *ws, double size, double max, lines *out)
+{
+    for (size_t i = 0; i < ws->n; i++) {
+        word *w = &ws->w[i];
+        if (text_width(c, w->font, size, w->text, w->len) <= max)
+            continue;
+        size_t cut = fit_prefix(c, w, size, max);
+        if (cut >= w->len)
+            continue;
+        /* Insert the rest as the next word. */
+        push_word(c, ws, w->text + cut, w->len - cut, w->font, w->space_after, w->url);
+        word moved = ws->w[ws->n - 1];
+        memmove(&ws->w[i + 2], &ws->w[i + 1], (ws->n - 1 - (i + 1)) * sizeof(word));
+        ws->w[i + 1] = moved;
+        w = &ws->w[i];
+        w->text[cut] = '\0';
+        w->len = cut;
+        w->space_after = 0;
+        w->hard_break = 0;
+    }
+    out->n = 0;
+    double space = text_width(c, F_REG, size, " ", 1);
+    size_t i = 0;
+    while (i < ws->n) {
+        size_t from = i;
+        double x = 0;
+        while (i < ws->n) {
+            double ww = text_width(c, ws->w[i].font, size, ws->w[i].text, ws->w[i].len);
+            double gap = i > from && ws->w[i - 1].space_after ? space : 0;
+            if (i > from && x + gap + ww > max)
+                break;
+            x += gap + ww;
+            i++;
+            if (ws->w[i - 1].hard_break)
+                break;
+        }
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? out->cap * 2 : 16;
+            span *l = realloc(out->l, cap * sizeof *l);
+            if (!l)
+                longjmp(c->fail, 1);
+            out->l = l;
+            out->cap = cap;
+        }
+        out->l[out->n].from = from;
+        out->l[out->n].to = i;
+        out->n++;
+    }
+}
+
+static double line_width(ctx *c, const words *ws, span l, double size)
+{
+    double space = text_width(c, F_REG, size, " ", 1), x = 0;
+    for (size_t i = l.from; i < l.to; i++) {
+        if (i > l.from && ws->w[i - 1].space_after)
+            x += space;
+        x += text_width(c, ws->w[i].font, size, ws->w[i].text, ws->w[i].len);
+    }
+    return x;
+}
+
+/* Draws one line at (x, baseline y); align 'l', 'c' or 'r' within width. */
+static void draw_words(ctx *c, const words *ws, span l, double size, double x, double y,
+                       double width, char align)
+{
+    double space = text_width(c, F_REG, size, " ", 1);
+    double lw = align == 'l' ? 0 : line_width(c, ws, l, size);
+    if (align == 'r')
+        x += width - lw;
+    else if (align == 'c')
+        x += (width - lw) / 2;
+    for (size_t i = l.from; i < l.to; i++) {
+        if (i > l.from && ws->w[i - 1].space_after)
+            x += space;
+        const word *w = &ws->w[i];
+        double ww = text_width(c, w->font, size, w->text, w->len);
+        draw_text(c, w->font, size, x, y, w->text, w->len);
+        if (w->url) {
+            op *o = add_op(c, OP_LINK);
+            o->x = x;
+            o->y = y - size;
+            o->w = ww;
+            o->h = size * 1.25;
+            o->text = strdup(w->url);
+        }
+        x += ww;
+    }
+}
+
+/* A paragraph of words at the current indentation. */
+static void flow(ctx *c, words *ws, double size, double leading)
+{
+    lines ls = {0};
+    wrap(c, ws, size, c->width, &ls);
+    double lh = size * leading;
+    for (size_t i = 0; i < ls.n; i++) {
+        need(c, lh);
+        if (c->in_quote)
+            draw_rect(c, c->left - 9, c->y, 2.2, lh, 0.75);
+        draw_words(c, ws, ls.l[i], size, c->left, c->y + size, c->width, 'l');
+        c->y += lh;
+    }
+    free(ls.l);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    words ws;
+    lines ls;
+} cell;
+
+typedef struct {
+    cell *cells;
+    double height;
+    int header;
+} row;
+
+static void layout_row(ctx *c, row *r, int ncols, const double *colw, double size, double pad)
+{
+    double lh = size * 1.3, h = 0;
+    for (int k = 0; k < ncols; k++) {
+        wrap(c, &r->cells[k].ws, size, colw[k] - 2 * pad, &r->cells[k].ls);
+        double ch = (double)r->cells[k].ls.n * lh;
+        if (ch > h)
+            h = ch;
+    }
+    r->height = h + 2 * pad;
+}
+
+static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *align, double size,
+                     double pad, int band, size_t from_line, size_t max_lines)
+{
+    double lh = size * 1.3;
+    double x = c->left, total = 0;
+    for (int k = 0; k < ncols; k++)
+        total += colw[k];
+    size_t shown = 0;
+    for (int k = 0; k < ncols; k++) {
+        size_t n = r->cells[k].ls.n > from_line ? r->cells[k].ls.n - from_line : 0;
+        if (n > max_lines)
+            n = max_lines;
+        if (n > shown)
+            shown = n;
+    }
+    double h = (double)shown * lh + 2 * pad;
+    if (r->header)
+        draw_rect(c, x, c->y, total, h, 0.86);
+    else if (band)
+        draw_rect(c, x, c->y, total, h, 0.955);
+    for (int k = 0; k < ncols; k++) {
+        cell *ce = &r->cells[k];
+        char al = align[k] == 'r' ? 'r' : align[k] == 'c' ? 'c' : 'l';
+        for (size_t i = from_line; i < ce->ls.n && i < from_line + max_lines; i++)
+            draw_words(c, &ce->ws, ce->ls.l[i], size, x + pad,
+                       c->y + pad + (double)(i - from_line) * lh + size, colw[k] - 2 * pad, al);
+        x += colw[k];
+    }
+    draw_line(c, c->left, c->y + h, total, 0, r->header ? 0.35 : 0.8);
+    c->y += h;
+}
+
+static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size, double pad,
+                         double *colw)
+{
+    double *minw = calloc((size_t)ncols, sizeof *minw), *pref = calloc((size_t)ncols, sizeof *pref);
+    if (!minw || !pref) {
+        free(minw);
+        free(pref);
+        longjmp(c->fail, 1);
+    }
+    double space = text_width(c, F_COND, size, " ", 1);
+    for (size_t r = 0; r < nrows; r++)
+        for (int k = 0; k < ncols; k++) {
+            words *ws = &rows[r].cells[k].ws;
+            double line_w = 0;
+            for (size_t i = 0; i < ws->n; i++) {
+                double w = text_width(c, ws->w[i].font, size, ws->w[i].text, ws->w[i].len);
+                if (w > minw[k])
+                    minw[k] = w;
+                line_w += w + (ws->w[i].space_after ? space : 0);
+            }
+            if (line_w > pref[k])
+                pref[k] = line_w;
+        }
+    double smin = 0, spref = 0, avail = c->width;
+    for (int k = 0; k < ncols; k++) {
+        minw[k] += 2 * pad;
+        pref[k] += 2 * pad;
+        /* No column narrower than about three characters. */
+        if (minw[k] < 3 * size)
+            minw[k] = 3 * size;
+        if (pref[k] < minw[k])
+            pref[k] = minw[k];
+        smin += minw[k];
+        spref += pref[k];
+    }
+    for (int k = 0; k < ncols; k++) {
+        if (spref <= avail)
+            colw[k] = pref[k] + (avail - spref) * pref[k] / spref;
+        else if (smin <= avail)
+            colw[k] = minw[k] + (avail - smin) * (pref[k] - minw[k]) / (spref - smin);
+        else
+            colw[k] = avail * minw[k] / smin; /* words will be split */
+    }
+    free(minw);
+    free(pref);
+}
+
+static void render_table(ctx *c, cmark_node *table)
+{
+    int ncols = (int)cmark_gfm_extensions_get_table_columns(table);
+    uint8_t *al = cmark_gfm_extensions_get_table_alignments(table);
+    if (ncols <= 0)
+        return;
+    char *align = calloc((size_t)ncols + 1, 1);
+    size_t nrows = 0;
+    for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r))
+        nrows++;
+    row *rows = calloc(nrows ? nrows : 1, sizeof *rows);
+    if (!align || !rows) {
+        free(align);
+        free(rows);
+        longjmp(c->fail, 1);
+    }
+    for (int k = 0; k < ncols; k++)
+        align[k] = al ? (char)al[k] : 'l';
+    size_t ri = 0;
+    for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r), ri++) {
+        rows[ri].cells = calloc((size_t)ncols, sizeof(cell));
+        if (!rows[ri].cells)
+            longjmp(c->fail, 1);
+        rows[ri].header = cmark_gfm_extensions_get_table_row_is_header(r);
+        int k = 0;
+        for (cmark_node *ce = cmark_node_first_child(r); ce && k < ncols;
+             ce = cmark_node_next(ce), k++)
+            collect_inline(c, ce, &rows[ri].cells[k].ws, rows[ri].header, 1);
+    }
+    double *colw = calloc((size_t)ncols, sizeof *colw);
+    if (!colw)
+        longjmp(c->fail, 1);
+    double size = ncols > 8 ? TABLE_SIZE - 1 : TABLE_SIZE, pad = 2.5;
+    /* Shrink the type until the longest words fit their columns. */
+    for (;;) {
+        table_widths(c, rows, nrows, ncols, size, pad, colw);
+        double s = 0;
+        for (int k = 0; k < ncols; k++)
+            s += colw[k];
+        int words_fit = 1;
+        for (size_t r = 0; r < nrows && words_fit; r++)
+            for (int k = 0; k < ncols && words_fit; k++)
+                for (size_t i = 0; i < rows[r].cells[k].ws.n; i++) {
+                    word *w = &rows[r].cells[k].ws.w[i];
+                    if (text_width(c, w->font, size, w->text, w->len) > colw[k] - 2 * pad) {
+                        words_fit = 0;
+                        break;
+                    }
+                }
+        if (words_fit || size <= MIN_TABLE_SIZE)
+            break;
+        size -= 0.5;
+    }
+    for (size_t r = 0; r < nrows; r++)
+        layout_row(c, &rows[r], ncols, colw, size, pad);
+
+    double lh = size * 1.3;
+    row *header = nrows && rows[0].header ? &rows[0] : NULL;
+    need(c, (header ? header->height : 0) + (nrows > 1 ? rows[1].height : 0));
+    c->y += 2;
+    for (size_t r = 0; r < nrows; r++) {
+        row *rw = &rows[r];
+        double head_h = header && rw != header ? header->height : 0;
+        if (c->y + rw->height > bottom()) {
+            if (rw->height + head_h <= bottom() - MARGIN_T) {
+                new_page(c);
+                if (header && rw != header)
+                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+            }
+        }
+        /* A row taller than what is left of a page is split by lines, the
+         * header repeated above each continuation. */
+        size_t total = 0;
+        for (int k = 0; k < ncols; k++)
+            if (rw->cells[k].ls.n > total)
+                total = rw->cells[k].ls.n;
+        size_t from = 0;
+        do {
+            double room = bottom() - c->y - 2 * pad;
+            size_t fit = room > lh ? (size_t)(room / lh) : 0;
+            if (fit == 0) {
+                new_page(c);
+                if (header && rw != header)
+                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+                continue;
+            }
+            draw_row(c, rw, ncols, colw, align, size, pad, !rw->header && r % 2 == 0, from, fit);
+            from += fit;
+        } while (from < total);
+    }
+    c->y += 8;
+    for (size_t r = 0; r < nrows; r++) {
+        for (int k = 0; k < ncols; k++) {
+            words_free(&rows[r].cells[k].ws);
+            free(rows[r].cells[k].ls.l);
+        }
+        free(rows[r].cells);
+    }
+    free(rows);
+    free(colw);
+    free(align);
+}
+
+/* ------------------------------------------------------------------ */
+/* Charts                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The ```chart block: "key: value" lines (titolo, unita, massimo,
+ * riferimento) and "label | value" lines, values with a decimal comma. */
+static double it_number(const char *s)
+{
+    char buf[64];
+    size_t n = 0;
+    for (; *s && n < sizeof buf - 1; s++) {
+        if (*s == '.')
+            continue;
+        buf[n++] = *s == ',' ? '.' : *s;
+    }
+    buf[n] = '\0';
+    return strtod(buf, NULL);
+}
+
+static void render_chart(ctx *c, const char *src)
+{
+    char title[256] = "", unit[32] = "";
+    double max = 100, ref = -1;
+    char labels[64][128];
+    double values[64];
+    char texts[64][32];
+    int n = 0;
+    for (const char *line = src; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char buf[512];
+        if (len >= sizeof buf)
+            len = sizeof buf - 1;
+        memcpy(buf, line, len);
+        buf[len] = '\0';
+        char *bar = strchr(buf, '|');
+        char *colon = strchr(buf, ':');
+        if (bar && n < 64) {
+            *bar = '\0';
+            char *v = bar + 1;
+            while (*v == ' ')
+                v++;
+            size_t l = strlen(buf);
+            while (l && buf[l - 1] == ' ')
+                buf[--l] = '\0';
+            if (snprintf(labels[n], sizeof labels[n], "%s", buf) < 0 ||
+                snprintf(texts[n], sizeof texts[n], "%s", v) < 0)
+                continue;
+            values[n] = it_number(v);
+            n++;
+        } else if (colon) {
+            *colon = '\0';
+            char *v = colon + 1;
+            while (*v == ' ')
+                v++;
+            if (!strcmp(buf, "titolo"))
+                snprintf(title, sizeof title, "%s", v);
+            else if (!strcmp(buf, "unita"))
+                snprintf(unit, sizeof unit, "%s", v);
+            else if (!strcmp(buf, "massimo"))
+                max = it_number(v);
+            else if (!strcmp(buf, "riferimento"))
+                ref = it_number(v);
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    if (n == 0 || max <= 0)
+        return;
+    double bar_h = 11, gap = 5, size = 8;
+    need(c, 24 + (double)n * (bar_h + gap) + 14);
+    c->y += 4;
+    if (*title) {
+        words ws = {0};
+        add_text(c, &ws, title, F_BOLD, NULL);
+        flow(c, &ws, 9.5, 1.3);
+        words_free(&ws);
+        c->y += 3;
+    }
+    double label_w = c->width * 0.32, value_w = 44, bar_x = c->left + label_w + 6;
+    double bar_max = c->width - label_w - value_w - 12;
+    double top = c->y;
+    for (int i = 0; i < n; i++) {
+        words ws = {0};
+        add_text(c, &ws, labels[i], F_COND, NULL);
+        lines ls = {0};
+        wrap(c, &ws, size, label_w, &ls);
+        if (ls.n)
+            draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - 2.5, label_w, 'r');
+        free(ls.l);
+        words_free(&ws);
+        double v = values[i] < 0 ? 0 : values[i] > max ? max : values[i];
+        draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, 0.45);
+        char vt[80];
+        if (snprintf(vt, sizeof vt, "%s%s", texts[i], unit) < 0)
+            vt[0] = '\0';
+        draw_text(c, F_REG, size, bar_x + bar_max * v / max + 4, c->y + bar_h - 2.5, vt,
+                  strlen(vt));
+        c->y += bar_h + gap;
+    }
+    draw_line(c, bar_x, top - 2, 0, c->y - top, 0.2);
+    if (ref >= 0 && ref <= max) {
+        double rx = bar_x + bar_max * ref / max;
+        for (double yy = top - 2; yy < c->y - 2; yy += 4)
+            draw_line(c, rx, yy, 0, 2, 0.1);
+    }
+    c->y += 8;
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks                                                              */
+/* ------------------------------------------------------------------ */
+
+static char *plain_text(cmark_node *n)
+{
+    rz_buf b;
+    rz_buf_init(&b);
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        int t = cmark_node_get_type(x);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+            rz_buf_puts(&b, cmark_node_get_literal(x));
+        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+            rz_buf_putc(&b, ' ');
+    }
+    cmark_iter_free(it);
+    char *s = strdup(rz_buf_str(&b));
+    rz_buf_free(&b);
+    return s;
+}
+
+static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
+
+static void render_heading(ctx *c, cmark_node *n)
+{
+    static const double sizes[] = {0, 17, 13.5, 11.5, 10.5, 10, 10};
+    int level = cmark_node_get_heading_level(n);
+    double size = sizes[level < 1 ? 1 : level > 6 ? 6 : level];
+    /* A level-1 heading opens a page (except the first); others keep with
+     * at least three lines of what follows. */
+    if (level == 1 && (c->y > MARGIN_T + 1 || cur(c)->n > 0) && c->n_headings > 0)
+        new_page(c);
+    else
+        need(c, size * 2.2 + 110); /* a heading never ends a page */
+    c->y += level == 1 ? 4 : size * 0.9;
+    if (c->n_headings == c->cap_headings) {
+        size_t cap = c->cap_headings ? c->cap_headings * 2 : 32;
+        heading *h = realloc(c->headings, cap * sizeof *h);
+        if (!h)
+            longjmp(c->fail, 1);
+        c->headings = h;
+        c->cap_headings = cap;
+    }
+    heading *h = &c->headings[c->n_headings++];
+    h->level = level;
+    h->title = plain_text(n);
+    h->page = c->n_pages - 1;
+    h->y = c->y;
+    if (!c->doc_title && level == 1)
+        c->doc_title = strdup(h->title);
+    words ws = {0};
+    collect_inline(c, n, &ws, 1, 0);
+    flow(c, &ws, size, 1.25);
+    words_free(&ws);
+    if (level <= 2)
+        draw_line(c, c->left, c->y + 1, c->width, 0, level == 1 ? 0.3 : 0.7);
+    c->y += size * 0.5;
+}
+
+static void render_list(ctx *c, cmark_node *list, int depth)
+{
+    int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+    int num = cmark_node_get_list_start(list);
+    double indent = 14;
+    double old_left = c->left, old_width = c->width;
+    c->left += indent;
+    c->width -= indent;
+    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+        char marker[16];
+        if (ordered)
+            snprintf(marker, sizeof marker, "%d.", num++);
+        else
+            snprintf(marker, sizeof marker, "%s", depth % 2 ? "–" : "•");
+        need(c, BODY_SIZE * 1.4);
+        double mw = text_width(c, F_REG, BODY_SIZE, marker, strlen(marker));
+        draw_text(c, F_REG, BODY_SIZE, c->left - mw - 4, c->y + BODY_SIZE, marker, strlen(marker));
+        render_blocks(c, item, depth + 1);
+    }
+    c->left = old_left;
+    c->width = old_width;
+}
+
+static void render_code(ctx *c, cmark_node *n)
+{
+    const char *info = cmark_node_get_fence_info(n);
+    const char *lit = cmark_node_get_literal(n);
+    if (info && !strncmp(info, "chart", 5)) {
+        render_chart(c, lit ? lit : "");
+        return;
+    }
+    double size = 8, lh = size * 1.35;
+    for (const char *line = lit ? lit : ""; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        words ws = {0};
+        push_word(c, &ws, line, len, F_MONO, 0, NULL);
+        lines ls = {0};
+        wrap(c, &ws, size, c->width - 8, &ls);
+        for (size_t i = 0; i < ls.n; i++) {
+            need(c, lh);
+            draw_rect(c, c->left, c->y, c->width, lh, 0.94);
+            draw_words(c, &ws, ls.l[i], size, c->left + 4, c->y + size, c->width - 8, 'l');
+            c->y += lh;
+        }
+        if (len == 0) {
+            need(c, lh);
+            draw_rect(c, c->left, c->y, c->width, lh, 0.94);
+            c->y += lh;
+        }
+        free(ls.l);
+        words_free(&ws);
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    c->y += 6;
+}
+
+static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
+{
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        if (c->error)
+            longjmp(c->fail, 1);
+        const char *type = cmark_node_get_type_string(n);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HEADING:
+            render_heading(c, n);
+            break;
+        case CMARK_NODE_PARAGRAPH: {
+            words ws = {0};
+            collect_inline(c, n, &ws, 0, 0);
+            flow(c, &ws, BODY_SIZE, 1.42);
+            words_free(&ws);
+            c->y += list_depth ? 2 : 6;
+            break;
+        }
+        case CMARK_NODE_LIST:
+            render_list(c, n, list_depth);
+            c->y += 4;
+            break;
+        case CMARK_NODE_BLOCK_QUOTE: {
+            double ol = c->left, ow = c->width;
+            c->left += 14;
+            c->width -= 14;
+            c->in_quote++;
+            render_blocks(c, n, list_depth);
+            c->in_quote--;
+            c->left = ol;
+            c->width = ow;
+            break;
+        }
+        case CMARK_NODE_CODE_BLOCK:
+            render_code(c, n);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            need(c, 14);
+            draw_line(c, c->left, c->y + 6, c->width, 0, 0.6);
+            c->y += 14;
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+            break;
+        default:
+            if (!strcmp(type, "table"))
+                render_table(c, n);
+            else
+                render_blocks(c, n, list_depth);
+            break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+static void emit_page(ctx *c, HPDF_Page hp, const page *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const op *o = &p->ops[i];
+        switch (o->kind) {
+        case OP_RECT:
+            HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
+            HPDF_Page_Rectangle(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
+                                (HPDF_REAL)o->w, (HPDF_REAL)o->h);
+            HPDF_Page_Fill(hp);
+            break;
+        case OP_LINE:
+            HPDF_Page_SetGrayStroke(hp, (HPDF_REAL)o->gray);
+            HPDF_Page_SetLineWidth(hp, 0.5f);
+            HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y));
+            HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y - o->h));
+            HPDF_Page_Stroke(hp);
+            break;
+        case OP_TEXT:
+            HPDF_Page_SetGrayFill(hp, 0);
+            HPDF_Page_BeginText(hp);
+            HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
+            HPDF_Page_TextOut(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y), o->text);
+            HPDF_Page_EndText(hp);
+            break;
+        case OP_LINK: {
+            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
+                           (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
+            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
+            if (a)
+                HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+            break;
+        }
+        }
+    }
+}
+
+static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const char *title)
+{
+    char foot[64];
+    snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
+    double w = text_width(c, F_REG, 8, foot, strlen(foot));
+    HPDF_Page_SetGrayFill(hp, 0.3f);
+    HPDF_Page_BeginText(hp);
+    HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
+    HPDF_Page_TextOut(hp, (HPDF_REAL)((PAGE_W - w) / 2), (HPDF_REAL)(MARGIN_B / 2), foot);
+    if (title) {
+        /* The running header is cut to the line it has. */
+        size_t n = strlen(title);
+        while (n && text_width(c, F_REG, 8, title, n) > CONTENT_W)
+            n--;
+        while (n && ((unsigned char)title[n] & 0xC0) == 0x80)
+            n--;
+        char *t = strndup(title, n);
+        if (t) {
+            HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2), t);
+            free(t);
+        }
+    }
+    HPDF_Page_EndText(hp);
+    HPDF_Page_SetGrayStroke(hp, 0.7f);
+    HPDF_Page_SetLineWidth(hp, 0.4f);
+    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
+    HPDF_Page_LineTo(hp, (HPDF_REAL)(PAGE_W - MARGIN_R), (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
+    HPDF_Page_Stroke(hp);
+}
+
+/* The cover and the contents are laid out after the body (their page
+ * numbers depend on it), on pages of their own placed in front. */
+static size_t toc_pages_needed(const ctx *c)
+{
+    size_t entries = 0;
+    for (size_t i = 0; i < c->n_headings; i++)
+        if (c->headings[i].level <= 2)
+            entries++;
+    return entries ? (entries + 39) / 40 : 0;
+}
+
+static void set_metadata(ctx *c, const rz_pdf_options *opt)
+{
+    const char *title = opt->title ? opt->title : c->doc_title;
+    if (title)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, title);
+    if (opt->author)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, opt->author);
+    if (opt->subject)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, opt->subject);
+    if (opt->keywords)
+        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, opt->keywords);
+    char creator[64];
+    snprintf(creator, sizeof creator, "relazione %s", rz_version());
+    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, creator);
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                      tm.tm_sec,         'Z',           0,          0};
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+static void free_ctx(ctx *c)
+{
+    for (size_t i = 0; i < c->n_pages; i++) {
+        for (size_t k = 0; k < c->pages[i].n; k++)
+            free(c->pages[i].ops[k].text);
+        free(c->pages[i].ops);
+    }
+    free(c->pages);
+    for (size_t i = 0; i < c->n_headings; i++)
+        free(c->headings[i].title);
+    free(c->headings);
+    free(c->doc_title);
+    free(c->doc_subtitle);
+    free(c->hpages);
+    if (c->pdf)
+        HPDF_Free(c->pdf);
+}
+
+static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
+{
+    /* Title in large type, wrapped, then the body's name and the subtitle. */
+    ctx *cc = c;
+    words ws = {0};
+    add_text(cc, &ws, title ? title : "", F_BOLD, NULL);
+    lines ls = {0};
+    wrap(cc, &ws, 24, CONTENT_W, &ls);
+    double y = PAGE_H * 0.38;
+    HPDF_Page_SetGrayFill(hp, 0);
+    for (size_t i = 0; i < ls.n; i++) {
+        double x = MARGIN_L;
+        double space = text_width(cc, F_REG, 24, " ", 1);
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, font(cc, F_BOLD), 24);
+        for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
+            if (k > ls.l[i].from && ws.w[k - 1].space_after)
+                x += space;
+            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y), ws.w[k].text);
+            x += text_width(cc, F_BOLD, 24, ws.w[k].text, ws.w[k].len);
+        }
+        HPDF_Page_EndText(hp);
+        y += 31;
+    }
+    free(ls.l);
+    words_free(&ws);
+    const char *sub = opt->author ? opt->author : c->doc_subtitle;
+    if (sub) {
+        words sw = {0};
+        add_text(cc, &sw, sub, F_REG, NULL);
+        lines sl = {0};
+        wrap(cc, &sw, 13, CONTENT_W, &sl);
+        y += 10;
+        double space = text_width(cc, F_REG, 13, " ", 1);
+        for (size_t i = 0; i < sl.n; i++) {
+            double x = MARGIN_L;
+            HPDF_Page_BeginText(hp);
+            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), 13);
+            for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
+                if (k > sl.l[i].from && sw.w[k - 1].space_after)
+                    x += space;
+                HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 13), sw.w[k].text);
+                x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
+            }
+            HPDF_Page_EndText(hp);
+            y += 18;
+        }
+        free(sl.l);
+        words_free(&sw);
+    }
+    /* A rule above the title. */
+    HPDF_Page_SetGrayFill(hp, 0.25f);
+    HPDF_Page_Rectangle(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - PAGE_H * 0.38 + 40), 60, 5);
+    HPDF_Page_Fill(hp);
+}
+
+static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *entry)
+{
+    double y = MARGIN_T;
+    HPDF_Page_SetGrayFill(hp, 0);
+    if (first) {
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, font(c, F_BOLD), 15);
+        HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - y - 15), "Indice");
+        HPDF_Page_EndText(hp);
+        y += 34;
+    }
+    size_t shown = 0;
+    for (; *entry < c->n_headings && shown < 40; (*entry)++) {
+        const heading *h = &c->headings[*entry];
+        if (h->level > 2)
+            continue;
+        int f = h->level == 1 ? F_BOLD : F_REG;
+        double x = MARGIN_L + (h->level - 1) * 14;
+        char num[16];
+        snprintf(num, sizeof num, "%zu", h->page + offset + 1);
+        double nw = text_width(c, F_REG, 9.5, num, strlen(num));
+        size_t n = strlen(h->title);
+        while (n && text_width(c, f, 9.5, h->title, n) > CONTENT_W - (x - MARGIN_L) - nw - 16)
+            n--;
+        while (n && ((unsigned char)h->title[n] & 0xC0) == 0x80)
+            n--;
+        char *t = strndup(h->title, n);
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, font(c, f), 9.5);
+        if (t)
+            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 9.5), t);
+        HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 9.5);
+        HPDF_Page_TextOut(hp, (HPDF_REAL)(PAGE_W - MARGIN_R - nw), (HPDF_REAL)(PAGE_H - y - 9.5),
+                          num);
+        HPDF_Page_EndText(hp);
+        free(t);
+        y += h->level == 1 ? 17 : 14;
+        shown++;
+    }
+}
+
+rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
+                        size_t *out_len, rz_diags *d)
+{
+    *out = NULL;
+    *out_len = 0;
+    ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return RZ_IO;
+    c->d = d;
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    const char *exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; i < 3; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(parser, e);
+    }
+    cmark_parser_feed(parser, md, len);
+    cmark_node *doc = cmark_parser_finish(parser);
+    rz_status st = RZ_OK;
+    if (setjmp(c->fail)) {
+        st = c->error ? RZ_INVALID : RZ_IO;
+        if (!c->error)
+            rz_diag_add(d, RZ_ERROR, NULL, 0, "pdf", "memoria insufficiente per il PDF");
+        goto done;
+    }
+    c->pdf = HPDF_New(on_hpdf_error, c);
+    if (!c->pdf)
+        longjmp(c->fail, 1);
+    HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(c->pdf);
+    HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+    HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    c->left = MARGIN_L;
+    c->width = CONTENT_W;
+    new_page(c);
+    /* The first paragraph right after the title is the cover's subtitle. */
+    cmark_node *first = cmark_node_first_child(doc);
+    if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
+        cmark_node *next = cmark_node_next(first);
+        if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
+            c->doc_subtitle = plain_text(next);
+    }
+    render_blocks(c, doc, 0);
+
+    const char *title = opt->title ? opt->title : c->doc_title;
+    size_t cover = opt->cover ? 1 : 0;
+    size_t toc = opt->toc ? toc_pages_needed(c) : 0;
+    size_t total = cover + toc + c->n_pages;
+    HPDF_Page *hpages = calloc(total, sizeof *hpages);
+    c->hpages = hpages;
+    if (!hpages)
+        longjmp(c->fail, 1);
+    for (size_t i = 0; i < total; i++) {
+        hpages[i] = HPDF_AddPage(c->pdf);
+        HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    }
+    if (cover)
+        cover_page(c, hpages[0], opt, title);
+    size_t entry = 0;
+    for (size_t i = 0; i < toc; i++) {
+        toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
+        furniture(c, hpages[cover + i], cover + i + 1, total, title);
+    }
+    for (size_t i = 0; i < c->n_pages; i++) {
+        emit_page(c, hpages[cover + toc + i], &c->pages[i]);
+        furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
+    }
+    /* Bookmarks: level-1 headings at the root, deeper ones beneath. */
+    HPDF_Outline parents[7] = {0};
+    for (size_t i = 0; i < c->n_headings; i++) {
+        const heading *h = &c->headings[i];
+        int lv = h->level > 6 ? 6 : h->level;
+        HPDF_Outline parent = NULL;
+        for (int k = lv - 1; k >= 1 && !parent; k--)
+            parent = parents[k];
+        HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, h->title, NULL);
+        if (!o)
+            continue;
+        HPDF_Destination dst = HPDF_Page_CreateDestination(hpages[cover + toc + h->page]);
+        HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_H - h->y + 12), 1);
+        HPDF_Outline_SetDestination(o, dst);
+        HPDF_Outline_SetOpened(o, lv == 1);
+        parents[lv] = o;
+        for (int k = lv + 1; k < 7; k++)
+            parents[k] = NULL;
+    }
+    set_metadata(c, opt);
+    if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error)
+        longjmp(c->fail, 1);
+    HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
+    void *buf = malloc(size ? size : 1);
+    if (!buf)
+        longjmp(c->fail, 1);
+    HPDF_UINT32 got = size;
+    HPDF_ResetStream(c->pdf);
+    if (HPDF_ReadFromStream(c->pdf, buf, &got) != HPDF_OK && got != size) {
+        free(buf);
+        longjmp(c->fail, 1);
+    }
+    *out = buf;
+    *out_len = got;
+done:
+    free_ctx(c);
+    free(c);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    return st;
+}
+
+rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx_, void **out,
+                           size_t *out_len, rz_diags *d)
+{
+    const rz_pdf_options *base = ctx_;
+    rz_pdf_options opt = {title, base ? base->author : NULL, NULL, NULL, 1, 1};
+    return rz_pdf_render(md, len, &opt, out, out_len, d);
+}
