@@ -21,6 +21,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pdfa.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -1062,6 +1064,8 @@ static size_t toc_pages_needed(const ctx *c)
     return entries ? (entries + 39) / 40 : 0;
 }
 
+static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm);
+
 static void set_metadata(ctx *c, const rz_pdf_options *opt)
 {
     const char *title = opt->title ? opt->title : c->doc_title;
@@ -1084,6 +1088,81 @@ static void set_metadata(ctx *c, const rz_pdf_options *opt)
                       tm.tm_sec,         'Z',           0,          0};
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
+    pdfa(c, title, opt->author, &tm);
+}
+
+/* PDF/A-1b pieces libharu does not write by itself: the XMP metadata
+ * stream with the pdfaid identification (uncompressed, as the standard
+ * wants it readable), the sRGB output intent and the trailer ID. */
+static void xml_escape(rz_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '<')
+            rz_buf_puts(b, "&lt;");
+        else if (*s == '>')
+            rz_buf_puts(b, "&gt;");
+        else if (*s == '&')
+            rz_buf_puts(b, "&amp;");
+        else
+            rz_buf_putc(b, *s);
+    }
+}
+
+static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm)
+{
+    HPDF_Doc pdf = c->pdf;
+    rz_buf x;
+    rz_buf_init(&x);
+    char when[80];
+    snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm->tm_year + 1900,
+             tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
+    rz_buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                    "<rdf:Description rdf:about=\"\" "
+                    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+                    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+                    "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n");
+    if (title) {
+        rz_buf_puts(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        xml_escape(&x, title);
+        rz_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
+    }
+    if (author) {
+        rz_buf_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
+        xml_escape(&x, author);
+        rz_buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+    rz_buf_printf(&x,
+                  "<xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+                  "<xmp:CreatorTool>relazione %s</xmp:CreatorTool>\n"
+                  "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>\n"
+                  "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
+                  when, when, rz_version());
+    HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (meta) {
+        meta->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Dict_AddName(meta, "Type", "Metadata");
+        HPDF_Dict_AddName(meta, "Subtype", "XML");
+        HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)rz_buf_str(&x), (HPDF_UINT)x.len);
+        HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
+    }
+    rz_buf_free(&x);
+    FILE *probe = fopen("/usr/share/color/icc/sRGB.icc", "rb");
+    if (probe) {
+        fclose(probe);
+        HPDF_OutputIntent icc =
+            HPDF_LoadIccProfileFromFile(pdf, "/usr/share/color/icc/sRGB.icc", 3);
+        if (icc)
+            HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", icc);
+    } else {
+        rz_diag_add(c->d, RZ_WARNING, "/usr/share/color/icc/sRGB.icc", 0, "pdf",
+                    "profilo colore sRGB mancante (pacchetto icc-profiles-free): il PDF non "
+                    "dichiara l'output intent richiesto da PDF/A");
+    }
+    HPDF_PDFA_GenerateID(pdf);
 }
 
 static void free_ctx(ctx *c)

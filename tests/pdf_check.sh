@@ -70,6 +70,19 @@ toc)
         [ -n "$n" ] || fail "no contents entry for $h"
         pdftotext -f "$n" -l "$n" "$tmp/t.pdf" - 2>/dev/null | grep -qF "$h" || fail "$h not on page $n"
     done ;;
+pdfa)
+    # The PDF/A-1b pieces: XMP metadata with the pdfaid identification, the
+    # sRGB output intent, a trailer ID, every font embedded, Info and XMP
+    # agreeing on the producer. (No veraPDF here: the rest is not checked.)
+    pdfinfo "$tmp/a.pdf" 2>/dev/null | grep -q "^Metadata Stream: *yes" || fail "no XMP metadata"
+    meta=$(pdfinfo -meta "$tmp/a.pdf" 2>/dev/null)
+    printf '%s' "$meta" | grep -q "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>" || fail "no pdfaid"
+    producer=$(pdfinfo "$tmp/a.pdf" 2>/dev/null | sed -n 's/^Producer: *//p')
+    printf '%s' "$meta" | grep -qF "<pdf:Producer>$producer</pdf:Producer>" || fail "producer differs"
+    json=$(qpdf --json "$tmp/a.pdf" 2>/dev/null)
+    printf '%s' "$json" | grep -q '"/OutputIntents"' || fail "no output intent"
+    printf '%s' "$json" | grep -q '"/S": "/GTS_PDFA1"' || fail "output intent is not GTS_PDFA1"
+    printf '%s' "$json" | grep -q '"/ID"' || fail "no trailer ID" ;;
 *)
     fail "unknown check $kind" ;;
 esac
