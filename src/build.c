@@ -2,8 +2,9 @@
  * build.c — `relazione build`: from an input folder to the documents.
  *
  * Which documents a folder yields depends on what it holds:
- *   Piano + monitoring + context  → relazione.md, validazione.md
- *   Piano + monitoring with the OIV's inputs → validazione.md
+ *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
+ *                                   Premessa need the context data),
+ *                                   validazione.md
  *   Piano without context         → sintesi-piano.md
  *   Piano + monitoring            → albero.md, risultati-aree.md,
  *                                   risultati-unita.md, risultati-prospettive.md
@@ -183,20 +184,19 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
-        /* The attestation concerns the Relazione: it is written with it, or
-         * on its own when the OIV's inputs are there (J and K are then left
-         * to the OIV's judgement, with no Relazione to measure). */
-        if (in.contesto.doc) {
+        /* The Relazione, then the attestation that concerns it (J and K are
+         * measured on the Relazione just written). */
+        {
             rz_buf md;
             rz_buf_init(&md);
-            char *rel = rz_path_join(outdir, "relazione.md");
+            char *rel = strdup("relazione.md"); /* a name independent of where it is written */
             st = produce(&c, "relazione", "Relazione sulla performance", &md);
             if (st == RZ_OK)
                 measure_relazione(md.data, md.len, rel, findings);
             rz_buf_free(&md);
             free(rel);
         }
-        if (st == RZ_OK && (in.contesto.doc || in.monitoring->validation.present)) {
+        if (st == RZ_OK) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
             st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL);
@@ -210,7 +210,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
             st = produce(&c, tables[i].name, tables[i].title, NULL);
     }
-    if (st == RZ_OK && s && !in.contesto.doc)
+    if (st == RZ_OK && s)
         st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL);
     if (st == RZ_OK && in.allegato1.doc) {
         st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL);

@@ -25,6 +25,7 @@
 #include <hpdf_pdfa.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -94,6 +95,7 @@ typedef struct {
     char *doc_subtitle;
     int in_quote;
     HPDF_Page *hpages;
+    const char *id_source; /* the Markdown, hashed into the trailer ID */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -1162,7 +1164,24 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
                     "profilo colore sRGB mancante (pacchetto icc-profiles-free): il PDF non "
                     "dichiara l'output intent richiesto da PDF/A");
     }
-    HPDF_PDFA_GenerateID(pdf);
+    /* The trailer ID from the content, not from the clock (libharu's own
+     * HPDF_PDFA_GenerateID hashes the time): same input, same bytes. */
+    HPDF_BYTE id[16];
+    for (int k = 0; k < 2; k++) {
+        uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
+        for (const char *p = c->id_source; p && *p; p++) {
+            h ^= (unsigned char)*p;
+            h *= 0x100000001b3ULL;
+        }
+        for (int b = 0; b < 8; b++)
+            id[k * 8 + b] = (HPDF_BYTE)(h >> (8 * b));
+    }
+    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
+    if (ids) {
+        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
+        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
+        HPDF_Dict_Add(pdf->trailer, "ID", ids);
+    }
 }
 
 static void free_ctx(ctx *c)
@@ -1289,6 +1308,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     if (!c)
         return RZ_IO;
     c->d = d;
+    c->id_source = md;
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     const char *exts[] = {"table", "strikethrough", "autolink"};

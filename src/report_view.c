@@ -398,6 +398,7 @@ static rz_view *counts_view(builder *b, const rz_counts *c)
     rz_view_set_num(m, "parziali", (double)c->partial);
     rz_view_set_num(m, "non_raggiunti", (double)c->not_reached);
     rz_view_set_num(m, "mancanti", (double)c->missing);
+    rz_view_set_bool(m, "presenti", c->total > 0);
     rz_view_set_bool(m, "mancanti_presenti", c->missing > 0);
     const size_t *parts[] = {&c->reached, &c->partial, &c->not_reached, &c->missing};
     const char *keys[] = {"perc_raggiunti", "perc_parziali", "perc_non_raggiunti", "perc_mancanti"};
@@ -783,12 +784,14 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
             if (errors + warnings + notes == 0)
                 snprintf(sum, sizeof sum, "giudizio dell'OIV");
             else
-                snprintf(sum, sizeof sum, "%zu errori, %zu avvisi, %zu note", errors, warnings,
-                         notes);
+                snprintf(sum, sizeof sum, "%zu %s, %zu %s, %zu %s", errors,
+                         errors == 1 ? "errore" : "errori", warnings,
+                         warnings == 1 ? "avviso" : "avvisi", notes, notes == 1 ? "nota" : "note");
         } else if (errors + warnings == 0) {
             snprintf(sum, sizeof sum, "nessun problema rilevato%s", notes ? " (vedi note)" : "");
         } else {
-            snprintf(sum, sizeof sum, "%zu errori, %zu avvisi", errors, warnings);
+            snprintf(sum, sizeof sum, "%zu %s, %zu %s", errors, errors == 1 ? "errore" : "errori",
+                     warnings, warnings == 1 ? "avviso" : "avvisi");
         }
         rz_view_set_str(pt, "sintesi", sum);
         rz_view_push(points, pt);

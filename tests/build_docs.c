@@ -148,6 +148,25 @@ int main(void)
     const char *unita[] = {"97,41%", "12.438 / 12.482", NULL};
     check_doc(out, "risultati-unita.md", unita);
     check_doc(out, "risultati-prospettive.md", NULL);
+    /* The Relazione carries the seed's figures because the engine computed
+     * them: entity, OB 3, OS 3.2 after the rettifica, FRD unit, FRD ob2,
+     * the areas' weights and OB 3's contribution. */
+    const char *rel[] = {"realizzato al **97,8%**",
+                         "| 95,5% |",
+                         "91,0%",
+                         "97,41%",
+                         "84,47%",
+                         "| 16,0% |",
+                         "| 34,0% |",
+                         "47,8%",
+                         "```chart",
+                         "# 3. Rendicontazione",
+                         "# 4. Rendicontazione degli obiettivi individuali",
+                         NULL};
+    check_doc(out, "relazione.md", rel);
+    const char *val[] = {"Esito proposto dalle verifiche sui dati:** NON VALIDA", "Punto E",
+                         "200,00%", NULL};
+    check_doc(out, "validazione.md", val);
     remove_tree(out);
 
     snprintf(out, sizeof out, "%s/lucca", base);
