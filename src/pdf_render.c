@@ -843,7 +843,9 @@ static void render_heading(ctx *c, cmark_node *n)
     double size = sizes[level < 1 ? 1 : level > 6 ? 6 : level];
     /* A level-1 heading opens a page (except the first); others keep with
      * at least three lines of what follows. */
-    if (level == 1 && (c->y > MARGIN_T + 1 || cur(c)->n > 0) && c->n_headings > 0)
+    /* A chapter opens a page, unless the page holds little more than the
+     * document's title. */
+    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0)
         new_page(c);
     else
         need(c, size * 2.2 + 110); /* a heading never ends a page */
