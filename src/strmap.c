@@ -17,7 +17,7 @@ void rz_strmap_free(rz_strmap *m)
     memset(m, 0, sizeof *m);
 }
 
-static uint64_t hash(const char *s)
+uint64_t rz_hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++) {
@@ -29,7 +29,7 @@ static uint64_t hash(const char *s)
 
 static size_t slot_of(const char **keys, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash(key) & (cap - 1);
+    size_t i = (size_t)rz_hash_str(key) & (cap - 1);
     while (keys[i] && strcmp(keys[i], key) != 0)
         i = (i + 1) & (cap - 1);
     return i;

@@ -11,6 +11,7 @@
 #define RZ_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     const char **keys;
@@ -27,5 +28,8 @@ void rz_strmap_free(rz_strmap *m);
  * NULL and inserts nothing when out of memory. */
 void *rz_strmap_put(rz_strmap *m, const char *key, void *value);
 void *rz_strmap_get(const rz_strmap *m, const char *key);
+
+/* The FNV-1a hash of a NUL-terminated string, for other hash tables. */
+uint64_t rz_hash_str(const char *s);
 
 #endif

@@ -8,6 +8,7 @@
  * plan produces.
  */
 #include "view.h"
+#include "strmap.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -120,12 +121,7 @@ rz_view *rz_view_map(rz_view_doc *doc)
 
 static uint32_t hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
+    return (uint32_t)rz_hash_str(s);
 }
 
 static void index_build(container *c)

@@ -32,13 +32,7 @@ foreach(entry ${RZ_SAMPLES_AL})
   list(GET parts 0 name)
   list(GET parts 1 file)
   list(GET parts 2 xsd)
-  if(XMLLINT)
-    add_test(NAME sample_xsd_${name}
-      COMMAND ${XMLLINT} --noout --nonet --schema schemas/${xsd} ${file}
-      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  else()
-    rz_allegati_skip(sample_xsd_${name})
-  endif()
+  relazione_xmllint_test(sample_xsd_${name} ${xsd} ${file})
 endforeach()
 
 # xmllint exits 3 when the instance is invalid (5 would mean a broken schema).

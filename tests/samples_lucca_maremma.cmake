@@ -17,15 +17,7 @@ foreach(entry ${RZ_SAMPLES_LM})
   list(GET parts 0 name)
   list(GET parts 1 file)
   list(GET parts 2 xsd)
-  if(XMLLINT)
-    add_test(NAME sample_xsd_${name}
-      COMMAND ${XMLLINT} --noout --nonet --schema schemas/${xsd} ${file}
-      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  else()
-    add_test(NAME sample_xsd_${name}
-      COMMAND sh -c "echo 'xmllint non trovato: installare libxml2-utils'; exit 77")
-    set_tests_properties(sample_xsd_${name} PROPERTIES SKIP_RETURN_CODE 77)
-  endif()
+  relazione_xmllint_test(sample_xsd_${name} ${xsd} ${file})
 endforeach()
 
 # Lucca: valid for relazione validate; the check finds the target printed

@@ -8,15 +8,7 @@ set(RZ_EXPECT_MASSA ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh)
 set(RZ_MASSA samples/cciaa-massa-carrara-2019)
 
 foreach(kind piano monitoraggio)
-  if(XMLLINT)
-    add_test(NAME sample_xsd_massa_${kind}
-      COMMAND ${XMLLINT} --noout --nonet --schema schemas/${kind}.xsd ${RZ_MASSA}/${kind}.xml
-      WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  else()
-    add_test(NAME sample_xsd_massa_${kind}
-      COMMAND sh -c "echo 'xmllint non trovato: installare libxml2-utils'; exit 77")
-    set_tests_properties(sample_xsd_massa_${kind} PROPERTIES SKIP_RETURN_CODE 77)
-  endif()
+  relazione_xmllint_test(sample_xsd_massa_${kind} ${kind}.xsd ${RZ_MASSA}/${kind}.xml)
 endforeach()
 
 add_test(NAME sample_massa_validate
