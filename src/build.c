@@ -20,6 +20,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
+#include "allegato2_check.h"
 #include "check.h"
 #include "format.h"
 #include "fsutil.h"
@@ -182,6 +183,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     ctx c = {opt, opt->templates ? opt->templates : default_templates, outdir, d, root, built};
     set_document(doc, root, &in);
 
+    if (st == RZ_OK && s)
+        rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are

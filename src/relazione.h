@@ -23,6 +23,7 @@
 #include "validate.h"
 #include "score.h"
 #include "check.h"
+#include "allegato2_check.h"
 #include "inputs.h"
 #include "buf.h"
 #include "view.h"

@@ -29,3 +29,17 @@ add_test(NAME check_massa_clean
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^0 errori, 0 avvisi\\. Esito proposto: VALIDA; esito dell'OIV: VALIDA" --
     ${RELAZIONE_BIN} check tests/check/massa-clean
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Allegato 2: the declared counts against those computed from the Piano.
+add_test(NAME check_allegato2_differs
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "allegato2.xml:11: warning: Allegato 2, obiettivi strategici, numero di indicatori: dichiarati 4, dal Piano risultano 3 \\[A-allegato2\\]" --
+    ${RELAZIONE_BIN} check tests/check/allegato2
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME check_allegato2_operational
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "allegato2.xml:21: warning: .*obiettivi operativi, indicatori privi di formula di calcolo: dichiarati 0, dal Piano risultano 1" --
+    ${RELAZIONE_BIN} check tests/check/allegato2
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# The rows that agree produce nothing.
+add_test(NAME check_allegato2_agreeing_rows
+  COMMAND sh -c "${RELAZIONE_BIN} check tests/check/allegato2 2>&1 | grep -c 'A-allegato2' | grep -qx 3"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
