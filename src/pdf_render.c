@@ -1389,6 +1389,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         for (int k = lv + 1; k < 7; k++)
             parents[k] = NULL;
     }
+    /* Page labels match the "Pagina N" of the footers. */
+    HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     set_metadata(c, opt);
     if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error)
         longjmp(c->fail, 1);

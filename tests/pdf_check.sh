@@ -61,7 +61,8 @@ repro)
     "$bin" render "$src/tabelle.md" -o "$tmp/t2.pdf" || fail "second render"
     cmp -s "$tmp/t.pdf" "$tmp/t2.pdf" || fail "two renders differ" ;;
 outline)
-    qpdf --json "$tmp/a.pdf" 2>/dev/null | grep -q '"/Outlines"' || fail "no outline" ;;
+    qpdf --json "$tmp/a.pdf" 2>/dev/null | grep -q '"/Outlines"' || fail "no outline"
+    qpdf --json "$tmp/a.pdf" 2>/dev/null | grep -q '"/PageLabels"' || fail "no page labels" ;;
 toc)
     # Each level-2 heading of the contents sits on the page it names.
     toc=$(pdftotext -f 2 -l 2 -layout "$tmp/t.pdf" - 2>/dev/null)
