@@ -17,10 +17,21 @@ void rz_buf_free(rz_buf *b)
     memset(b, 0, sizeof *b);
 }
 
+void rz_buf_clear(rz_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
 static int reserve(rz_buf *b, size_t extra)
 {
     if (b->failed)
         return 0;
+    if (extra >= (size_t)-1 / 2 - b->len) {
+        b->failed = 1;
+        return 0;
+    }
     if (b->len + extra + 1 <= b->cap)
         return 1;
     size_t cap = b->cap ? b->cap : 256;
@@ -79,4 +90,17 @@ int rz_buf_failed(const rz_buf *b)
 const char *rz_buf_str(rz_buf *b)
 {
     return b->data ? b->data : "";
+}
+
+char *rz_buf_detach(rz_buf *b, size_t *len)
+{
+    char *s = NULL;
+    if (!b->failed) {
+        s = b->data ? b->data : calloc(1, 1);
+        if (s && len)
+            *len = b->len;
+        b->data = NULL;
+    }
+    rz_buf_free(b);
+    return s;
 }
