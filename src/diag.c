@@ -102,22 +102,39 @@ static int cmp_str(const char *a, const char *b)
     return strcmp(a, b);
 }
 
+/* qsort is not stable, so the original position breaks ties: two problems
+ * on one line keep the order in which the checks found them. */
+typedef struct {
+    rz_diag diag;
+    size_t order;
+} ordered_diag;
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const ordered_diag *a = pa, *b = pb;
+    int c = cmp_str(a->diag.file, b->diag.file);
+    if (c)
+        return c;
+    if (a->diag.line != b->diag.line)
+        return a->diag.line < b->diag.line ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
 void rz_diags_sort(rz_diags *d)
 {
-    /* Insertion sort: lists are short and stability matters. */
-    for (size_t i = 1; i < d->count; i++) {
-        rz_diag t = d->items[i];
-        size_t j = i;
-        while (j > 0) {
-            rz_diag *p = &d->items[j - 1];
-            int c = cmp_str(p->file, t.file);
-            if (c < 0 || (c == 0 && p->line <= t.line))
-                break;
-            d->items[j] = *p;
-            j--;
-        }
-        d->items[j] = t;
+    if (d->count < 2)
+        return;
+    ordered_diag *tmp = malloc(d->count * sizeof *tmp);
+    if (!tmp)
+        return; /* unsorted but complete */
+    for (size_t i = 0; i < d->count; i++) {
+        tmp[i].diag = d->items[i];
+        tmp[i].order = i;
     }
+    qsort(tmp, d->count, sizeof *tmp, cmp_diag);
+    for (size_t i = 0; i < d->count; i++)
+        d->items[i] = tmp[i].diag;
+    free(tmp);
 }
 
 static const char *sev_str(rz_severity s)
