@@ -2,22 +2,26 @@
  * mustache.c — compile to a token tree, render over a context stack.
  *
  * Compilation resolves everything the specification decides statically:
- * delimiter changes, comments, and "standalone" lines (a section, comment,
- * partial or delimiter tag alone on its line takes the whole line with it).
- * What remains is a tree of text, variables, sections and partials, so
- * rendering is a plain walk.
+ * delimiter changes, comments, and "standalone" lines (a section, inverted,
+ * closing, comment, partial or delimiter tag alone on its line takes the
+ * whole line with it). What remains is a tree of text, variables, sections
+ * and partials, so rendering is a plain walk. Compilation is one forward
+ * pass: the line number and the start of the current line are carried
+ * along, never searched for again.
  *
  * A partial tag carries the indentation in front of it when standalone; the
  * partial's source is compiled with that indentation put at the start of
- * each of its lines (as the specification's "Standalone Indentation" case
- * requires: interpolated data is not re-indented) and cached per name and
- * indentation in the template that uses it.
+ * each of its lines (the specification's "Standalone Indentation" case:
+ * interpolated data is not re-indented) and cached by name and indentation
+ * in the template being rendered, which keeps it for later renders.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "mustache.h"
 #include "format.h"
 #include "fsutil.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +32,7 @@ struct tok {
     tok_kind kind;
     char *text; /* text, or the tag name */
     size_t len;
-    char *indent; /* partials */
+    char *indent; /* standalone partials */
     long line;
     tok *children; /* sections */
     size_t n_children, cap_children;
@@ -51,13 +55,60 @@ struct rz_mustache {
 /* Compiling                                                           */
 /* ------------------------------------------------------------------ */
 
-static tok *add(tok *parent, tok_kind k)
+typedef struct {
+    const char *src, *end;
+    rz_mustache *t;
+    rz_diags *d;
+    int ok;
+    /* Line tracking: everything before pos has been counted. */
+    const char *pos;
+    long line;
+    const char *line_start;
+} compiler;
+
+/* The line of q (1-based), q never before the previous call's q. */
+static long line_at(compiler *c, const char *q)
+{
+    for (; c->pos < q; c->pos++)
+        if (*c->pos == '\n') {
+            c->line++;
+            c->line_start = c->pos + 1;
+        }
+    return c->line;
+}
+
+static void error(compiler *c, long line, const char *fmt, ...) RZ_PRINTF(3, 4);
+
+static void error(compiler *c, long line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rz_diag_add(c->d, RZ_ERROR, c->t->name, line, "template", "%s", msg);
+    c->ok = 0;
+}
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+static tok *add(compiler *c, tok *parent, tok_kind k)
 {
     if (parent->n_children == parent->cap_children) {
         size_t cap = parent->cap_children ? parent->cap_children * 2 : 8;
         tok *n = realloc(parent->children, cap * sizeof *n);
-        if (!n)
+        if (!n) {
+            c->ok = 0;
             return NULL;
+        }
         parent->children = n;
         parent->cap_children = cap;
     }
@@ -67,20 +118,17 @@ static tok *add(tok *parent, tok_kind k)
     return t;
 }
 
-static void add_text(tok *parent, const char *s, size_t n, long line)
+static void add_text(compiler *c, tok *parent, const char *s, size_t n)
 {
     if (n == 0)
         return;
-    tok *t = add(parent, T_TEXT);
+    tok *t = add(c, parent, T_TEXT);
     if (!t)
         return;
-    t->text = malloc(n + 1);
-    if (t->text) {
-        memcpy(t->text, s, n);
-        t->text[n] = '\0';
-        t->len = n;
-    }
-    t->line = line;
+    t->text = dup_n(s, n);
+    t->len = n;
+    if (!t->text)
+        c->ok = 0;
 }
 
 static void free_tok(tok *t)
@@ -97,6 +145,15 @@ static int is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+static const char *find(const char *p, const char *end, const char *what, size_t n)
+{
+    for (; p + n <= end; p++)
+        if (*p == *what && memcmp(p, what, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* The tag's content without surrounding blanks, malloc'ed. */
 static char *trimmed(const char *s, size_t n)
 {
     while (n && is_blank(*s)) {
@@ -105,21 +162,31 @@ static char *trimmed(const char *s, size_t n)
     }
     while (n && (is_blank(s[n - 1]) || s[n - 1] == '\n' || s[n - 1] == '\r'))
         n--;
-    char *r = malloc(n + 1);
-    if (r) {
-        memcpy(r, s, n);
-        r[n] = '\0';
-    }
-    return r;
+    return dup_n(s, n);
 }
 
-static long count_lines(const char *s, const char *end)
+/* Applies "{{=<% %>=}}": tag is the content between the '=' signs. */
+static void set_delimiters(compiler *c, long line, const char *tag, char *otag, char *ctag,
+                           size_t cap)
 {
-    long n = 0;
-    for (; s < end; s++)
-        if (*s == '\n')
-            n++;
-    return n;
+    const char *space = tag;
+    while (*space && !is_blank(*space))
+        space++;
+    const char *second = space;
+    while (*second && is_blank(*second))
+        second++;
+    size_t l1 = (size_t)(space - tag), l2 = strlen(second);
+    if (l1 == 0 || l2 == 0 || l1 >= cap || l2 >= cap || strpbrk(second, " \t") ||
+        memchr(tag, '=', l1) || strchr(second, '=')) {
+        error(c, line,
+              "cambio di delimitatori non valido: '%s' (si scrive {{=<%% %%>=}}: due "
+              "delimitatori senza spazi né '=' al loro interno)",
+              tag);
+        return;
+    }
+    memcpy(otag, tag, l1);
+    otag[l1] = '\0';
+    memcpy(ctag, second, l2 + 1);
 }
 
 rz_mustache *rz_mustache_compile(const char *src, size_t len, const char *name, rz_diags *d)
@@ -128,53 +195,41 @@ rz_mustache *rz_mustache_compile(const char *src, size_t len, const char *name, 
     if (!t)
         return NULL;
     t->name = strdup(name ? name : "template");
+    compiler c = {src, src + len, t, d, t->name != NULL, src, 1, src};
     char otag[16] = "{{", ctag[16] = "}}";
-    tok *stack[128];
+    tok *stack[RZ_MUSTACHE_MAX_SECTIONS + 1];
     int depth = 0;
     stack[0] = &t->root;
     const char *p = src, *end = src + len;
     const char *text_start = src;
     const char *prev_tag_end = src; /* no standalone tag after another on one line */
-    int ok = 1;
 
-    while (p < end) {
+    while (c.ok && p < end) {
         size_t ol = strlen(otag), cl = strlen(ctag);
-        const char *open = NULL;
-        for (const char *q = p; q + ol <= end; q++)
-            if (memcmp(q, otag, ol) == 0) {
-                open = q;
-                break;
-            }
+        const char *open = find(p, end, otag, ol);
         if (!open)
             break;
-        long line = 1 + count_lines(src, open);
+        long line = line_at(&c, open);
+        const char *line_start = c.line_start;
         const char *body = open + ol;
         char sigil = body < end ? *body : '\0';
-        const char *close = NULL;
-        const char *after;
+        const char *close, *after;
         if (sigil == '{') {
-            /* {{{name}}}: the closing '}' comes before the closing tag. */
-            for (const char *q = body + 1; q + 1 + cl <= end; q++)
-                if (*q == '}' && memcmp(q + 1, ctag, cl) == 0) {
-                    close = q;
-                    break;
-                }
-            after = close ? close + 1 + cl : NULL;
+            /* {{{name}}}: a '}' comes right before the closing tag. */
+            const char *q = body + 1;
+            while ((q = find(q, end, ctag, cl)) && q[-1] != '}')
+                q++;
+            close = q ? q - 1 : NULL;
+            after = q ? q + cl : NULL;
         } else {
-            for (const char *q = body; q + cl <= end; q++)
-                if (memcmp(q, ctag, cl) == 0) {
-                    close = q;
-                    break;
-                }
+            close = find(body, end, ctag, cl);
             after = close ? close + cl : NULL;
         }
         if (!close) {
-            rz_diag_add(d, RZ_ERROR, t->name, line, "template",
-                        "tag aperto con '%s' e mai chiuso con '%s'", otag, ctag);
-            ok = 0;
+            error(&c, line, "tag aperto con '%s' e mai chiuso con '%s'", otag, ctag);
             break;
         }
-        if (strchr("#^/!>=&{", sigil) && sigil)
+        if (sigil && strchr("#^/!>=&{", sigil))
             body++;
         else
             sigil = '\0';
@@ -183,18 +238,15 @@ rz_mustache *rz_mustache_compile(const char *src, size_t len, const char *name, 
             body_end--;
         char *tag = trimmed(body, (size_t)(body_end - body));
         if (!tag) {
-            ok = 0;
+            c.ok = 0;
             break;
         }
 
         /* Standalone: only blanks since the start of the line (and no tag
          * earlier on it), only blanks then a newline or the end after. */
         int standalone = 0;
-        const char *line_start = open;
-        while (line_start > src && line_start[-1] != '\n')
-            line_start--;
         const char *line_end = after;
-        if (strchr("#^/!>=", sigil) && sigil && line_start >= prev_tag_end) {
+        if (sigil && strchr("#^/!>=", sigil) && line_start >= prev_tag_end) {
             const char *q = line_start;
             while (q < open && is_blank(*q))
                 q++;
@@ -215,110 +267,70 @@ rz_mustache *rz_mustache_compile(const char *src, size_t len, const char *name, 
             }
         }
         tok *cur = stack[depth];
-        add_text(cur, text_start, (size_t)((standalone ? line_start : open) - text_start),
-                 1 + count_lines(src, text_start));
-        char *indent = NULL;
-        if (standalone && sigil == '>') {
-            indent = malloc((size_t)(open - line_start) + 1);
-            if (indent) {
-                memcpy(indent, line_start, (size_t)(open - line_start));
-                indent[open - line_start] = '\0';
-            }
-        }
+        add_text(&c, cur, text_start, (size_t)((standalone ? line_start : open) - text_start));
         p = standalone ? line_end : after;
         text_start = p;
         prev_tag_end = p;
 
+        if (!*tag && sigil != '!') {
+            error(&c, line, "tag '%s%s%s' senza nome", otag, tag, ctag);
+            free(tag);
+            break;
+        }
+        tok *s = NULL;
         switch (sigil) {
         case '!':
-            free(tag);
             break;
-        case '=': {
-            char *space = tag;
-            while (*space && !is_blank(*space))
-                space++;
-            char *second = space;
-            while (*second && is_blank(*second))
-                second++;
-            size_t l1 = (size_t)(space - tag), l2 = strlen(second);
-            if (l1 == 0 || l2 == 0 || l1 >= sizeof otag || l2 >= sizeof ctag ||
-                strpbrk(second, " \t") || memchr(tag, '=', l1)) {
-                rz_diag_add(d, RZ_ERROR, t->name, line, "template",
-                            "cambio di delimitatori non valido: '%s'", tag);
-                ok = 0;
-            } else {
-                memcpy(otag, tag, l1);
-                otag[l1] = '\0';
-                memcpy(ctag, second, l2 + 1);
-            }
-            free(tag);
+        case '=':
+            set_delimiters(&c, line, tag, otag, ctag, sizeof otag);
             break;
-        }
         case '#':
-        case '^': {
-            tok *s = add(cur, sigil == '#' ? T_SECTION : T_INVERTED);
-            if (!s || depth + 1 >= (int)(sizeof stack / sizeof stack[0])) {
-                free(tag);
-                ok = 0;
+        case '^':
+            if (depth >= RZ_MUSTACHE_MAX_SECTIONS) {
+                error(&c, line, "sezione '%s' annidata oltre %d livelli", tag,
+                      RZ_MUSTACHE_MAX_SECTIONS);
                 break;
             }
-            s->text = tag;
-            s->line = line;
-            stack[++depth] = s;
+            s = add(&c, cur, sigil == '#' ? T_SECTION : T_INVERTED);
+            if (s)
+                stack[++depth] = s;
             break;
-        }
         case '/':
-            if (depth == 0 || strcmp(stack[depth]->text, tag) != 0) {
-                rz_diag_add(d, RZ_ERROR, t->name, line, "template",
-                            depth ? "'{{/%s}}' chiude la sezione sbagliata: è aperta '%s' "
-                                    "(riga %ld)"
-                                  : "'{{/%s}}' chiude una sezione mai aperta%s",
-                            tag, depth ? stack[depth]->text : "", depth ? stack[depth]->line : 0);
-                ok = 0;
+            if (depth == 0) {
+                error(&c, line, "'{{/%s}}' chiude una sezione mai aperta", tag);
+            } else if (strcmp(stack[depth]->text, tag) != 0) {
+                error(&c, line, "'{{/%s}}' chiude la sezione sbagliata: è aperta '%s' (riga %ld)",
+                      tag, stack[depth]->text, stack[depth]->line);
             } else {
                 depth--;
             }
+            break;
+        case '>':
+            s = add(&c, cur, T_PARTIAL);
+            if (s && standalone) {
+                s->indent = dup_n(line_start, (size_t)(open - line_start));
+                if (!s->indent)
+                    c.ok = 0;
+            }
+            break;
+        default:
+            s = add(&c, cur, sigil == '&' || sigil == '{' ? T_RAW : T_VAR);
+        }
+        if (s) {
+            s->text = tag;
+            s->len = strlen(tag);
+            s->line = line;
+        } else {
             free(tag);
-            break;
-        case '>': {
-            tok *s = add(cur, T_PARTIAL);
-            if (!s) {
-                free(tag);
-                ok = 0;
-                break;
-            }
-            s->text = tag;
-            s->indent = indent;
-            indent = NULL;
-            s->line = line;
-            break;
-        }
-        default: {
-            tok *s = add(cur, sigil == '&' || sigil == '{' ? T_RAW : T_VAR);
-            if (!s) {
-                free(tag);
-                ok = 0;
-                break;
-            }
-            s->text = tag;
-            s->line = line;
-        }
-        }
-        free(indent);
-        if (!ok)
-            break;
-    }
-    if (ok) {
-        add_text(stack[depth], text_start, (size_t)(end - text_start),
-                 1 + count_lines(src, text_start));
-        if (depth > 0) {
-            rz_diag_add(d, RZ_ERROR, t->name, stack[depth]->line, "template",
-                        "la sezione '%s' non è mai chiusa (manca {{/%s}})", stack[depth]->text,
-                        stack[depth]->text);
-            ok = 0;
         }
     }
-    if (!ok) {
+    if (c.ok) {
+        add_text(&c, stack[depth], text_start, (size_t)(end - text_start));
+        if (depth > 0)
+            error(&c, stack[depth]->line, "la sezione '%s' non è mai chiusa (manca {{/%s}})",
+                  stack[depth]->text, stack[depth]->text);
+    }
+    if (!c.ok) {
         rz_mustache_free(t);
         return NULL;
     }
@@ -347,19 +359,41 @@ void rz_mustache_free(rz_mustache *t)
 /* ------------------------------------------------------------------ */
 
 typedef struct {
-    const rz_view *stack[256];
-    int depth;
+    const rz_view **stack; /* contexts, innermost last */
+    size_t depth, cap;
+    rz_mustache *root; /* holds the partial cache */
+    const rz_view_doc *doc;
     const rz_mustache_options *opt;
     rz_escape_fn escape;
     rz_buf *out;
     rz_diags *d;
     int partial_depth;
     int failed;
+    int oom;
+    const tok **warned; /* tags already warned about in this render */
+    size_t n_warned, cap_warned;
 } renderer;
 
+static int push(renderer *r, const rz_view *v)
+{
+    if (r->depth == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        const rz_view **n = realloc(r->stack, cap * sizeof *n);
+        if (!n) {
+            r->failed = r->oom = 1;
+            return 0;
+        }
+        r->stack = n;
+        r->cap = cap;
+    }
+    r->stack[r->depth++] = v;
+    return 1;
+}
+
 /* Looks name up: "." is the top of the stack; "a.b.c" finds "a" in the
- * nearest context that has it, then descends without further search. */
-static const rz_view *lookup(renderer *r, const char *name, int *found)
+ * nearest context that has it, then descends without further search (the
+ * specification's "Dotted Names - Context Precedence"). */
+static const rz_view *lookup(const renderer *r, const char *name, int *found)
 {
     *found = 1;
     if (strcmp(name, ".") == 0)
@@ -374,58 +408,70 @@ static const rz_view *lookup(renderer *r, const char *name, int *found)
     memcpy(first, name, first_len);
     first[first_len] = '\0';
     const rz_view *v = NULL;
-    int hit = 0;
-    for (int i = r->depth - 1; i >= 0 && !hit; i--) {
-        const rz_view *ctx = r->stack[i];
-        if (rz_view_kind_of(ctx) != RZ_VIEW_MAP)
-            continue;
-        const rz_view *x = rz_view_get(ctx, first);
-        if (x) {
-            v = x;
-            hit = 1;
-        }
-    }
-    if (!hit) {
-        *found = 0;
-        return NULL;
-    }
-    while (dot) {
-        const char *next = strchr(dot + 1, '.');
-        size_t n = next ? (size_t)(next - dot - 1) : strlen(dot + 1);
-        char part[256];
-        if (n >= sizeof part) {
-            *found = 0;
-            return NULL;
-        }
-        memcpy(part, dot + 1, n);
-        part[n] = '\0';
-        /* A list is indexed by number: "righe.0" is the first row, and a
-         * row past the end is simply empty (a section probe, not a typo). */
-        if (rz_view_kind_of(v) == RZ_VIEW_LIST && n && strspn(part, "0123456789") == n) {
-            size_t idx = (size_t)strtoul(part, NULL, 10);
-            if (idx >= rz_view_len(v))
-                return NULL;
-            v = rz_view_at(v, idx);
-        } else {
-            v = rz_view_get(v, part);
-        }
-        if (!v) {
-            *found = 0;
-            return NULL;
-        }
-        dot = next;
-    }
+    for (size_t i = r->depth; i-- > 0 && !v;)
+        v = rz_view_get(r->stack[i], first);
+    if (v && dot)
+        v = rz_view_get_path(v, dot + 1);
+    *found = v != NULL;
     return v;
+}
+
+/* Warns about k once per render. */
+static void warn(renderer *r, const rz_mustache *t, const tok *k, const char *check,
+                 const char *fmt, ...) RZ_PRINTF(5, 6);
+
+static void warn(renderer *r, const rz_mustache *t, const tok *k, const char *check,
+                 const char *fmt, ...)
+{
+    if (!r->opt || !r->opt->warn_missing)
+        return;
+    for (size_t i = 0; i < r->n_warned; i++)
+        if (r->warned[i] == k)
+            return;
+    if (r->n_warned == r->cap_warned) {
+        size_t cap = r->cap_warned ? r->cap_warned * 2 : 16;
+        const tok **n = realloc(r->warned, cap * sizeof *n);
+        if (!n)
+            return;
+        r->warned = n;
+        r->cap_warned = cap;
+    }
+    r->warned[r->n_warned++] = k;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rz_diag_add(r->d, RZ_WARNING, t->name, k->line, check, "%s", msg);
+}
+
+/* Whether some part of a dotted name is a key no map of the view has
+ * (list indexes aside): then the name is surely mistyped. */
+static int unknown_name(const renderer *r, const char *name)
+{
+    if (!r->doc || strcmp(name, ".") == 0)
+        return 0;
+    char part[256];
+    for (const char *p = name;;) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        if (n >= sizeof part)
+            return 1;
+        memcpy(part, p, n);
+        part[n] = '\0';
+        if (strspn(part, "0123456789") != n && !rz_view_doc_has_key(r->doc, part))
+            return 1;
+        if (!dot)
+            return 0;
+        p = dot + 1;
+    }
 }
 
 static void render_list(renderer *r, rz_mustache *t, const tok *list, size_t n);
 
-static void missing(renderer *r, rz_mustache *t, const tok *k)
-{
-    if (r->opt && r->opt->warn_missing)
-        rz_diag_add(r->d, RZ_WARNING, t->name, k->line, "template-name",
-                    "il nome '%s' non esiste nei dati: controllare come è scritto", k->text);
-}
+/* Returns the partial source and, with the directory loader, its path. */
+static char *load_partial(const rz_mustache_options *opt, const char *name, size_t *len,
+                          char **path);
 
 static char *indent_source(const char *src, size_t len, const char *indent, size_t *out_len)
 {
@@ -453,101 +499,125 @@ static char *indent_source(const char *src, size_t len, const char *indent, size
     return o;
 }
 
-static rz_mustache *partial(renderer *r, rz_mustache *t, const tok *k)
+static rz_mustache *partial(renderer *r, const rz_mustache *t, const tok *k)
 {
     const char *indent = k->indent ? k->indent : "";
-    for (cached *c = t->partials; c; c = c->next)
+    for (cached *c = r->root->partials; c; c = c->next)
         if (!strcmp(c->name, k->text) && !strcmp(c->indent, indent))
             return c->tmpl;
     if (!r->opt || !r->opt->load)
         return NULL;
     size_t len = 0;
-    char *src = r->opt->load(r->opt->load_ctx, k->text, &len);
+    char *path = NULL;
+    char *src = load_partial(r->opt, k->text, &len, &path);
     if (!src) {
-        if (r->opt->warn_missing)
-            rz_diag_add(r->d, RZ_WARNING, t->name, k->line, "template-partial",
-                        "il modello parziale '%s' non esiste", k->text);
+        warn(r, t, k, "template-partial", "il modello parziale '%s' non esiste", k->text);
+        free(path);
         return NULL;
     }
-    rz_mustache *p = NULL;
     size_t il = 0;
     char *isrc = *indent ? indent_source(src, len, indent, &il) : NULL;
-    p = rz_mustache_compile(isrc ? isrc : src, isrc ? il : len, k->text, r->d);
+    rz_mustache *p = NULL;
+    if (*indent && !isrc)
+        r->oom = 1;
+    else
+        p = rz_mustache_compile(isrc ? isrc : src, isrc ? il : len, path ? path : k->text, r->d);
     free(isrc);
     free(src);
-    cached *c = calloc(1, sizeof *c);
-    if (!c) {
-        rz_mustache_free(p);
+    free(path);
+    if (!p) {
+        /* Not cached: every render reports the errors again. */
+        r->failed = 1;
         return NULL;
     }
-    c->name = strdup(k->text);
-    c->indent = strdup(indent);
+    cached *c = calloc(1, sizeof *c);
+    if (c) {
+        c->name = strdup(k->text);
+        c->indent = strdup(indent);
+    }
+    if (!c || !c->name || !c->indent) {
+        if (c) {
+            free(c->name);
+            free(c->indent);
+            free(c);
+        }
+        rz_mustache_free(p);
+        r->failed = r->oom = 1;
+        return NULL;
+    }
     c->tmpl = p;
-    c->next = t->partials;
-    t->partials = c;
-    if (!p)
-        r->failed = 1;
+    c->next = r->root->partials;
+    r->root->partials = c;
     return p;
 }
 
-static void push(renderer *r, const rz_view *v)
+static void render_section(renderer *r, rz_mustache *t, const tok *k)
 {
-    if (r->depth < (int)(sizeof r->stack / sizeof r->stack[0]))
-        r->stack[r->depth++] = v;
-    else
-        r->failed = 1;
+    int found;
+    const rz_view *v = lookup(r, k->text, &found);
+    if (!found && r->opt && r->opt->warn_missing >= RZ_MUSTACHE_WARN_SECTIONS &&
+        unknown_name(r, k->text))
+        warn(r, t, k, "template-name",
+             "la sezione '%s' usa un nome che non compare in nessun punto dei dati: "
+             "controllare come è scritto",
+             k->text);
+    if (k->kind == T_INVERTED) {
+        if (rz_view_falsy(v))
+            render_list(r, t, k->children, k->n_children);
+        return;
+    }
+    if (rz_view_falsy(v))
+        return;
+    size_t n = rz_view_kind_of(v) == RZ_VIEW_LIST ? rz_view_len(v) : 1;
+    for (size_t i = 0; i < n && !r->failed; i++) {
+        if (!push(r, rz_view_kind_of(v) == RZ_VIEW_LIST ? rz_view_at(v, i) : v))
+            return;
+        render_list(r, t, k->children, k->n_children);
+        r->depth--;
+    }
 }
 
 static void render_tok(renderer *r, rz_mustache *t, const tok *k)
 {
-    int found;
-    const rz_view *v;
-    char num[32];
     switch (k->kind) {
     case T_TEXT:
         rz_buf_append(r->out, k->text, k->len);
         break;
     case T_VAR:
     case T_RAW: {
-        v = lookup(r, k->text, &found);
+        int found;
+        const rz_view *v = lookup(r, k->text, &found);
         if (!found) {
-            missing(r, t, k);
+            warn(r, t, k, "template-name",
+                 "il nome '%s' non esiste nei dati: controllare come è scritto", k->text);
             break;
         }
+        rz_view_kind kind = rz_view_kind_of(v);
+        if (kind == RZ_VIEW_LIST || kind == RZ_VIEW_MAP) {
+            warn(r, t, k, "template-name",
+                 "'%s' è un elenco o un gruppo di dati, non un valore: si usa come sezione",
+                 k->text);
+            break;
+        }
+        char num[RZ_VIEW_NUM_MAX];
         const char *s = rz_view_scalar_text(v, num);
+        size_t n = kind == RZ_VIEW_STRING ? rz_view_str_len(v) : strlen(s);
         if (k->kind == T_RAW)
-            rz_buf_puts(r->out, s);
+            rz_buf_append(r->out, s, n);
         else
-            r->escape(r->out, s, strlen(s));
+            r->escape(r->out, s, n);
         break;
     }
     case T_SECTION:
-        /* A section on a name the data lack is how a template asks "is it
-         * there?": not worth a warning, unlike an interpolation. */
-        v = lookup(r, k->text, &found);
-        if (rz_view_falsy(v))
-            break;
-        if (rz_view_kind_of(v) == RZ_VIEW_LIST) {
-            for (size_t i = 0; i < rz_view_len(v); i++) {
-                push(r, rz_view_at(v, i));
-                render_list(r, t, k->children, k->n_children);
-                r->depth--;
-            }
-        } else {
-            push(r, v);
-            render_list(r, t, k->children, k->n_children);
-            r->depth--;
-        }
-        break;
     case T_INVERTED:
-        v = lookup(r, k->text, &found);
-        if (rz_view_falsy(v))
-            render_list(r, t, k->children, k->n_children);
+        render_section(r, t, k);
         break;
     case T_PARTIAL: {
-        if (r->partial_depth >= 64) {
+        if (r->partial_depth >= RZ_MUSTACHE_MAX_PARTIALS) {
             rz_diag_add(r->d, RZ_ERROR, t->name, k->line, "template",
-                        "il partial '%s' richiama se stesso oltre 64 livelli", k->text);
+                        "il modello parziale '%s' è richiamato dentro se stesso oltre %d "
+                        "livelli",
+                        k->text, RZ_MUSTACHE_MAX_PARTIALS);
             r->failed = 1;
             break;
         }
@@ -555,9 +625,7 @@ static void render_tok(renderer *r, rz_mustache *t, const tok *k)
         if (!p)
             break;
         r->partial_depth++;
-        /* The partial's own partials are cached in the including template,
-         * which lives as long as the render. */
-        render_list(r, t, p->root.children, p->root.n_children);
+        render_list(r, p, p->root.children, p->root.n_children);
         r->partial_depth--;
         break;
     }
@@ -573,39 +641,56 @@ static void render_list(renderer *r, rz_mustache *t, const tok *list, size_t n)
 rz_status rz_mustache_render(rz_mustache *t, const rz_view *view, const rz_mustache_options *opt,
                              rz_buf *out, rz_diags *d)
 {
+    if (!t)
+        return RZ_INVALID;
     renderer r;
     memset(&r, 0, sizeof r);
+    r.root = t;
+    r.doc = rz_view_doc_of(view);
     r.opt = opt;
     r.escape = opt && opt->escape ? opt->escape : rz_escape_html;
     r.out = out;
     r.d = d;
-    push(&r, view);
-    render_list(&r, t, t->root.children, t->root.n_children);
-    if (rz_buf_failed(out))
+    if (push(&r, view))
+        render_list(&r, t, t->root.children, t->root.n_children);
+    int oom = rz_buf_failed(out) || r.oom;
+    free(r.stack);
+    free(r.warned);
+    if (oom)
         return RZ_IO;
     return r.failed ? RZ_INVALID : RZ_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* Escaping and loading                                                */
+/* ------------------------------------------------------------------ */
+
 void rz_escape_html(rz_buf *out, const char *s, size_t n)
 {
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        const char *e;
         switch (s[i]) {
         case '&':
-            rz_buf_puts(out, "&amp;");
+            e = "&amp;";
             break;
         case '<':
-            rz_buf_puts(out, "&lt;");
+            e = "&lt;";
             break;
         case '>':
-            rz_buf_puts(out, "&gt;");
+            e = "&gt;";
             break;
         case '"':
-            rz_buf_puts(out, "&quot;");
+            e = "&quot;";
             break;
         default:
-            rz_buf_putc(out, s[i]);
+            continue;
         }
+        rz_buf_append(out, s + run, i - run);
+        rz_buf_puts(out, e);
+        run = i + 1;
     }
+    rz_buf_append(out, s + run, n - run);
 }
 
 void rz_escape_markdown(rz_buf *out, const char *s, size_t n)
@@ -613,9 +698,9 @@ void rz_escape_markdown(rz_buf *out, const char *s, size_t n)
     rz_md_escape_inline(out, s, n);
 }
 
-char *rz_partials_from_dir(void *dir, const char *name, size_t *len)
+static char *from_dir(const char *dir, const char *name, size_t *len, char **found_path)
 {
-    if (!name || !*name || name[0] == '.' || strchr(name, '/'))
+    if (!dir || !name || !*name || name[0] == '.' || strpbrk(name, "/\\"))
         return NULL;
     static const char *const suffixes[] = {".md.mustache", ".mustache"};
     for (size_t i = 0; i < 2; i++) {
@@ -624,7 +709,7 @@ char *rz_partials_from_dir(void *dir, const char *name, size_t *len)
         if (!file)
             return NULL;
         snprintf(file, n, "%s%s", name, suffixes[i]);
-        char *path = rz_path_join((const char *)dir, file);
+        char *path = rz_path_join(dir, file);
         free(file);
         if (!path)
             return NULL;
@@ -633,9 +718,27 @@ char *rz_partials_from_dir(void *dir, const char *name, size_t *len)
         char *data = NULL;
         rz_status st = rz_read_file(path, 4u * 1024u * 1024u, &data, len, &quiet);
         rz_diags_free(&quiet);
-        free(path);
-        if (st == RZ_OK)
+        if (st == RZ_OK) {
+            if (found_path)
+                *found_path = path;
+            else
+                free(path);
             return data;
+        }
+        free(path);
     }
     return NULL;
+}
+
+char *rz_partials_from_dir(void *dir, const char *name, size_t *len)
+{
+    return from_dir((const char *)dir, name, len, NULL);
+}
+
+static char *load_partial(const rz_mustache_options *opt, const char *name, size_t *len,
+                          char **path)
+{
+    if (opt->load == rz_partials_from_dir)
+        return from_dir((const char *)opt->load_ctx, name, len, path);
+    return opt->load(opt->load_ctx, name, len);
 }

@@ -176,6 +176,11 @@ static const char *intern(rz_view_doc *doc, const char *key)
     return k->text;
 }
 
+int rz_view_doc_has_key(const rz_view_doc *doc, const char *key)
+{
+    return doc && key && intern_find(doc, key, hash_key(key)) != NULL;
+}
+
 /* ---- Constructors ---- */
 
 rz_view_doc *rz_view_doc_of(const rz_view *v)

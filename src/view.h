@@ -60,8 +60,13 @@ void rz_view_doc_free(rz_view_doc *doc);
  * or entry is then missing), 0 otherwise. */
 int rz_view_doc_failed(const rz_view_doc *doc);
 
-/* The document a node belongs to. */
+/* The document a list or map belongs to (NULL for scalars, which may be
+ * shared). */
 rz_view_doc *rz_view_doc_of(const rz_view *v);
+
+/* Returns 1 if key has been set in any map of doc, 0 otherwise. Templates
+ * use it to tell a name mistyped from a name merely absent here. */
+int rz_view_doc_has_key(const rz_view_doc *doc, const char *key);
 
 /* ---- Constructors ---- */
 
