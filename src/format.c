@@ -4,9 +4,11 @@
  * Rounding works on the number written with fifteen significant digits, the
  * most a double holds exactly: that string is what the value "is" to a
  * reader (2,675 rather than 2,67499999999999982), so rounding its digits
- * gives the figure a person computing by hand would print.
+ * gives the figure a person computing by hand would print. One snprintf and
+ * one strtod per number: the scoring engine rounds every result.
  */
 #include "format.h"
+#include "date.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -60,18 +62,22 @@ double rz_round_dec(double v, int decimals)
     return strtod(out, NULL);
 }
 
+static const char *const not_available = "n.d.";
+
 char *rz_fmt_number(char *buf, size_t n, double v, int decimals)
 {
     if (n == 0)
         return buf;
     if (!isfinite(v)) {
-        snprintf(buf, n, "n.d.");
+        snprintf(buf, n, "%s", not_available);
         return buf;
     }
     if (decimals < 0)
         decimals = 0;
+    if (decimals > 20)
+        decimals = 20;
     double r = rz_round_dec(v, decimals);
-    char raw[400];
+    char raw[400]; /* 309 integer digits at most, a point, 20 decimals */
     snprintf(raw, sizeof raw, "%.*f", decimals, fabs(r));
     int negative = r < 0 && strspn(raw, "0.") != strlen(raw);
     char *dot = strchr(raw, '.');
@@ -80,14 +86,15 @@ char *rz_fmt_number(char *buf, size_t n, double v, int decimals)
     if (negative && o + 1 < n)
         buf[o++] = '-';
     for (size_t i = 0; i < int_len && o + 1 < n; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0 && o + 1 < n)
+        if (i > 0 && (int_len - i) % 3 == 0) {
             buf[o++] = '.';
-        if (o + 1 < n)
-            buf[o++] = raw[i];
+            if (o + 1 >= n)
+                break;
+        }
+        buf[o++] = raw[i];
     }
-    if (dot) {
-        if (o + 1 < n)
-            buf[o++] = ',';
+    if (dot && o + 1 < n) {
+        buf[o++] = ',';
         for (const char *p = dot + 1; *p && o + 1 < n; p++)
             buf[o++] = *p;
     }
@@ -97,26 +104,17 @@ char *rz_fmt_number(char *buf, size_t n, double v, int decimals)
 
 char *rz_fmt_percent(char *buf, size_t n, double v, int decimals)
 {
-    rz_fmt_number(buf, n, v, decimals);
-    if (isfinite(v) && strlen(buf) + 2 <= n)
-        strcat(buf, "%");
+    char num[RZ_FMT_MAX];
+    rz_fmt_number(num, sizeof num, v, decimals);
+    snprintf(buf, n, isfinite(v) ? "%s%%" : "%s", num);
     return buf;
 }
 
 char *rz_fmt_euro(char *buf, size_t n, double v, int decimals)
 {
-    char num[64];
+    char num[RZ_FMT_MAX];
     rz_fmt_number(num, sizeof num, v, decimals);
-    if (!isfinite(v))
-        snprintf(buf, n, "%s", num);
-    else
-        snprintf(buf, n, "€ %s", num);
-    return buf;
-}
-
-char *rz_fmt_date(char *buf, size_t n, int y, int m, int d)
-{
-    snprintf(buf, n, "%02d/%02d/%04d", d, m, y);
+    snprintf(buf, n, isfinite(v) ? "€ %s" : "%s", num);
     return buf;
 }
 
@@ -129,53 +127,102 @@ const char *rz_month_name(int m)
     return m >= 1 && m <= 12 ? months[m - 1] : "";
 }
 
+char *rz_fmt_date(char *buf, size_t n, int y, int m, int d)
+{
+    if (!rz_date_valid_ymd(y, m, d))
+        snprintf(buf, n, "%s", not_available);
+    else
+        snprintf(buf, n, "%02d/%02d/%04d", d, m, y);
+    return buf;
+}
+
 char *rz_fmt_date_long(char *buf, size_t n, int y, int m, int d)
 {
-    snprintf(buf, n, "%d %s %d", d, rz_month_name(m), y);
+    if (!rz_date_valid_ymd(y, m, d))
+        snprintf(buf, n, "%s", not_available);
+    else
+        snprintf(buf, n, "%d %s %d", d, rz_month_name(m), y);
     return buf;
+}
+
+int rz_ymd_parse_iso(const char *s, rz_ymd *out)
+{
+    rz_date date;
+    if (!rz_date_parse_iso(s, &date))
+        return 0;
+    rz_date_to_ymd(date, &out->year, &out->month, &out->day);
+    return 1;
+}
+
+char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form)
+{
+    rz_ymd ymd;
+    if (!rz_ymd_parse_iso(s, &ymd)) {
+        snprintf(buf, n, "%s", not_available);
+        return buf;
+    }
+    return long_form ? rz_fmt_date_long(buf, n, ymd.year, ymd.month, ymd.day)
+                     : rz_fmt_date(buf, n, ymd.year, ymd.month, ymd.day);
+}
+
+/* ---- Markdown ---- */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
+}
+
+static void escaped(rz_buf *out, char c)
+{
+    char pair[2] = {'\\', c};
+    rz_buf_append(out, pair, 2);
 }
 
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
 {
-    int line_start = 1;
-    for (size_t i = 0; i < n; i++) {
+    size_t a = 0, b = n;
+    while (a < b && is_space(s[a]))
+        a++;
+    while (b > a && is_space(s[b - 1]))
+        b--;
+    size_t run = a; /* start of the bytes not yet written */
+    for (size_t i = a; i < b; i++) {
         char c = s[i];
-        char next = i + 1 < n ? s[i + 1] : ' ';
-        int next_blank = next == ' ' || next == '\t' || next == '\n' || next == '\r';
-        if (c == '\n' || c == '\r' || c == '\t') {
-            if (out->len == 0 || out->data[out->len - 1] != ' ')
-                rz_buf_putc(out, ' ');
-            continue;
-        }
-        if (line_start) {
-            if (c == ' ')
-                continue; /* leading spaces could make a code block */
-            /* "1. " or "1) " would start an ordered list; "4.808" would not. */
+        int esc = c != '\0' && strchr("\\`*_[]<#|~&", c) != NULL;
+        if (i == a && !esc) {
+            /* "1." or "1)" then a blank starts an ordered list; "4.808" or
+             * "2020)" alone do not. */
             size_t k = i;
-            while (k < n && s[k] >= '0' && s[k] <= '9')
+            while (k < b && s[k] >= '0' && s[k] <= '9')
                 k++;
-            int after_blank = k + 1 >= n || s[k + 1] == ' ' || s[k + 1] == '\t';
-            if (k > i && k < n && (s[k] == '.' || s[k] == ')') && after_blank) {
+            if (k > i && k < b && (s[k] == '.' || s[k] == ')') &&
+                (k + 1 == b || is_space(s[k + 1]))) {
                 rz_buf_append(out, s + i, k - i);
-                rz_buf_putc(out, '\\');
-                rz_buf_putc(out, s[k]);
+                escaped(out, s[k]);
                 i = k;
-                line_start = 0;
+                run = k + 1;
                 continue;
             }
-            /* A bullet, a rule or an underline needs the sign followed by a
-             * blank or repeated; a heading or a quote needs it first. */
-            if (((c == '-' || c == '+' || c == '=') && (next_blank || next == c)) || c == '#' ||
-                c == '>') {
-                rz_buf_putc(out, '\\');
-                rz_buf_putc(out, c);
-                line_start = 0;
-                continue;
-            }
+            /* A quote needs '>' first; a bullet, a rule or a setext
+             * underline needs the sign then a blank, or the sign repeated. */
+            char next = i + 1 < b ? s[i + 1] : ' ';
+            esc = c == '>' || ((c == '-' || c == '+' || c == '=') && (is_space(next) || next == c));
         }
-        line_start = 0;
-        if (strchr("\\`*_[]<|~&", c))
-            rz_buf_putc(out, '\\');
-        rz_buf_putc(out, c);
+        /* Autolinks: "www." and "http://" lose their trigger. */
+        if ((c == '.' && i >= a + 3 && memcmp(s + i - 3, "www", 3) == 0) ||
+            (c == ':' && b - i > 2 && s[i + 1] == '/' && s[i + 2] == '/'))
+            esc = 1;
+        if (esc) {
+            rz_buf_append(out, s + run, i - run);
+            escaped(out, c);
+            run = i + 1;
+        } else if (c != ' ' && is_space(c)) {
+            /* A line break, tab or NUL: one space for a run of blanks. */
+            rz_buf_append(out, s + run, i - run);
+            if (c != '\0' && !is_space(s[i - 1]) && s[i + 1] != ' ')
+                rz_buf_putc(out, ' ');
+            run = i + 1;
+        }
     }
+    rz_buf_append(out, s + run, b - run);
 }

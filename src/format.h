@@ -2,13 +2,22 @@
  * format.h — Italian number and date formats, and Markdown escaping.
  *
  * Numbers: 1.234,56 (dot for thousands, comma for decimals), percentages
- * 97,8%, euro € 1.234,56, dates 28/05/2020 or 28 maggio 2020. Rounding is
- * half away from zero on the number as a person reads it: 2,675 rounds to
- * 2,68 although the binary double is a hair below. NaN and infinities print
- * as "n.d.".
+ * 97,8%, euro € 1.234,56, dates 28/05/2020 or 28 maggio 2020. NaN and
+ * infinities print as "n.d." (non disponibile), as do impossible dates.
  *
- * Every function writes a NUL-terminated string into buf (size n) and
- * returns buf.
+ * Rounding is half away from zero on the number as a person reads it:
+ * 2,675 rounds to 2,68 although the double nearest to 2.675 is a hair
+ * below it (2.67499999999999982236431605997495353221893310546875), and
+ * 97,75 rounds to 97,8 (half away from zero, not to even). The value is
+ * first written with 15 significant digits, the most a double always holds
+ * (so any figure typed or computed to 15 digits reads back exactly and the
+ * binary noise past them is dropped), and those decimal digits are rounded.
+ * The cost: a value that differs from a half-way point only beyond the 15th
+ * digit (0,12499999999999999) rounds as if it were on it (0,13).
+ *
+ * The formatting functions write a NUL-terminated string into buf (n bytes,
+ * cut short if too small; RZ_FMT_MAX always suffices for decimals up to 20)
+ * and return buf. They assume the C locale for numbers.
  */
 #ifndef RZ_FORMAT_H
 #define RZ_FORMAT_H
@@ -16,19 +25,69 @@
 #include "buf.h"
 #include <stddef.h>
 
+#define RZ_FMT_MAX 512
+
+/* Rounds v to the given number of decimals as described above (17.3333 →
+ * 17.33, 84.4666 → 84.47, 2.675 → 2.68, -1.005 → -1.01). Values too large
+ * to have such decimals, NaN, infinities and decimals < 0 are returned
+ * unchanged. This is the rounding the scoring engine applies to results. */
 double rz_round_dec(double v, int decimals);
 
+/* v rounded to decimals (0–20) in Italian form: 1.234.567,89; -0,5; 0,00.
+ * A negative value that rounds to zero prints without sign. */
 char *rz_fmt_number(char *buf, size_t n, double v, int decimals);
-char *rz_fmt_percent(char *buf, size_t n, double v, int decimals);
-char *rz_fmt_euro(char *buf, size_t n, double v, int decimals);
-char *rz_fmt_date(char *buf, size_t n, int y, int m, int d);
-char *rz_fmt_date_long(char *buf, size_t n, int y, int m, int d);
-const char *rz_month_name(int m); /* 1..12 → "gennaio".."dicembre" */
 
-/* Appends s to out so that CommonMark reads it back as the same text: no
- * emphasis, link, code span, HTML, heading, list or quote can start, a '|'
- * cannot end a table cell, and newlines become spaces (one table row, one
- * paragraph line). */
+/* v, already in percent units, as 97,8%. */
+char *rz_fmt_percent(char *buf, size_t n, double v, int decimals);
+
+/* v as an amount in euro: € 1.234,56 (negative: € -1.234,56). */
+char *rz_fmt_euro(char *buf, size_t n, double v, int decimals);
+
+/* A calendar date as 28/05/2020; "n.d." unless it is a real date. */
+char *rz_fmt_date(char *buf, size_t n, int y, int m, int d);
+
+/* A calendar date as 28 maggio 2020 (1 gennaio 2021: no ordinal "1°");
+ * "n.d." unless it is a real date. */
+char *rz_fmt_date_long(char *buf, size_t n, int y, int m, int d);
+
+/* The Italian name of month m, lower case as written in running text:
+ * 1 → "gennaio" … 12 → "dicembre"; "" outside 1–12. */
+const char *rz_month_name(int m);
+
+/* A calendar date by its parts. */
+typedef struct {
+    int year, month, day;
+} rz_ymd;
+
+/* Parses exactly "YYYY-MM-DD" (no time, no spaces) into *out. Returns 1 for
+ * a real date of the Gregorian calendar (2020-02-29 yes, 2019-02-29 and
+ * 2019-04-31 no, years 0001–9999), 0 otherwise, leaving *out unchanged. */
+int rz_ymd_parse_iso(const char *s, rz_ymd *out);
+
+/* An ISO date written as 28/05/2020 (long_form: 28 maggio 2020); "n.d."
+ * when s is not a real date in ISO form. */
+char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form);
+
+/* Appends the n bytes at s to out so that CommonMark with the GFM
+ * extensions reads them back as the same plain text, wherever on a line they
+ * land (a table cell, a heading, a paragraph):
+ *  - \ ` * _ [ ] < # | ~ & are backslash-escaped everywhere, so no
+ *    emphasis, code span, link, image, raw HTML, autolink, entity,
+ *    strikethrough or cell boundary can start, and a heading cannot lose a
+ *    final " #" of the text as its closing sequence;
+ *  - at the start of the text, '>', "1." / "1)" before a blank, and '-',
+ *    '+' or '=' before a blank or repeated, are escaped, so no quote, list,
+ *    rule or setext underline can start. Elsewhere '>' is left as it is
+ *    ("\>= 90%" would only make the Markdown harder to read): with '<'
+ *    escaped it cannot close anything, and since line breaks become spaces
+ *    the text can begin a line only where it begins;
+ *  - newlines, carriage returns and tabs become single spaces (one table
+ *    row, one line), leading and trailing blanks are dropped (no code block,
+ *    no hard line break) and NUL bytes are dropped;
+ *  - "www." and "scheme://" are escaped so the autolink extension leaves
+ *    them as text. An e-mail address still becomes a mailto link under that
+ *    extension (it matches after escapes are resolved); its text is kept.
+ * Other UTF-8 passes through. */
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n);
 
 #endif
