@@ -5,6 +5,7 @@
 #include "testing.h"
 #include "relazione.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 static rz_diags diags;
@@ -220,12 +221,70 @@ static void test_round_trip(void)
     rz_view_doc_free(doc);
 }
 
+/* Random damage to a valid document: every result is either a view or one
+ * error diagnostic, never a crash or a read past the text (ASan watches). */
+static void test_mutations(void)
+{
+    rz_view_doc *doc = rz_view_doc_new();
+    rz_view *text_root =
+        parse_str(doc, "{\"a\": [1, -2.5e3, true, null, \"x\\u00e8\\ud83d\\ude00\"],"
+                       " \"b\": {\"c\": \"città\", \"d\": [[], {}]}}");
+    char *base = written(text_root);
+    size_t len = strlen(base);
+    uint64_t seed = 0x2545F4914F6CDD1Du;
+    int bad = 0;
+    static const char alphabet[] = "{}[]\",:\\u0123456789.eE+-tfnlrsaxd \n\xC3\xA8\xFF";
+    for (int i = 0; i < 5000; i++) {
+        char *m = malloc(len + 8);
+        memcpy(m, base, len);
+        size_t n = len;
+        for (int k = 0; k < 1 + i % 3 && n > 0; k++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            size_t at = (size_t)(seed % n);
+            char c = alphabet[(seed >> 32) % (sizeof alphabet - 1)];
+            switch ((seed >> 48) % 4) {
+            case 0:
+                m[at] = c;
+                break;
+            case 1:
+                memmove(m + at + 1, m + at, n - at);
+                m[at] = c;
+                n++;
+                break;
+            case 2:
+                memmove(m + at, m + at + 1, n - at - 1);
+                n--;
+                break;
+            default:
+                n = at + 1;
+            }
+        }
+        /* An exact-size copy, so ASan sees any read past the end. */
+        char *exact = malloc(n);
+        memcpy(exact, m, n);
+        free(m);
+        size_t before = diags.count;
+        rz_view *v = NULL;
+        rz_status st = rz_json_parse(exact, n, doc, &v, "m.json", &diags);
+        if (!((st == RZ_OK && v && diags.count == before) ||
+              (st == RZ_INVALID && !v && diags.count == before + 1)))
+            bad++;
+        free(exact);
+    }
+    CHECK(bad == 0);
+    free(base);
+    rz_view_doc_free(doc);
+}
+
 int main(void)
 {
     rz_diags_init(&diags);
     test_writer();
     test_reader();
     test_round_trip();
+    test_mutations();
     rz_diags_free(&diags);
     return check_done();
 }

@@ -8,6 +8,7 @@
 #include "testing.h"
 #include "relazione.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -327,6 +328,65 @@ static void test_directory_loader(void)
     rz_view_doc_free(doc);
 }
 
+/* Random templates built from tag fragments: each either compiles and
+ * renders (whatever it outputs) or fails with at least one error. */
+static void test_random_templates(void)
+{
+    static const char *const pieces[] = {
+        "{{",      "}}",     "{{#a}}",      "{{/a}}", "{{^b}}",  "{{/b}}",      "{{#l}}", "{{/l}}",
+        "{{>p}}",  "{{>q}}", "{{=<% %>=}}", "<%",     "%>",      "<%={{ }}=%>", "{{{",    "}}}",
+        "{{{a}}}", "{{&a}}", "{{!",         "{{.}}",  "{{a.b}}", "{{l.0.x}}",   "\n",     "  ",
+        "\r\n",    "x",      "{",           "}",      "=",       "#",           "/",      ">"};
+    rz_view_doc *doc = rz_view_doc_new();
+    rz_view *v = rz_view_map(doc);
+    rz_view_set_str(v, "a", "<&>");
+    rz_view *l = rz_view_list(doc);
+    rz_view *item = rz_view_map(doc);
+    rz_view_set_num(item, "x", 1.5);
+    rz_view_push(l, item);
+    rz_view_push(l, rz_view_str(doc, "s"));
+    rz_view_set(v, "l", l);
+    rz_view *parts = rz_view_map(doc);
+    rz_view_set_str(parts, "p", "[{{a}}{{#l}}{{>p}}{{/l}}]");
+    rz_view_set_str(parts, "q", "{{#a}}");
+    partial_source ps = {parts, 0};
+    rz_mustache_options opt = {NULL, from_view, &ps, RZ_MUSTACHE_WARN_SECTIONS};
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    int bad = 0;
+    for (int i = 0; i < 3000; i++) {
+        rz_buf src;
+        rz_buf_init(&src);
+        for (int k = 0; k < 1 + i % 12; k++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            rz_buf_puts(&src, pieces[seed % (sizeof pieces / sizeof pieces[0])]);
+        }
+        /* An exact-size copy, so ASan sees any read past the end. */
+        char *exact = malloc(src.len ? src.len : 1);
+        memcpy(exact, rz_buf_str(&src), src.len);
+        rz_diags local;
+        rz_diags_init(&local);
+        rz_mustache *t = rz_mustache_compile(exact, src.len, "r", &local);
+        if (t) {
+            rz_buf out;
+            rz_buf_init(&out);
+            rz_status st = rz_mustache_render(t, v, &opt, &out, &local);
+            if (st != RZ_OK && local.errors == 0)
+                bad++;
+            rz_buf_free(&out);
+        } else if (local.errors == 0) {
+            bad++;
+        }
+        rz_mustache_free(t);
+        rz_diags_free(&local);
+        free(exact);
+        rz_buf_free(&src);
+    }
+    CHECK(bad == 0);
+    rz_view_doc_free(doc);
+}
+
 static double seconds(void)
 {
     struct timespec ts;
@@ -380,6 +440,7 @@ int main(void)
     test_warnings();
     test_partials();
     test_directory_loader();
+    test_random_templates();
     test_scale();
     rz_diags_free(&diags);
     return check_done();
