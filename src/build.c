@@ -22,6 +22,7 @@
 #include "build.h"
 #include "allegato2_check.h"
 #include "check.h"
+#include "contesto.h"
 #include "format.h"
 #include "fsutil.h"
 #include "inputs.h"
@@ -128,8 +129,7 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     rz_view_set_strf(m, "generatore", "relazione %s", rz_version());
     rz_view_set(root, "documento", m);
     if (in->contesto.doc)
-        rz_view_set(root, "contesto",
-                    rz_view_from_xml(doc, xmlDocGetRootElement(in->contesto.doc)));
+        rz_view_set(root, "contesto", rz_contesto_view(doc, &in->contesto));
     if (in->allegato1.doc)
         rz_view_set(root, "allegato1",
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato1.doc)));
@@ -143,8 +143,10 @@ static void measure_relazione(const char *md, size_t len, const char *path, rz_d
 {
     rz_md_stats st;
     rz_markdown_stats(md, len, &st);
+    char words[RZ_FMT_MAX];
+    rz_fmt_number(words, sizeof words, (double)st.words, 0);
     rz_diag_add(findings, RZ_NOTE, path, 0, "J-length",
-                "la Relazione conta %zu parole, %zu tabelle e %zu grafici in %zu sezioni", st.words,
+                "la Relazione conta %s parole, %zu tabelle e %zu grafici in %zu sezioni", words,
                 st.tables, st.charts, st.headings);
     if (st.words > 60000)
         rz_diag_add(findings, RZ_WARNING, path, 0, "J-length",
@@ -185,6 +187,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
+    if (st == RZ_OK && in.contesto.doc)
+        rz_contesto_check_totals(&in.contesto, findings);
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are

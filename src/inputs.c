@@ -2,6 +2,7 @@
  * come out the same on every machine. */
 #define _POSIX_C_SOURCE 200809L
 #include "inputs.h"
+#include "contesto.h"
 #include "fsutil.h"
 
 #include <dirent.h>
@@ -85,6 +86,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             keep(&mon_xml, &x, d);
             break;
         case RZ_DOC_CONTESTO:
+            if (rz_contesto_check(&x, d) != RZ_OK && st == RZ_OK)
+                st = RZ_INVALID;
             keep(&in->contesto, &x, d);
             break;
         case RZ_DOC_ALLEGATO1:

@@ -94,6 +94,8 @@ static int cmd_check(int argc, char **argv)
         if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
             rz_check(s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
+            if (in.contesto.doc)
+                rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
             rz_diags_print(&findings, stderr);
             const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;

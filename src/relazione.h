@@ -24,6 +24,7 @@
 #include "score.h"
 #include "check.h"
 #include "allegato2_check.h"
+#include "contesto.h"
 #include "inputs.h"
 #include "buf.h"
 #include "view.h"

@@ -1,6 +1,7 @@
 /* validate.c — see validate.h. */
 #define _DEFAULT_SOURCE
 #include "validate.h"
+#include "contesto.h"
 #include "model.h"
 #include "xmlload.h"
 
@@ -89,8 +90,11 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_MONITORAGGIO:
         st = validate_monitoring(&x, cache, cache ? *n_cache : 0, d);
         break;
+    case RZ_DOC_CONTESTO:
+        st = rz_contesto_check(&x, d);
+        break;
     default:
-        /* Context data and the Allegati: the schema says it all. */
+        /* The Allegati: the schema says it all. */
         break;
     }
     rz_xml_free(&x);

@@ -29,7 +29,7 @@ static rz_view *text_view(rz_view_doc *doc, xmlNodePtr e)
 
 /* Strips the indentation common to every line of a narrative block, so that
  * Markdown written inside an indented XML element keeps its structure. */
-static rz_view *narrative_view(rz_view_doc *doc, xmlNodePtr e)
+rz_view *rz_view_narrative(rz_view_doc *doc, xmlNodePtr e)
 {
     xmlChar *t = xmlNodeGetContent(e);
     const char *s = t ? (const char *)t : "";
@@ -83,7 +83,8 @@ static int has_element_children(xmlNodePtr e)
 rz_view *rz_view_from_xml(rz_view_doc *doc, xmlNodePtr e)
 {
     if (!e->properties && !has_element_children(e))
-        return !strcmp((const char *)e->name, "testo") ? narrative_view(doc, e) : text_view(doc, e);
+        return !strcmp((const char *)e->name, "testo") ? rz_view_narrative(doc, e)
+                                                       : text_view(doc, e);
     rz_view *m = rz_view_map(doc);
     char key[128];
     for (xmlAttrPtr a = e->properties; a; a = a->next) {

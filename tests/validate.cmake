@@ -65,3 +65,11 @@ foreach(xsd ${RZ_SCHEMAS})
   add_test(NAME schema_compiles_${xsd_name}
     COMMAND sh -c "echo '<x/>' | xmllint --noout --nonet --schema '${xsd}' - 2>/dev/null; test $? -eq 3")
 endforeach()
+
+# Context data: figures that do not read as their column's type, rows with
+# a cell missing, totals naming rows that do not exist, duplicate tables.
+relazione_bad_input(ctx_cell tests/bad/contesto/cella.xml "cella.xml:7: error: tabella bilancio, riga «Diritto annuale», colonna «Consuntivo»: «2\\.616\\.678,00» non è del tipo euro.*qui 2616678\\.00.*\\[contesto-cella\\]")
+relazione_bad_input(ctx_integer tests/bad/contesto/intero.xml "intero.xml:7: error: .*«1\\.5» non è del tipo intero.*\\[contesto-cella\\]")
+relazione_bad_input(ctx_cells_missing tests/bad/contesto/celle-mancanti.xml "celle-mancanti.xml:8: error: tabella categorie, riga «Categoria D»: 2 celle, ma la tabella ha 3 colonne.*\\[contesto-riga\\]")
+relazione_bad_input(ctx_sum_reference tests/bad/contesto/somma.xml "somma.xml:8: error: .*somma cita la riga «tot-b», che non esiste.*\\[contesto-ref\\]")
+relazione_bad_input(ctx_duplicate_table tests/bad/contesto/tabella-doppia.xml "tabella-doppia.xml:8: error: .*Duplicate key-sequence \\['eta'\\].*\\[xsd\\]")
