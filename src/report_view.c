@@ -202,6 +202,39 @@ static rz_view *rettifica_view(builder *b, const rz_rettifica *r)
 
 static const char *const node_labels[] = {"Ente", "AS", "OS", "OO", "IND", "UO", "IND"};
 
+/* The names of the BSC perspectives and the missions of the programmes an
+ * objective cites, each once, joined by " / " as the Premessa prints them. */
+static void links_text(builder *b, const rz_objective *o, rz_view *m)
+{
+    const rz_plan *p = b->s->plan;
+    rz_buf per, mis;
+    rz_buf_init(&per);
+    rz_buf_init(&mis);
+    for (size_t i = 0; i < o->perspectives.count; i++)
+        for (size_t k = 0; k < p->n_perspectives; k++)
+            if (strcmp(p->perspectives[k].code, o->perspectives.items[i]) == 0) {
+                if (per.len)
+                    rz_buf_puts(&per, " / ");
+                rz_buf_puts(&per, p->perspectives[k].name ? p->perspectives[k].name
+                                                          : p->perspectives[k].code);
+            }
+    for (size_t i = 0; i < o->programmes.count; i++)
+        for (size_t k = 0; k < p->n_programmes; k++) {
+            const char *mission = p->programmes[k].mission;
+            if (!mission || strcmp(p->programmes[k].code, o->programmes.items[i]) != 0)
+                continue;
+            if (mis.len && strstr(rz_buf_str(&mis), mission))
+                continue;
+            if (mis.len)
+                rz_buf_puts(&mis, " / ");
+            rz_buf_puts(&mis, mission);
+        }
+    rz_view_set_str(m, "prospettive_bsc", rz_buf_str(&per));
+    rz_view_set_str(m, "missioni", rz_buf_str(&mis));
+    rz_buf_free(&per);
+    rz_buf_free(&mis);
+}
+
 static void node_common(builder *b, rz_view *m, const rz_scored_node *n)
 {
     if (n->objective) {
@@ -236,6 +269,7 @@ static void node_common(builder *b, rz_view *m, const rz_scored_node *n)
                                     n->objective->units.items[i]);
         rz_view_set_str(m, "unita", units);
         rz_view_set_bool(m, "frd", n->objective->frd);
+        links_text(b, n->objective, m);
         if (n->objective->description)
             rz_view_set_str(m, "descrizione", n->objective->description);
         rz_view *res = rz_view_list(b->doc);
@@ -694,6 +728,30 @@ static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
 
 #define TO_COMPLETE "[da completare]"
 
+/* One finding as the attestation prints it: severity, message, file and
+ * line. */
+static rz_view *evidence_view(rz_view_doc *doc, const rz_diag *g)
+{
+    rz_view *e = rz_view_map(doc);
+    rz_view_set_str(e, "gravita",
+                    g->severity == RZ_ERROR     ? "errore"
+                    : g->severity == RZ_WARNING ? "avviso"
+                                                : "nota");
+    rz_view_set_str(e, "messaggio", g->message ? g->message : "");
+    if (g->file) {
+        char where[512];
+        const char *base = strrchr(g->file, '/');
+        if (g->line > 0)
+            snprintf(where, sizeof where, "%s, riga %ld", base ? base + 1 : g->file, g->line);
+        else
+            snprintf(where, sizeof where, "%s", base ? base + 1 : g->file);
+        rz_view_set_str(e, "dove", where);
+    } else {
+        rz_view_set_str(e, "dove", "");
+    }
+    return e;
+}
+
 rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings)
 {
     builder b = {doc, s, &s->plan->rules};
@@ -753,22 +811,7 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
             const rz_diag *g = &findings->items[i];
             if (rz_check_point(g) != code)
                 continue;
-            rz_view *e = rz_view_map(doc);
-            rz_view_set_str(e, "gravita",
-                            g->severity == RZ_ERROR     ? "errore"
-                            : g->severity == RZ_WARNING ? "avviso"
-                                                        : "nota");
-            rz_view_set_str(e, "messaggio", g->message ? g->message : "");
-            if (g->file) {
-                char where[512];
-                const char *base = strrchr(g->file, '/');
-                if (g->line > 0)
-                    snprintf(where, sizeof where, "%s, riga %ld", base ? base + 1 : g->file,
-                             g->line);
-                else
-                    snprintf(where, sizeof where, "%s", base ? base + 1 : g->file);
-                rz_view_set_str(e, "dove", where);
-            }
+            rz_view *e = evidence_view(doc, g);
             rz_view_push(ev, e);
             if (g->severity == RZ_ERROR)
                 errors++;
@@ -797,5 +840,13 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
         rz_view_push(points, pt);
     }
     rz_view_set(m, "punti", points);
+    /* Plausibility findings concern no single point: listed after them. */
+    rz_view *plaus = rz_view_list(doc);
+    for (size_t i = 0; i < findings->count; i++) {
+        const rz_diag *g = &findings->items[i];
+        if (!rz_check_point(g) && g->check && strncmp(g->check, "plaus-", 6) == 0)
+            rz_view_push(plaus, evidence_view(doc, g));
+    }
+    rz_view_set(m, "plausibilita", plaus);
     return m;
 }

@@ -20,6 +20,10 @@ relazione_massa_finding(aggregate_against_data "S2\\.1\\.1-b \\(3\\.0 Albero del
 relazione_massa_finding(target_year "O2\\.1\\.2-c \\(3\\.0 Albero della performance, p\\. 42\\): target stampato 30/11/2018, ma il Piano fissa 30/11/2019.*\\[A-target\\]")
 relazione_massa_finding(unrounded "O3\\.1\\.3-a .*8,3333333 senza l'arrotondamento a 2 decimali.*\\[plaus-precision\\]")
 relazione_massa_finding(missing_reason "FRD-2-b: realizzazione del target al 84,47% senza motivazione.*\\[G-reason\\]")
+# The context data's totals that the printed rows do not support.
+relazione_massa_finding(total_seniority "contesto.xml:[0-9]+: warning: tabella «Anzianità di servizio» \\(personale-anzianita\\), riga «Totale», colonna «Anno 2019»: il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31.*\\[plaus-totals\\]")
+relazione_massa_finding(total_gender "tabella «Sesso» \\(personale-sesso\\), riga «Totale», colonna «Anno 2016»: il totale stampato è 39, ma la somma delle 2 righe che totalizza è 42")
+relazione_massa_finding(total_revenue "riga «Totale Proventi Correnti \\(A\\)», colonna «Consuntivo anno 2019»: il totale stampato è 3\\.821\\.170,00, ma la somma delle 5 righe che totalizza è 3\\.821\\.170,17 \\(differenza 0,17\\)")
 relazione_massa_finding(verdict "Esito proposto: NON VALIDA; esito dell'OIV: non ancora espresso")
 
 # The same plan with consistent data: nothing to report. The variant is made

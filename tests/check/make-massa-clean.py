@@ -8,7 +8,9 @@ What changes, and nothing else:
 - printed figures (<dichiarato>, <punteggio>) that the checker reports as
   contradicting the data are dropped; the consistent ones stay;
 - the indicators below target get the reason for the shortfall;
-- the OIV's validation inputs are filled in (the seed's letter is blank).
+- the OIV's validation inputs are filled in (the seed's letter is blank);
+- in the context data, the three printed figures whose totals do not add
+  up are made consistent (anzianità 2019, men in 2016, proventi consuntivo).
 Run from the repository root after changing the sample; review the diff.
 """
 import re
@@ -84,3 +86,19 @@ mon = mon.replace("</monitoraggio>", """  <validazione>
   </validazione>
 </monitoraggio>""")
 open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
+
+ctx = open(f"{SRC}/contesto.xml", encoding="utf-8").read()
+for old, new in [
+    # Anzianità di servizio: the rows give 31 for 2019, as every other table.
+    ('<riga ruolo="totale"><c>Totale</c><c>32</c><c>35</c><c>37</c><c>39</c></riga>',
+     '<riga ruolo="totale"><c>Totale</c><c>31</c><c>35</c><c>37</c><c>39</c></riga>'),
+    # Sesso: 23 women and 39 staff in 2016 leave 16 men, not 19.
+    ('<riga><c>Uomini</c><c>11</c><c>13</c><c>15</c><c>19</c></riga>',
+     '<riga><c>Uomini</c><c>11</c><c>13</c><c>15</c><c>16</c></riga>'),
+    # Proventi correnti, consuntivo: the sum of the five rows.
+    ('<c>3821170.00</c>', '<c>3821170.17</c>'),
+]:
+    assert ctx.count(old) == 1, old
+    ctx = ctx.replace(old, new)
+ctx = ctx.replace("<!--", "<!-- Variante coerente per i test: ", 1)
+open(f"{DST}/contesto.xml", "w", encoding="utf-8").write(ctx)
