@@ -439,6 +439,9 @@ static rz_view *counts_view(builder *b, const rz_counts *c)
     for (int i = 0; i < 4; i++)
         set_pct(b, m, keys[i], c->total > 0,
                 c->total ? 100.0 * (double)*parts[i] / (double)c->total : 0, 0);
+    size_t sum = c->reached + c->partial + c->not_reached + c->missing;
+    set_pct(b, m, "perc_totale", c->total > 0,
+            c->total ? 100.0 * (double)sum / (double)c->total : 0, 0);
     return m;
 }
 
@@ -594,6 +597,9 @@ static rz_view *rules_view(builder *b)
     }
     rz_fmt_percent(buf, sizeof buf, r->cap, 0);
     rz_view_set_str(m, "tetto", buf);
+    /* Charts of scores run to the cap when it exceeds 100%. */
+    rz_fmt_number(buf, sizeof buf, r->cap > 100 ? r->cap : 100, 0);
+    rz_view_set_str(m, "scala_grafici", buf);
     rz_fmt_percent(buf, sizeof buf, r->reached, 0);
     rz_view_set_str(m, "raggiunto", buf);
     rz_fmt_percent(buf, sizeof buf, r->partial, 0);
@@ -640,6 +646,10 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     for (size_t i = 0; i < s->entity->n_children; i++)
         rz_view_push(areas, node_view(&b, s->entity->children[i]));
     rz_view_set(root, "aree", areas);
+    double area_weights = 0;
+    for (size_t i = 0; i < s->entity->n_children; i++)
+        area_weights += s->entity->children[i]->weight;
+    set_pct(&b, root, "peso_aree", s->entity->n_children > 0, area_weights, 1);
 
     rz_view_set(root, "unita", units_view(&b));
     rz_view_set(root, "prospettive", perspectives_view(&b));
