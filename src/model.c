@@ -1332,6 +1332,24 @@ static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
         rt->reason = child_text(r, xn, "motivazione");
         rt->decided_by = child_text(r, xn, "deciso-da");
     }
+    cap = 0;
+    FOR_CHILD(cn, rz_xml_child(root, "criticita-rilevate"), "criticita")
+    {
+        rz_criticita *c = PUSH(r, m->criticita, m->n_criticita, cap);
+        if (!c)
+            continue;
+        c->loc = loc_of(r, cn);
+        c->level = node_level(r, cn);
+        c->code = attr(r, cn, "codice");
+        c->description = child_text(r, cn, "descrizione");
+        size_t acap = 0;
+        FOR_CHILD(an, cn, "azione")
+        {
+            const char **a = PUSH(r, c->actions, c->n_actions, acap);
+            if (a)
+                *a = text_of(r, an);
+        }
+    }
     read_validation(r, rz_xml_child(root, "validazione"), &m->validation);
 }
 
@@ -1516,6 +1534,13 @@ static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_pl
                 rz_diag_add(r->d, RZ_ERROR, r->file, rt->loc.line, "ref",
                             "la rettifica riguarda %s '%s', che non è nel Piano",
                             level_phrases[rt->level], rt->code ? rt->code : "");
+        }
+        for (size_t i = 0; i < m->n_criticita; i++) {
+            const rz_criticita *c = &m->criticita[i];
+            if (c->level != RZ_NODE_ENTE && !node_exists(p, c->level, c->code))
+                rz_diag_add(r->d, RZ_ERROR, r->file, c->loc.line, "ref",
+                            "la criticità riguarda %s '%s', che non è nel Piano",
+                            level_phrases[c->level], c->code ? c->code : "");
         }
         for (size_t i = 0; i < m->n_declared_scores; i++) {
             const rz_declared_score *s = &m->declared_scores[i];

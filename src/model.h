@@ -380,6 +380,17 @@ typedef struct {
     rz_loc loc;
 } rz_rettifica;
 
+/* A critical issue the Relazione states for an objective, with the actions
+ * planned for the next cycle. */
+typedef struct {
+    rz_node_level level;
+    const char *code;
+    const char *description;
+    const char **actions;
+    size_t n_actions;
+    rz_loc loc;
+} rz_criticita;
+
 typedef enum { RZ_POINT_UNSET, RZ_POINT_OK, RZ_POINT_REMARKS, RZ_POINT_KO } rz_point_outcome;
 
 typedef struct {
@@ -438,6 +449,8 @@ typedef struct rz_monitoring {
     size_t n_declared_scores;
     rz_rettifica *rettifiche;
     size_t n_rettifiche;
+    rz_criticita *criticita;
+    size_t n_criticita;
     rz_validation validation;
     rz_strmap index_observations;
 } rz_monitoring;

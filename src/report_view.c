@@ -445,6 +445,28 @@ static rz_view *counts_view(builder *b, const rz_counts *c)
     return m;
 }
 
+/* The critical issue the monitoring data state for node n, and the actions
+ * planned for the next cycle ("" and an empty list when none). */
+static void criticita_of(builder *b, rz_view *m, const rz_scored_node *n)
+{
+    const rz_monitoring *mon = b->s->monitoring;
+    const rz_criticita *c = NULL;
+    for (size_t i = 0; mon && n->objective && i < mon->n_criticita; i++)
+        if (mon->criticita[i].level == n->level && mon->criticita[i].code &&
+            strcmp(mon->criticita[i].code, n->objective->code) == 0)
+            c = &mon->criticita[i];
+    rz_view_set_bool(m, "ha_criticita", c != NULL);
+    rz_view_set_str(m, "criticita_riscontrate", c && c->description ? c->description : "");
+    rz_view *acts = rz_view_list(b->doc);
+    for (size_t i = 0; c && i < c->n_actions; i++) {
+        rz_view *a = rz_view_map(b->doc);
+        rz_view_set_str(a, "testo", c->actions[i] ? c->actions[i] : "");
+        rz_view_set_bool(a, "ultima", i + 1 == c->n_actions);
+        rz_view_push(acts, a);
+    }
+    rz_view_set(m, "azioni_previste", acts);
+}
+
 static void collect_criticita(builder *b, rz_view *list, const rz_scored_node *n)
 {
     if ((n->level == RZ_NODE_STRATEGIC || n->level == RZ_NODE_OPERATIONAL) && n->has_score &&
@@ -464,6 +486,7 @@ static void collect_criticita(builder *b, rz_view *list, const rz_scored_node *n
                                         si->indicator->code, si->observation->deviation_reason);
         }
         rz_view_set_str(m, "motivazione", len ? why : "motivazione non indicata");
+        criticita_of(b, m, n);
         rz_view_push(list, m);
     }
     for (size_t i = 0; i < n->n_children; i++)

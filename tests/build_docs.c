@@ -151,18 +151,21 @@ int main(void)
     /* The Relazione carries the seed's figures because the engine computed
      * them: entity, OB 3, OS 3.2 after the rettifica, FRD unit, FRD ob2,
      * the areas' weights and OB 3's contribution. */
-    const char *rel[] = {"realizzato al **97,8%**", "| 95,5% |", "91,0%", "97,41%", "84,47%",
-                         "| 16,0% |", "| 34,0% |", "47,8%", "```chart", "# 3. Rendicontazione",
-                         "# 4. Rendicontazione degli obiettivi individuali",
-                         /* The context data, printed the Italian way. */
-                         "## Premessa", "## 2.1 Il contesto esterno di riferimento",
-                         "| Occupati | 79.931 | +3,7% |",
-                         "| **Totale** | **31** | **100,00%** | **35** | **100,00%** |",
-                         "| **Totale Proventi Correnti (A)** | **€ 3.686.573,91** |",
-                         "| Promozione settore lapideo | IMM Carrara | € 32.138.851 | 0,4957% |",
-                         "## 3.4 Bilancio di genere e azioni positive",
-                         "| S Altre attività di servizi | 481 | 469 | 918 | 886 | 52,4% | 52,9% |",
-                         "## 5.1 Fasi, soggetti, tempi e responsabilità", NULL};
+    const char *rel[] = {
+        "realizzato al **97,8%**", "| 95,5% |", "91,0%", "97,41%", "84,47%", "| 16,0% |",
+        "| 34,0% |", "47,8%", "```chart", "# 3. Rendicontazione",
+        "# 4. Rendicontazione degli obiettivi individuali",
+        /* The context data, printed the Italian way. */
+        /* The critical issue of OS 3.2 and its planned actions. */
+        "**OS 3.2 – criticità riscontrate e azioni previste nel ciclo successivo**",
+        "- NC2: in corso nuova selezione dell’Ispettore", "## Premessa",
+        "## 2.1 Il contesto esterno di riferimento", "| Occupati | 79.931 | +3,7% |",
+        "| **Totale** | **31** | **100,00%** | **35** | **100,00%** |",
+        "| **Totale Proventi Correnti (A)** | **€ 3.686.573,91** |",
+        "| Promozione settore lapideo | IMM Carrara | € 32.138.851 | 0,4957% |",
+        "## 3.4 Bilancio di genere e azioni positive",
+        "| S Altre attività di servizi | 481 | 469 | 918 | 886 | 52,4% | 52,9% |",
+        "## 5.1 Fasi, soggetti, tempi e responsabilità", NULL};
     check_doc(out, "relazione.md", rel);
     const char *val[] = {"Esito proposto dalle verifiche sui dati:** NON VALIDA",
                          "Punto E",

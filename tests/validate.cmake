@@ -73,3 +73,4 @@ relazione_bad_input(ctx_integer tests/bad/contesto/intero.xml "intero.xml:7: err
 relazione_bad_input(ctx_cells_missing tests/bad/contesto/celle-mancanti.xml "celle-mancanti.xml:8: error: tabella categorie, riga «Categoria D»: 2 celle, ma la tabella ha 3 colonne.*\\[contesto-riga\\]")
 relazione_bad_input(ctx_sum_reference tests/bad/contesto/somma.xml "somma.xml:8: error: .*somma cita la riga «tot-b», che non esiste.*\\[contesto-ref\\]")
 relazione_bad_input(ctx_duplicate_table tests/bad/contesto/tabella-doppia.xml "tabella-doppia.xml:8: error: .*Duplicate key-sequence \\['eta'\\].*\\[xsd\\]")
+relazione_bad_input(mon_criticita_unknown_node tests/bad/monitoraggio/criticita-unknown-node.xml "criticita-unknown-node.xml:42: error: la criticità riguarda l'obiettivo strategico '7\\.7', che non è nel Piano.*\\[ref\\]")
