@@ -9,6 +9,8 @@
 #include "testing.h"
 #include "relazione.h"
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -70,6 +72,96 @@ static int check_tables(const char *md, const char *what)
         line = end + 1;
     }
     return tables;
+}
+
+static cmark_node *parse_gfm(const char *md)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    const char *exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; i < 3; i++)
+        cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(exts[i]));
+    cmark_parser_feed(p, md, strlen(md));
+    cmark_node *doc = cmark_parser_finish(p);
+    cmark_parser_free(p);
+    return doc;
+}
+
+/* The plain text of a node (its text and code descendants). */
+static void plain_text(cmark_node *n, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    size_t len = 0;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *c = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(c);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+            const char *lit = cmark_node_get_literal(c);
+            size_t k = lit ? strlen(lit) : 0;
+            if (len + k + 1 < cap) {
+                memcpy(buf + len, lit, k);
+                len += k;
+                buf[len] = '\0';
+            }
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* The headings of levels 1 and 2 read back by cmark-gfm include want[],
+ * in that order (other headings may come between). */
+static void check_heading_order(const char *md, const char *what, const char *const *want)
+{
+    cmark_node *doc = parse_gfm(md);
+    size_t k = 0;
+    for (cmark_node *n = cmark_node_first_child(doc); n && want[k]; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HEADING || cmark_node_get_heading_level(n) > 2)
+            continue;
+        char text[512];
+        plain_text(n, text, sizeof text);
+        if (strcmp(text, want[k]) == 0)
+            k++;
+    }
+    CHECK(want[k] == NULL);
+    if (want[k])
+        fprintf(stderr, "%s: heading \"%s\" missing or out of order\n", what, want[k]);
+    cmark_node_free(doc);
+}
+
+/* The nth table (1-based) whose header's first cell reads first_cell has
+ * rows data rows and cols columns, as cmark-gfm reads it. */
+static void check_table_shape(const char *md, const char *first_cell, int nth, int rows, int cols)
+{
+    cmark_node *doc = parse_gfm(md);
+    int found = 0, seen = 0;
+    for (cmark_node *n = cmark_node_first_child(doc); n && !found; n = cmark_node_next(n)) {
+        if (strcmp(cmark_node_get_type_string(n), "table") != 0)
+            continue;
+        cmark_node *head = cmark_node_first_child(n);
+        char text[256];
+        plain_text(cmark_node_first_child(head), text, sizeof text);
+        if (strcmp(text, first_cell) != 0 || ++seen != nth)
+            continue;
+        found = 1;
+        int r = 0, c = 0;
+        for (cmark_node *row = cmark_node_next(head); row; row = cmark_node_next(row))
+            r++;
+        for (cmark_node *cell = cmark_node_first_child(head); cell; cell = cmark_node_next(cell))
+            c++;
+        CHECK(r == rows);
+        CHECK(c == cols);
+        if (r != rows || c != cols)
+            fprintf(stderr, "table \"%s\": %d rows x %d columns, expected %d x %d\n", first_cell, r,
+                    c, rows, cols);
+    }
+    CHECK(found);
+    if (!found)
+        fprintf(stderr, "no table headed \"%s\"\n", first_cell);
+    cmark_node_free(doc);
 }
 
 static void check_doc(const char *dir, const char *name, const char *const *must_contain)
@@ -167,6 +259,40 @@ int main(void)
         "| S Altre attività di servizi | 481 | 469 | 918 | 886 | 52,4% | 52,9% |",
         "## 5.1 Fasi, soggetti, tempi e responsabilità", NULL};
     check_doc(out, "relazione.md", rel);
+    {
+        char *md = read_out(out, "relazione.md");
+        const char *order[] = {
+            "Relazione sulla performance 2019",
+            "Premessa",
+            "1. I principali risultati raggiunti",
+            "2. Analisi del contesto e delle risorse",
+            "2.1 Il contesto esterno di riferimento",
+            "2.2 L'amministrazione",
+            "3. Rendicontazione della performance organizzativa",
+            "Le criticità",
+            "3.0 L'albero della performance",
+            "3.1 Gli obiettivi strategici triennali",
+            "3.2 Gli obiettivi operativi annuali",
+            "3.3 Valutazione complessiva della performance organizzativa",
+            "3.4 Bilancio di genere e azioni positive",
+            "4. Rendicontazione degli obiettivi individuali",
+            "5. Il processo di misurazione e valutazione",
+            "5.1 Fasi, soggetti, tempi e responsabilità del processo di redazione",
+            "5.2 Punti di forza e di debolezza del Ciclo della performance",
+            NULL};
+        if (md) {
+            check_heading_order(md, "relazione.md", order);
+            /* The territory's 16 figures, then the budget: 2 group
+             * titles, 9 items, 3 totals. */
+            check_table_shape(md, "Voce", 1, 16, 5);
+            check_table_shape(md, "Voce", 2, 14, 4);
+            /* Staff by function: 4 functions and the total, 5 columns. */
+            check_table_shape(md, "Funzioni istituzionali", 1, 5, 5);
+            /* Women-led firms: 20 sectors and the province, 7 columns. */
+            check_table_shape(md, "Settore", 1, 21, 7);
+        }
+        free(md);
+    }
     const char *val[] = {"Esito proposto dalle verifiche sui dati:** NON VALIDA",
                          "Punto E",
                          "200,00%",
