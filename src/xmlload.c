@@ -156,9 +156,15 @@ static xmlSchemaPtr schema_for(rz_doc_kind k, const char *path, rz_diags *d)
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(file);
     xmlSchemaPtr s = NULL;
     if (pc) {
+        /* The schema file is itself parsed as XML: its errors must name it,
+         * not the document being loaded, whose handler is the global one. */
+        xmlStructuredErrorFunc prev_fn = xmlStructuredError;
+        void *prev_ctx = xmlStructuredErrorContext;
+        xmlSetStructuredErrorFunc(&c, on_structured_error);
         xmlSchemaSetParserStructuredErrors(pc, on_structured_error, &c);
         s = xmlSchemaParse(pc);
         xmlSchemaFreeParserCtxt(pc);
+        xmlSetStructuredErrorFunc(prev_ctx, prev_fn);
     }
     if (!s)
         rz_diag_add(d, RZ_ERROR, path, 0, "schema",
