@@ -16,6 +16,7 @@
 #include "pdf_render.h"
 #include "buf.h"
 #include "fsutil.h"
+#include "ttf_subset.h"
 #include "version.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -24,6 +25,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_pdfa.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,7 +83,10 @@ typedef struct {
 typedef struct {
     HPDF_Doc pdf;
     HPDF_Font fonts[N_FONTS];
-    int font_failed;
+    const rz_ttf *faces[N_FONTS];
+    const rz_pdf_options *opt;
+    uint8_t used[8192]; /* the code points drawn, one bit each */
+    int used_known;
     rz_diags *d;
     jmp_buf fail;
     int error;
@@ -112,21 +117,153 @@ static void on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
     c->error = 1;
 }
 
+/* The font files, read and parsed once per process and shared read-only
+ * by every document (and thread) afterwards. */
+static rz_ttf *faces[N_FONTS];
+static pthread_mutex_t faces_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void font_path(int f, char *path, size_t size)
+{
+    snprintf(path, size, "/usr/share/fonts/truetype/dejavu/%s", font_files[f].file);
+}
+
+static const rz_ttf *face(ctx *c, int f)
+{
+    if (c->faces[f])
+        return c->faces[f];
+    pthread_mutex_lock(&faces_lock);
+    if (!faces[f]) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        faces[f] = rz_ttf_load(path);
+    }
+    c->faces[f] = faces[f];
+    pthread_mutex_unlock(&faces_lock);
+    if (!c->faces[f]) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        FILE *probe = fopen(path, "rb");
+        if (probe) {
+            fclose(probe);
+            rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
+                        "carattere illeggibile: reinstallare il pacchetto Debian %s",
+                        font_files[f].package);
+        } else {
+            rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
+                        "carattere mancante: installare il pacchetto Debian %s",
+                        font_files[f].package);
+        }
+        c->error = 1;
+        longjmp(c->fail, 1);
+    }
+    return c->faces[f];
+}
+
+/* UTF-8 decoded as libharu's encoder decodes it (see ttf_subset.h); calls
+ * fn for every code point the text draws. */
+static void each_code_point(const char *s, void (*fn)(ctx *, uint32_t), ctx *c)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (p && *p) {
+        unsigned b = *p++, more, cp;
+        if (b < 0x80) {
+            fn(c, b);
+            continue;
+        }
+        if ((b & 0xF8) == 0xF0)
+            more = 3, cp = b & 0x07;
+        else if ((b & 0xF0) == 0xE0)
+            more = 2, cp = b & 0x0F;
+        else if ((b & 0xE0) == 0xC0)
+            more = 1, cp = b & 0x1F;
+        else
+            continue;
+        unsigned k = 0;
+        for (; k < more && p[k]; k++)
+            cp = cp << 6 | (p[k] & 0x3Fu);
+        p += k;
+        if (k == more)
+            fn(c, cp > 0xFFFF ? 32 : cp);
+    }
+}
+
+static void mark_used(ctx *c, uint32_t cp)
+{
+    c->used[cp >> 3] = (uint8_t)(c->used[cp >> 3] | 1u << (cp & 7));
+}
+
+/* Every code point the output can draw, known once the layout is done: the
+ * laid-out text, the headings (contents, bookmarks), the title and subtitle
+ * (cover, running header) and ASCII (page numbers, "Pagina N di M"). */
+static void collect_used(ctx *c)
+{
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++)
+        mark_used(c, cp);
+    for (size_t i = 0; i < c->n_pages; i++)
+        for (size_t k = 0; k < c->pages[i].n; k++)
+            if (c->pages[i].ops[k].kind == OP_TEXT)
+                each_code_point(c->pages[i].ops[k].text, mark_used, c);
+    for (size_t i = 0; i < c->n_headings; i++)
+        each_code_point(c->headings[i].title, mark_used, c);
+    each_code_point(c->doc_title, mark_used, c);
+    each_code_point(c->doc_subtitle, mark_used, c);
+    if (c->opt) {
+        each_code_point(c->opt->title, mark_used, c);
+        each_code_point(c->opt->author, mark_used, c);
+    }
+    c->used_known = 1;
+}
+
+/* The subset of face f for this document, registered with libharu as
+ * HPDF_LoadTTFontFromFile registers a file (same tag naming). NULL if the
+ * font cannot be cut. */
+static const char *load_subset(ctx *c, int f)
+{
+    unsigned char *data;
+    size_t len;
+    if (rz_ttf_subset(face(c, f), c->used, &data, &len) != 0)
+        return NULL;
+    HPDF_Stream s = HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)len);
+    if (!s || HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
+        free(data);
+        if (s)
+            HPDF_Stream_Free(s);
+        return NULL;
+    }
+    free(data);
+    HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, s, HPDF_TRUE);
+    if (!def || HPDF_Doc_RegisterFontDef(c->pdf, def) != HPDF_OK)
+        return NULL;
+    HPDF_BYTE *tag = c->pdf->ttfont_tag;
+    if (tag[0] == 0) {
+        memcpy(tag, "HPDFAA", 6);
+    } else {
+        for (int i = 5; i >= 0; i--) {
+            tag[i] = (HPDF_BYTE)(tag[i] + 1);
+            if (tag[i] > 'Z')
+                tag[i] = 'A';
+            else
+                break;
+        }
+    }
+    HPDF_TTFontDef_SetTagName(def, (char *)tag);
+    return def->base_font;
+}
+
+/* Fonts are created when the output first draws with them, after the
+ * layout: each embeds only the glyphs the document draws. */
 static HPDF_Font font(ctx *c, int f)
 {
     if (c->fonts[f])
         return c->fonts[f];
-    char path[256];
-    snprintf(path, sizeof path, "/usr/share/fonts/truetype/dejavu/%s", font_files[f].file);
-    FILE *probe = fopen(path, "rb");
-    if (!probe) {
-        rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
-                    "carattere mancante: installare il pacchetto Debian %s", font_files[f].package);
-        c->error = 1;
-        longjmp(c->fail, 1);
+    if (!c->used_known)
+        collect_used(c);
+    const char *name = load_subset(c, f);
+    if (!name && !c->error) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
     }
-    fclose(probe);
-    const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
     HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
     if (!h || c->error)
         longjmp(c->fail, 1);
@@ -138,8 +275,7 @@ static double text_width(ctx *c, int f, double size, const char *s, size_t n)
 {
     if (n == 0)
         return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(font(c, f), (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    return (double)tw.width * size / 1000.0;
+    return (double)rz_ttf_text_width(face(c, f), s, n) * size / 1000.0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1310,6 +1446,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     if (!c)
         return RZ_IO;
     c->d = d;
+    c->opt = opt;
     c->id_source = md;
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
