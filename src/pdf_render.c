@@ -87,6 +87,9 @@ typedef struct {
     const rz_pdf_options *opt;
     uint8_t used[8192]; /* the code points drawn, one bit each */
     int used_known;
+    uint16_t *code_of;    /* code point -> two-byte code in the fonts' encoding */
+    HPDF_Dict to_unicode; /* the codes back to Unicode, shared by the fonts */
+    rz_buf shown;         /* a string being encoded for HPDF_Page_TextOut */
     rz_diags *d;
     jmp_buf fail;
     int error;
@@ -250,25 +253,186 @@ static const char *load_subset(ctx *c, int f)
     return def->base_font;
 }
 
+/* The fonts' encoding. libharu's UTF-8 encoder maps all 65 536 code points
+ * and so costs, per font, a glyph lookup for each and a 128 KB CIDToGIDMap;
+ * this one holds the code points the document draws, each given a two-byte
+ * code with no zero byte (libharu writes text as C strings): the k-th code
+ * point, in ascending order, is ((k / 255 + 1) << 8) | (k % 255 + 1). The
+ * codes are the CIDs (Identity-H). One more code closes the list, because
+ * libharu leaves the highest CID out of the widths and the CIDToGIDMap. */
+#define ENCODING "RZ-Identity-H"
+
+static HPDF_BOOL any_byte(HPDF_Encoder e, HPDF_BYTE b)
+{
+    (void)e;
+    (void)b;
+    return HPDF_TRUE;
+}
+
+static HPDF_STATUS encoder_ready(HPDF_Encoder e)
+{
+    return e->attr ? HPDF_OK : HPDF_INVALID_ENCODER;
+}
+
+static unsigned code_at(size_t k)
+{
+    return (unsigned)((k / 255 + 1) << 8 | (k % 255 + 1));
+}
+
+/* The ToUnicode CMap of the codes (libharu would write its encoding CMap
+ * there, which readers cannot use to extract text). */
+static HPDF_Dict to_unicode(ctx *c, const uint32_t *cps, size_t n)
+{
+    HPDF_Dict cm = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (!cm)
+        return NULL;
+    rz_buf b;
+    rz_buf_init(&b);
+    rz_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < n; i += 100) {
+        size_t m = n - i < 100 ? n - i : 100;
+        rz_buf_printf(&b, "%zu beginbfchar\n", m);
+        for (size_t k = i; k < i + m; k++)
+            rz_buf_printf(&b, "<%04X> <%04X>\n", code_at(k), (unsigned)cps[k]);
+        rz_buf_puts(&b, "endbfchar\n");
+    }
+    rz_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)rz_buf_str(&b), (HPDF_UINT)b.len);
+    rz_buf_free(&b);
+    return cm;
+}
+
+static void make_encoder(ctx *c)
+{
+    uint32_t *cps = malloc(sizeof *cps * 65536);
+    c->code_of = calloc(65536, sizeof *c->code_of);
+    HPDF_CidRange_Rec *ranges = malloc(sizeof *ranges * 260);
+    HPDF_UnicodeMap_Rec *uni = malloc(sizeof *uni * 65537);
+    if (!cps || !c->code_of || !ranges || !uni) {
+        free(cps);
+        free(ranges);
+        free(uni);
+        longjmp(c->fail, 1);
+    }
+    size_t n = 0;
+    for (uint32_t cp = 0; cp < 0xFFFF; cp++)
+        if (c->used[cp >> 3] & (1u << (cp & 7)))
+            cps[n++] = cp;
+    /* 254 * 255 codes at most: more distinct characters than a document
+     * draws (the rest would show as spaces). */
+    if (n > 254 * 255 - 1)
+        n = 254 * 255 - 1;
+    size_t nr = 0;
+    for (size_t k = 0; k < n; k++) {
+        c->code_of[cps[k]] = (uint16_t)code_at(k);
+        uni[k].code = (HPDF_UINT16)code_at(k);
+        uni[k].unicode = (HPDF_UNICODE)cps[k];
+    }
+    uni[n].code = (HPDF_UINT16)code_at(n); /* the closing code */
+    uni[n].unicode = 0x20;
+    for (size_t k = 0; k <= n; k += 255) {
+        size_t last = k + 254 < n ? k + 254 : n;
+        ranges[nr].from = (HPDF_UINT16)code_at(k);
+        ranges[nr].to = (HPDF_UINT16)code_at(last);
+        ranges[nr].cid = (HPDF_UINT16)code_at(k);
+        nr++;
+    }
+    ranges[nr].from = ranges[nr].to = 0xFFFF;
+    ranges[nr].cid = 0;
+    uni[n + 1].code = uni[n + 1].unicode = 0xFFFF;
+    HPDF_Encoder e = HPDF_CMapEncoder_New(c->pdf->mmgr, ENCODING, encoder_ready);
+    int ok = e && HPDF_CMapEncoder_InitAttr(e) == HPDF_OK;
+    if (ok) {
+        e->byte_type_fn = HPDF_CMapEncoder_ByteType;
+        e->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+        e->encode_text_fn = NULL;
+        HPDF_CMapEncoderAttr a = e->attr;
+        a->is_lead_byte_fn = any_byte;
+        a->is_trial_byte_fn = any_byte;
+        HPDF_CidRange_Rec space = {0x0000, 0xFFFF, 0};
+        HPDF_CMapEncoder_SetUnicodeArray(e, uni);
+        ok = HPDF_CMapEncoder_AddCMap(e, ranges) == HPDF_OK &&
+             HPDF_CMapEncoder_AddCodeSpaceRange(e, space) == HPDF_OK;
+        snprintf(a->registry, sizeof a->registry, "Adobe");
+        snprintf(a->ordering, sizeof a->ordering, "Identity-H");
+        a->suppliment = 0;
+        a->writing_mode = HPDF_WMODE_HORIZONTAL;
+        e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+    }
+    if (e && !ok)
+        HPDF_Encoder_Free(e);
+    if (ok)
+        ok = HPDF_Doc_RegisterEncoder(c->pdf, e) == HPDF_OK;
+    if (ok)
+        c->to_unicode = to_unicode(c, cps, n);
+    free(cps);
+    free(ranges);
+    free(uni);
+    if (!ok || !c->to_unicode || c->error)
+        longjmp(c->fail, 1);
+}
+
 /* Fonts are created when the output first draws with them, after the
  * layout: each embeds only the glyphs the document draws. */
 static HPDF_Font font(ctx *c, int f)
 {
     if (c->fonts[f])
         return c->fonts[f];
-    if (!c->used_known)
+    if (!c->used_known) {
         collect_used(c);
+        make_encoder(c);
+    }
     const char *name = load_subset(c, f);
     if (!name && !c->error) {
         char path[256];
         font_path(f, path, sizeof path);
         name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
     }
-    HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (!h || c->error)
+    HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, ENCODING) : NULL;
+    if (!h || c->error || HPDF_Dict_Add(h, "ToUnicode", c->to_unicode) != HPDF_OK)
         longjmp(c->fail, 1);
     c->fonts[f] = h;
     return h;
+}
+
+static void add_code(ctx *c, uint32_t cp)
+{
+    unsigned code = c->code_of[cp];
+    if (!code) {
+        if (!c->error)
+            rz_diag_add(c->d, RZ_ERROR, NULL, 0, "pdf",
+                        "carattere U+%04X non previsto nei caratteri incorporati", (unsigned)cp);
+        c->error = 1;
+        code = c->code_of[0x20];
+    }
+    rz_buf_putc(&c->shown, (char)(code >> 8));
+    rz_buf_putc(&c->shown, (char)(code & 0xFF));
+}
+
+/* UTF-8 text drawn at (x, y) in the current font, encoded in the fonts'
+ * encoding. HPDF_Page_TextOut moves relatively from where the previous text
+ * ended, a float sum; with absolute set, the text matrix is set instead,
+ * so that text after text in one text object lands exactly where it would
+ * in an object of its own. */
+static void show_text(ctx *c, HPDF_Page hp, double x, double y, const char *s, int absolute)
+{
+    c->shown.len = 0;
+    each_code_point(s, add_code, c);
+    const char *t = c->shown.len ? rz_buf_str(&c->shown) : "";
+    if (absolute) {
+        HPDF_Page_SetTextMatrix(hp, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+        HPDF_Page_ShowText(hp, t);
+    } else {
+        HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)y, t);
+    }
+}
+
+static void show(ctx *c, HPDF_Page hp, double x, double y, const char *s)
+{
+    show_text(c, hp, x, y, s, 0);
 }
 
 static double text_width(ctx *c, int f, double size, const char *s, size_t n)
@@ -1126,10 +1290,18 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Consecutive text shares one text object, and the font is set only when
+ * it changes: libharu's cost is per operator, and so is the content's size. */
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
 {
+    int in_text = 0, cur_font = -1;
+    double cur_size = 0;
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
+        if (in_text && (o->kind == OP_RECT || o->kind == OP_LINE)) {
+            HPDF_Page_EndText(hp);
+            in_text = 0;
+        }
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
@@ -1145,11 +1317,18 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             HPDF_Page_Stroke(hp);
             break;
         case OP_TEXT:
-            HPDF_Page_SetGrayFill(hp, 0);
-            HPDF_Page_BeginText(hp);
-            HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
-            HPDF_Page_TextOut(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y), o->text);
-            HPDF_Page_EndText(hp);
+            if (!in_text) {
+                HPDF_Page_SetGrayFill(hp, 0);
+                HPDF_Page_BeginText(hp);
+                in_text = 1;
+                cur_font = -1;
+            }
+            if (o->font != cur_font || o->size != cur_size) {
+                HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
+                cur_font = o->font;
+                cur_size = o->size;
+            }
+            show_text(c, hp, o->x, (PAGE_H - o->y), o->text, 1);
             break;
         case OP_LINK: {
             HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
@@ -1161,6 +1340,8 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         }
         }
     }
+    if (in_text)
+        HPDF_Page_EndText(hp);
 }
 
 static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const char *title)
@@ -1171,7 +1352,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
-    HPDF_Page_TextOut(hp, (HPDF_REAL)((PAGE_W - w) / 2), (HPDF_REAL)(MARGIN_B / 2), foot);
+    show(c, hp, ((PAGE_W - w) / 2), (MARGIN_B / 2), foot);
     if (title) {
         /* The running header is cut to the line it has. */
         size_t n = strlen(title);
@@ -1181,7 +1362,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
             n--;
         char *t = strndup(title, n);
         if (t) {
-            HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2), t);
+            show(c, hp, MARGIN_L, (PAGE_H - MARGIN_T / 2), t);
             free(t);
         }
     }
@@ -1336,6 +1517,8 @@ static void free_ctx(ctx *c)
     free(c->doc_title);
     free(c->doc_subtitle);
     free(c->hpages);
+    free(c->code_of);
+    rz_buf_free(&c->shown);
     if (c->pdf)
         HPDF_Free(c->pdf);
 }
@@ -1358,7 +1541,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
             if (k > ls.l[i].from && ws.w[k - 1].space_after)
                 x += space;
-            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y), ws.w[k].text);
+            show(c, hp, x, (PAGE_H - y), ws.w[k].text);
             x += text_width(cc, F_BOLD, 24, ws.w[k].text, ws.w[k].len);
         }
         HPDF_Page_EndText(hp);
@@ -1381,7 +1564,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 13), sw.w[k].text);
+                show(c, hp, x, (PAGE_H - y - 13), sw.w[k].text);
                 x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
@@ -1403,7 +1586,7 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     if (first) {
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, F_BOLD), 15);
-        HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - y - 15), "Indice");
+        show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
         HPDF_Page_EndText(hp);
         y += 34;
     }
@@ -1426,10 +1609,9 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, f), 9.5);
         if (t)
-            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 9.5), t);
+            show(c, hp, x, (PAGE_H - y - 9.5), t);
         HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 9.5);
-        HPDF_Page_TextOut(hp, (HPDF_REAL)(PAGE_W - MARGIN_R - nw), (HPDF_REAL)(PAGE_H - y - 9.5),
-                          num);
+        show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
         HPDF_Page_EndText(hp);
         free(t);
         y += h->level == 1 ? 17 : 14;
