@@ -23,6 +23,7 @@
 #include <cmark-gfm.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 #include <hpdf_pdfa.h>
 #include <math.h>
 #include <pthread.h>
@@ -87,9 +88,12 @@ typedef struct {
     const rz_pdf_options *opt;
     uint8_t used[8192]; /* the code points drawn, one bit each */
     int used_known;
-    uint16_t *code_of;    /* code point -> two-byte code in the fonts' encoding */
+    uint16_t *code_of; /* code point -> two-byte code in the fonts' encoding */
+    uint32_t *cps;     /* the code points drawn, ascending */
+    size_t n_cps;
     HPDF_Dict to_unicode; /* the codes back to Unicode, shared by the fonts */
     rz_buf shown;         /* a string being encoded for HPDF_Page_TextOut */
+    rz_buf run;           /* words joined into one string */
     rz_diags *d;
     jmp_buf fail;
     int error;
@@ -224,7 +228,7 @@ static const char *load_subset(ctx *c, int f)
 {
     unsigned char *data;
     size_t len;
-    if (rz_ttf_subset(face(c, f), c->used, &data, &len) != 0)
+    if (rz_ttf_subset(face(c, f), c->cps, c->n_cps, &data, &len) != 0)
         return NULL;
     HPDF_Stream s = HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)len);
     if (!s || HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
@@ -368,7 +372,8 @@ static void make_encoder(ctx *c)
         ok = HPDF_Doc_RegisterEncoder(c->pdf, e) == HPDF_OK;
     if (ok)
         c->to_unicode = to_unicode(c, cps, n);
-    free(cps);
+    c->cps = cps;
+    c->n_cps = n;
     free(ranges);
     free(uni);
     if (!ok || !c->to_unicode || c->error)
@@ -412,18 +417,51 @@ static void add_code(ctx *c, uint32_t cp)
     rz_buf_putc(&c->shown, (char)(code & 0xFF));
 }
 
+/* A PDF number with at most four decimals, trailing zeros dropped. */
+static char *put_number(char *p, double v)
+{
+    long long m = llround(v * 10000.0);
+    if (m < 0) {
+        *p++ = '-';
+        m = -m;
+    }
+    char digits[24];
+    int n = 0;
+    for (long long i = m / 10000; n == 0 || i > 0; i /= 10)
+        digits[n++] = (char)('0' + i % 10);
+    while (n)
+        *p++ = digits[--n];
+    int frac = (int)(m % 10000), width = 4;
+    if (frac) {
+        while (frac % 10 == 0) {
+            frac /= 10;
+            width--;
+        }
+        *p++ = '.';
+        for (int k = width - 1; k >= 0; k--, frac /= 10)
+            p[k] = (char)('0' + frac % 10);
+        p += width;
+    }
+    return p;
+}
+
 /* UTF-8 text drawn at (x, y) in the current font, encoded in the fonts'
  * encoding. HPDF_Page_TextOut moves relatively from where the previous text
- * ended, a float sum; with absolute set, the text matrix is set instead,
- * so that text after text in one text object lands exactly where it would
- * in an object of its own. */
+ * ended, a float sum; with absolute set, the text matrix is written instead
+ * (directly: libharu's operator costs more than the text), so that text
+ * after text in one text object lands exactly where it would alone. */
 static void show_text(ctx *c, HPDF_Page hp, double x, double y, const char *s, int absolute)
 {
     c->shown.len = 0;
     each_code_point(s, add_code, c);
     const char *t = c->shown.len ? rz_buf_str(&c->shown) : "";
     if (absolute) {
-        HPDF_Page_SetTextMatrix(hp, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+        char tm[96] = "1 0 0 1 ", *e = tm + 8;
+        e = put_number(e, x);
+        *e++ = ' ';
+        e = put_number(e, y);
+        strcpy(e, " Tm\n");
+        HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, tm);
         HPDF_Page_ShowText(hp, t);
     } else {
         HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)y, t);
@@ -1316,7 +1354,7 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y - o->h));
             HPDF_Page_Stroke(hp);
             break;
-        case OP_TEXT:
+        case OP_TEXT: {
             if (!in_text) {
                 HPDF_Page_SetGrayFill(hp, 0);
                 HPDF_Page_BeginText(hp);
@@ -1328,8 +1366,27 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
                 cur_font = o->font;
                 cur_size = o->size;
             }
-            show_text(c, hp, o->x, (PAGE_H - o->y), o->text, 1);
+            /* The words that follow on the line one space apart, in the same
+             * font, go out as one string: the font's own advances put them
+             * where the layout did. */
+            c->run.len = 0;
+            rz_buf_puts(&c->run, o->text);
+            double space = text_width(c, o->font, o->size, " ", 1);
+            double end = o->x + text_width(c, o->font, o->size, o->text, strlen(o->text));
+            size_t k = i + 1;
+            for (; k < p->n; k++) {
+                const op *q = &p->ops[k];
+                if (q->kind != OP_TEXT || q->font != o->font || q->size != o->size ||
+                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6)
+                    break;
+                rz_buf_putc(&c->run, ' ');
+                rz_buf_puts(&c->run, q->text);
+                end = q->x + text_width(c, q->font, q->size, q->text, strlen(q->text));
+            }
+            show_text(c, hp, o->x, (PAGE_H - o->y), rz_buf_str(&c->run), 1);
+            i = k - 1;
             break;
+        }
         case OP_LINK: {
             HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
                            (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
@@ -1518,7 +1575,9 @@ static void free_ctx(ctx *c)
     free(c->doc_subtitle);
     free(c->hpages);
     free(c->code_of);
+    free(c->cps);
     rz_buf_free(&c->shown);
+    rz_buf_free(&c->run);
     if (c->pdf)
         HPDF_Free(c->pdf);
 }
@@ -1619,6 +1678,15 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     }
 }
 
+/* cmark-gfm registers its extensions in global lists: once, whichever
+ * thread renders first. */
+static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d)
 {
@@ -1630,7 +1698,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->d = d;
     c->opt = opt;
     c->id_source = md;
-    cmark_gfm_core_extensions_ensure_registered();
+    pthread_once(&extensions_once, register_extensions);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     const char *exts[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < 3; i++) {

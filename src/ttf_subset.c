@@ -361,10 +361,11 @@ static uint32_t checksum(const unsigned char *p, size_t n)
 }
 
 /* One segment per run of consecutive code points with consecutive glyphs. */
-static void build_cmap(const rz_ttf *f, const uint8_t *used, const keep *k, out *o)
+static void build_cmap(const rz_ttf *f, const uint32_t *cps, size_t ncp, const keep *k, out *o)
 {
-    unsigned *start = malloc(sizeof(unsigned) * 65536), *end = malloc(sizeof(unsigned) * 65536);
-    unsigned *delta = malloc(sizeof(unsigned) * 65536);
+    unsigned *start = malloc(sizeof(unsigned) * (ncp + 1)),
+             *end = malloc(sizeof(unsigned) * (ncp + 1));
+    unsigned *delta = malloc(sizeof(unsigned) * (ncp + 1));
     if (!start || !end || !delta) {
         o->failed = 1;
         free(start);
@@ -373,8 +374,9 @@ static void build_cmap(const rz_ttf *f, const uint8_t *used, const keep *k, out 
         return;
     }
     unsigned n = 0, last_g = 0;
-    for (unsigned cp = 0; cp < 0xFFFF; cp++) {
-        if (!(used[cp >> 3] & (1u << (cp & 7))) || !f->cmap[cp])
+    for (size_t i = 0; i < ncp; i++) {
+        unsigned cp = cps[i];
+        if (cp >= 0xFFFF || !f->cmap[cp])
             continue;
         unsigned g = (unsigned)k->new_of[f->cmap[cp]];
         if (n && end[n - 1] + 1 == cp && last_g + 1 == g) {
@@ -462,7 +464,8 @@ static void build_name(const rz_ttf *f, out *o)
     }
 }
 
-int rz_ttf_subset(const rz_ttf *f, const uint8_t used[8192], unsigned char **result, size_t *rlen)
+int rz_ttf_subset(const rz_ttf *f, const uint32_t *cps, size_t ncp, unsigned char **result,
+                  size_t *rlen)
 {
     *result = NULL;
     *rlen = 0;
@@ -478,9 +481,9 @@ int rz_ttf_subset(const rz_ttf *f, const uint8_t used[8192], unsigned char **res
     for (unsigned g = 0; g < f->num_glyphs; g++)
         k.new_of[g] = -1;
     keep_glyph(&k, 0);
-    for (unsigned cp = 0; cp < 0xFFFF; cp++)
-        if ((used[cp >> 3] & (1u << (cp & 7))) && f->cmap[cp])
-            keep_glyph(&k, f->cmap[cp]);
+    for (size_t i = 0; i < ncp; i++)
+        if (cps[i] < 0xFFFF && f->cmap[cps[i]])
+            keep_glyph(&k, f->cmap[cps[i]]);
     /* Components of composites, and theirs, appended as they are found. */
     for (unsigned i = 0; i < k.n; i++) {
         size_t len;
@@ -513,7 +516,7 @@ int rz_ttf_subset(const rz_ttf *f, const uint8_t used[8192], unsigned char **res
         put16(hmtx + 4 * i, advance(f, k.old_of[i]));
         put16(hmtx + 4 * i + 2, lsb(f, k.old_of[i]));
     }
-    build_cmap(f, used, &k, &tb[T_CMAP]);
+    build_cmap(f, cps, ncp, &k, &tb[T_CMAP]);
     build_name(f, &tb[T_NAME]);
     put(&tb[T_HEAD], f->t[T_HEAD].p, f->t[T_HEAD].len);
     put(&tb[T_HHEA], f->t[T_HHEA].p, f->t[T_HHEA].len);

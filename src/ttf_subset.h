@@ -36,9 +36,9 @@ unsigned rz_ttf_width(const rz_ttf *f, uint32_t cp);
  * space. */
 unsigned long rz_ttf_text_width(const rz_ttf *f, const char *s, size_t n);
 
-/* Builds the subset for the code points whose bit is set in used (65 536
- * bits). Returns 0 and a malloc'ed font in *out, or -1 (nothing allocated)
- * when the font cannot be cut that way. */
-int rz_ttf_subset(const rz_ttf *f, const uint8_t used[8192], unsigned char **out, size_t *len);
+/* Builds the subset for the n code points cps, in ascending order. Returns
+ * 0 and a malloc'ed font in *out, or -1 (nothing allocated) when the font
+ * cannot be cut that way. */
+int rz_ttf_subset(const rz_ttf *f, const uint32_t *cps, size_t n, unsigned char **out, size_t *len);
 
 #endif
