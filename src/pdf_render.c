@@ -16,6 +16,7 @@
 #include "pdf_render.h"
 #include "buf.h"
 #include "fsutil.h"
+#include "markdown_stats.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -1678,15 +1679,6 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     }
 }
 
-/* cmark-gfm registers its extensions in global lists: once, whichever
- * thread renders first. */
-static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
-
-static void register_extensions(void)
-{
-    cmark_gfm_core_extensions_ensure_registered();
-}
-
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d)
 {
@@ -1698,7 +1690,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->d = d;
     c->opt = opt;
     c->id_source = md;
-    pthread_once(&extensions_once, register_extensions);
+    rz_cmark_extensions();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     const char *exts[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < 3; i++) {
