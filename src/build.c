@@ -34,8 +34,36 @@
 #include "xmlview.h"
 
 #include <libxml/tree.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* PDFs are rendered on worker threads while the next documents' Markdown
+ * is produced. A job owns its Markdown and its diagnostics and writes its
+ * file; the build waits for every job, then reports in document order. */
+typedef struct pdf_job {
+    struct pdf_job *next; /* in the queue */
+    char *md;
+    size_t len;
+    const char *title;
+    char *path;
+    int listed; /* path reserved in the built list */
+    rz_diags d;
+    rz_status st;
+} pdf_job;
+
+typedef struct {
+    pthread_mutex_t lock;
+    pthread_cond_t more;
+    pdf_job *head, *tail;
+    pdf_job **jobs; /* all of them, in document order */
+    size_t n_jobs, cap_jobs;
+    pthread_t threads[4];
+    size_t n_threads;
+    int started, closing;
+    const rz_build_options *opt;
+} pdf_pool;
 
 typedef struct {
     const rz_build_options *opt;
@@ -44,6 +72,7 @@ typedef struct {
     rz_diags *d;
     rz_view *root;
     rz_built *built;
+    pdf_pool pool;
 } ctx;
 
 static void add_built(rz_built *b, const char *path)
@@ -100,6 +129,141 @@ static rz_status write_doc(ctx *c, const char *name, const char *ext, const void
     return st;
 }
 
+static void run_job(const rz_build_options *opt, pdf_job *j)
+{
+    void *pdf = NULL;
+    size_t pdf_len = 0;
+    j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
+    if (j->st == RZ_OK)
+        j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
+    free(pdf);
+    free(j->md);
+    j->md = NULL;
+}
+
+static void *pdf_worker(void *arg)
+{
+    pdf_pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->head && !p->closing)
+            pthread_cond_wait(&p->more, &p->lock);
+        pdf_job *j = p->head;
+        if (j) {
+            p->head = j->next;
+            if (!p->head)
+                p->tail = NULL;
+        }
+        pthread_mutex_unlock(&p->lock);
+        if (!j)
+            return NULL;
+        run_job(p->opt, j);
+    }
+}
+
+/* Queues the PDF of md (taken over); rendered at once when no worker
+ * thread can be had. */
+static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf *md)
+{
+    pdf_pool *p = &c->pool;
+    if (!p->started) {
+        p->started = 1;
+        p->opt = c->opt;
+        pthread_mutex_init(&p->lock, NULL);
+        pthread_cond_init(&p->more, NULL);
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        size_t want = cpus > 1 ? (size_t)cpus : 0;
+        if (want > sizeof p->threads / sizeof p->threads[0])
+            want = sizeof p->threads / sizeof p->threads[0];
+        while (p->n_threads < want &&
+               pthread_create(&p->threads[p->n_threads], NULL, pdf_worker, p) == 0)
+            p->n_threads++;
+    }
+    char file[160];
+    snprintf(file, sizeof file, "%s.pdf", name);
+    pdf_job *j = calloc(1, sizeof *j);
+    if (j && p->n_jobs == p->cap_jobs) {
+        size_t cap = p->cap_jobs ? 2 * p->cap_jobs : 16;
+        pdf_job **jobs = realloc(p->jobs, cap * sizeof *jobs);
+        if (jobs) {
+            p->jobs = jobs;
+            p->cap_jobs = cap;
+        }
+    }
+    if (!j || p->n_jobs == p->cap_jobs || !(j->path = rz_path_join(c->outdir, file))) {
+        free(j);
+        return RZ_IO;
+    }
+    rz_diags_init(&j->d);
+    j->title = title;
+    j->md = rz_buf_detach(md, &j->len);
+    if (!j->md) {
+        j->md = strdup("");
+        j->len = 0;
+    }
+    size_t before = c->built->count;
+    add_built(c->built, j->path);
+    j->listed = c->built->count > before;
+    p->jobs[p->n_jobs++] = j;
+    if (p->n_threads == 0) {
+        run_job(c->opt, j);
+        return RZ_OK;
+    }
+    pthread_mutex_lock(&p->lock);
+    if (p->tail)
+        p->tail->next = j;
+    else
+        p->head = j;
+    p->tail = j;
+    pthread_cond_signal(&p->more);
+    pthread_mutex_unlock(&p->lock);
+    return RZ_OK;
+}
+
+/* Waits for the PDFs; their diagnostics go to c->d in document order, and
+ * a PDF that failed leaves the built list. */
+static rz_status finish_pdfs(ctx *c)
+{
+    pdf_pool *p = &c->pool;
+    if (!p->started)
+        return RZ_OK;
+    pthread_mutex_lock(&p->lock);
+    p->closing = 1;
+    pthread_cond_broadcast(&p->more);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->n_threads; i++)
+        pthread_join(p->threads[i], NULL);
+    pthread_cond_destroy(&p->more);
+    pthread_mutex_destroy(&p->lock);
+    rz_status st = RZ_OK;
+    for (size_t i = 0; i < p->n_jobs; i++) {
+        pdf_job *j = p->jobs[i];
+        for (size_t k = 0; k < j->d.count; k++) {
+            const rz_diag *x = &j->d.items[k];
+            rz_diag_add(c->d, x->severity, x->file, x->line, x->check, "%s", x->message);
+        }
+        if (j->st != RZ_OK && st == RZ_OK)
+            st = j->st;
+        if (j->st != RZ_OK && j->listed) {
+            rz_built *b = c->built;
+            for (size_t k = 0; k < b->count; k++)
+                if (!strcmp(b->paths[k], j->path)) {
+                    free(b->paths[k]);
+                    memmove(&b->paths[k], &b->paths[k + 1],
+                            (b->count - k - 1) * sizeof b->paths[0]);
+                    b->count--;
+                    break;
+                }
+        }
+        rz_diags_free(&j->d);
+        free(j->md);
+        free(j->path);
+        free(j);
+    }
+    free(p->jobs);
+    return st;
+}
+
 /* Renders and writes one document: Markdown, then PDF if asked. */
 static rz_status produce(ctx *c, const char *name, const char *title, rz_buf *keep)
 {
@@ -108,17 +272,11 @@ static rz_status produce(ctx *c, const char *name, const char *title, rz_buf *ke
     rz_status st = render(c, name, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
-    if (st == RZ_OK && c->opt->pdf) {
-        void *pdf = NULL;
-        size_t pdf_len = 0;
-        st = c->opt->pdf(md.data, md.len, title, c->opt->pdf_ctx, &pdf, &pdf_len, c->d);
-        if (st == RZ_OK)
-            st = write_doc(c, name, "pdf", pdf, pdf_len);
-        free(pdf);
-    }
     if (keep && st == RZ_OK) {
         rz_buf_append(keep, md.data, md.len);
     }
+    if (st == RZ_OK && c->opt->pdf)
+        st = submit_pdf(c, name, title, &md);
     rz_buf_free(&md);
     return st;
 }
@@ -182,7 +340,14 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     if (in.plan && rz_score(in.plan, in.monitoring, &s, findings) != RZ_OK)
         st = RZ_IO;
     rz_view *root = s ? rz_report_view(doc, s) : rz_view_map(doc);
-    ctx c = {opt, opt->templates ? opt->templates : default_templates, outdir, d, root, built};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.opt = opt;
+    c.templates = opt->templates ? opt->templates : default_templates;
+    c.outdir = outdir;
+    c.d = d;
+    c.root = root;
+    c.built = built;
     set_document(doc, root, &in);
 
     if (st == RZ_OK && s)
@@ -227,6 +392,9 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     }
     if (st == RZ_OK && in.allegato2.doc)
         st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL);
+    rz_status pdf_st = finish_pdfs(&c);
+    if (st == RZ_OK)
+        st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
 

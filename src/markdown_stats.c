@@ -3,7 +3,20 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <pthread.h>
 #include <string.h>
+
+static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+void rz_cmark_extensions(void)
+{
+    pthread_once(&extensions_once, register_extensions);
+}
 
 static size_t count_words(const char *s)
 {
@@ -21,7 +34,7 @@ static size_t count_words(const char *s)
 void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out)
 {
     memset(out, 0, sizeof *out);
-    cmark_gfm_core_extensions_ensure_registered();
+    rz_cmark_extensions();
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (table)

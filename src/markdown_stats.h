@@ -19,4 +19,9 @@ typedef struct {
 
 void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out);
 
+/* Registers cmark-gfm's core extensions (tables, strikethrough, ...): once
+ * per process, safely from any thread. cmark-gfm keeps them in global
+ * lists, so every parser of the tool registers them through here. */
+void rz_cmark_extensions(void);
+
 #endif

@@ -16,14 +16,18 @@
 #include "pdf_render.h"
 #include "buf.h"
 #include "fsutil.h"
+#include "markdown_stats.h"
+#include "ttf_subset.h"
 #include "version.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 #include <hpdf_pdfa.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,7 +85,16 @@ typedef struct {
 typedef struct {
     HPDF_Doc pdf;
     HPDF_Font fonts[N_FONTS];
-    int font_failed;
+    const rz_ttf *faces[N_FONTS];
+    const rz_pdf_options *opt;
+    uint8_t used[8192]; /* the code points drawn, one bit each */
+    int used_known;
+    uint16_t *code_of; /* code point -> two-byte code in the fonts' encoding */
+    uint32_t *cps;     /* the code points drawn, ascending */
+    size_t n_cps;
+    HPDF_Dict to_unicode; /* the codes back to Unicode, shared by the fonts */
+    rz_buf shown;         /* a string being encoded for HPDF_Page_TextOut */
+    rz_buf run;           /* words joined into one string */
     rz_diags *d;
     jmp_buf fail;
     int error;
@@ -112,34 +125,360 @@ static void on_hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
     c->error = 1;
 }
 
+/* The font files, read and parsed once per process and shared read-only
+ * by every document (and thread) afterwards. */
+static rz_ttf *faces[N_FONTS];
+static pthread_mutex_t faces_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void font_path(int f, char *path, size_t size)
+{
+    snprintf(path, size, "/usr/share/fonts/truetype/dejavu/%s", font_files[f].file);
+}
+
+static const rz_ttf *face(ctx *c, int f)
+{
+    if (c->faces[f])
+        return c->faces[f];
+    pthread_mutex_lock(&faces_lock);
+    if (!faces[f]) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        faces[f] = rz_ttf_load(path);
+    }
+    c->faces[f] = faces[f];
+    pthread_mutex_unlock(&faces_lock);
+    if (!c->faces[f]) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        FILE *probe = fopen(path, "rb");
+        if (probe) {
+            fclose(probe);
+            rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
+                        "carattere illeggibile: reinstallare il pacchetto Debian %s",
+                        font_files[f].package);
+        } else {
+            rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
+                        "carattere mancante: installare il pacchetto Debian %s",
+                        font_files[f].package);
+        }
+        c->error = 1;
+        longjmp(c->fail, 1);
+    }
+    return c->faces[f];
+}
+
+/* UTF-8 decoded as libharu's encoder decodes it (see ttf_subset.h); calls
+ * fn for every code point the text draws. */
+static void each_code_point(const char *s, void (*fn)(ctx *, uint32_t), ctx *c)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (p && *p) {
+        unsigned b = *p++, more, cp;
+        if (b < 0x80) {
+            fn(c, b);
+            continue;
+        }
+        if ((b & 0xF8) == 0xF0)
+            more = 3, cp = b & 0x07;
+        else if ((b & 0xF0) == 0xE0)
+            more = 2, cp = b & 0x0F;
+        else if ((b & 0xE0) == 0xC0)
+            more = 1, cp = b & 0x1F;
+        else
+            continue;
+        unsigned k = 0;
+        for (; k < more && p[k]; k++)
+            cp = cp << 6 | (p[k] & 0x3Fu);
+        p += k;
+        if (k == more)
+            fn(c, cp > 0xFFFF ? 32 : cp);
+    }
+}
+
+static void mark_used(ctx *c, uint32_t cp)
+{
+    c->used[cp >> 3] = (uint8_t)(c->used[cp >> 3] | 1u << (cp & 7));
+}
+
+/* Every code point the output can draw, known once the layout is done: the
+ * laid-out text, the headings (contents, bookmarks), the title and subtitle
+ * (cover, running header) and ASCII (page numbers, "Pagina N di M"). */
+static void collect_used(ctx *c)
+{
+    for (uint32_t cp = 0x20; cp < 0x7F; cp++)
+        mark_used(c, cp);
+    for (size_t i = 0; i < c->n_pages; i++)
+        for (size_t k = 0; k < c->pages[i].n; k++)
+            if (c->pages[i].ops[k].kind == OP_TEXT)
+                each_code_point(c->pages[i].ops[k].text, mark_used, c);
+    for (size_t i = 0; i < c->n_headings; i++)
+        each_code_point(c->headings[i].title, mark_used, c);
+    each_code_point(c->doc_title, mark_used, c);
+    each_code_point(c->doc_subtitle, mark_used, c);
+    if (c->opt) {
+        each_code_point(c->opt->title, mark_used, c);
+        each_code_point(c->opt->author, mark_used, c);
+    }
+    c->used_known = 1;
+}
+
+/* The subset of face f for this document, registered with libharu as
+ * HPDF_LoadTTFontFromFile registers a file (same tag naming). NULL if the
+ * font cannot be cut. */
+static const char *load_subset(ctx *c, int f)
+{
+    unsigned char *data;
+    size_t len;
+    if (rz_ttf_subset(face(c, f), c->cps, c->n_cps, &data, &len) != 0)
+        return NULL;
+    HPDF_Stream s = HPDF_MemStream_New(c->pdf->mmgr, (HPDF_UINT)len);
+    if (!s || HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
+        free(data);
+        if (s)
+            HPDF_Stream_Free(s);
+        return NULL;
+    }
+    free(data);
+    HPDF_FontDef def = HPDF_TTFontDef_Load(c->pdf->mmgr, s, HPDF_TRUE);
+    if (!def || HPDF_Doc_RegisterFontDef(c->pdf, def) != HPDF_OK)
+        return NULL;
+    HPDF_BYTE *tag = c->pdf->ttfont_tag;
+    if (tag[0] == 0) {
+        memcpy(tag, "HPDFAA", 6);
+    } else {
+        for (int i = 5; i >= 0; i--) {
+            tag[i] = (HPDF_BYTE)(tag[i] + 1);
+            if (tag[i] > 'Z')
+                tag[i] = 'A';
+            else
+                break;
+        }
+    }
+    HPDF_TTFontDef_SetTagName(def, (char *)tag);
+    return def->base_font;
+}
+
+/* The fonts' encoding. libharu's UTF-8 encoder maps all 65 536 code points
+ * and so costs, per font, a glyph lookup for each and a 128 KB CIDToGIDMap;
+ * this one holds the code points the document draws, each given a two-byte
+ * code with no zero byte (libharu writes text as C strings): the k-th code
+ * point, in ascending order, is ((k / 255 + 1) << 8) | (k % 255 + 1). The
+ * codes are the CIDs (Identity-H). One more code closes the list, because
+ * libharu leaves the highest CID out of the widths and the CIDToGIDMap. */
+#define ENCODING "RZ-Identity-H"
+
+static HPDF_BOOL any_byte(HPDF_Encoder e, HPDF_BYTE b)
+{
+    (void)e;
+    (void)b;
+    return HPDF_TRUE;
+}
+
+static HPDF_STATUS encoder_ready(HPDF_Encoder e)
+{
+    return e->attr ? HPDF_OK : HPDF_INVALID_ENCODER;
+}
+
+static unsigned code_at(size_t k)
+{
+    return (unsigned)((k / 255 + 1) << 8 | (k % 255 + 1));
+}
+
+/* The ToUnicode CMap of the codes (libharu would write its encoding CMap
+ * there, which readers cannot use to extract text). */
+static HPDF_Dict to_unicode(ctx *c, const uint32_t *cps, size_t n)
+{
+    HPDF_Dict cm = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (!cm)
+        return NULL;
+    rz_buf b;
+    rz_buf_init(&b);
+    rz_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t i = 0; i < n; i += 100) {
+        size_t m = n - i < 100 ? n - i : 100;
+        rz_buf_printf(&b, "%zu beginbfchar\n", m);
+        for (size_t k = i; k < i + m; k++)
+            rz_buf_printf(&b, "<%04X> <%04X>\n", code_at(k), (unsigned)cps[k]);
+        rz_buf_puts(&b, "endbfchar\n");
+    }
+    rz_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)rz_buf_str(&b), (HPDF_UINT)b.len);
+    rz_buf_free(&b);
+    return cm;
+}
+
+static void make_encoder(ctx *c)
+{
+    uint32_t *cps = malloc(sizeof *cps * 65536);
+    c->code_of = calloc(65536, sizeof *c->code_of);
+    HPDF_CidRange_Rec *ranges = malloc(sizeof *ranges * 260);
+    HPDF_UnicodeMap_Rec *uni = malloc(sizeof *uni * 65537);
+    if (!cps || !c->code_of || !ranges || !uni) {
+        free(cps);
+        free(ranges);
+        free(uni);
+        longjmp(c->fail, 1);
+    }
+    size_t n = 0;
+    for (uint32_t cp = 0; cp < 0xFFFF; cp++)
+        if (c->used[cp >> 3] & (1u << (cp & 7)))
+            cps[n++] = cp;
+    /* 254 * 255 codes at most: more distinct characters than a document
+     * draws (the rest would show as spaces). */
+    if (n > 254 * 255 - 1)
+        n = 254 * 255 - 1;
+    size_t nr = 0;
+    for (size_t k = 0; k < n; k++) {
+        c->code_of[cps[k]] = (uint16_t)code_at(k);
+        uni[k].code = (HPDF_UINT16)code_at(k);
+        uni[k].unicode = (HPDF_UNICODE)cps[k];
+    }
+    uni[n].code = (HPDF_UINT16)code_at(n); /* the closing code */
+    uni[n].unicode = 0x20;
+    for (size_t k = 0; k <= n; k += 255) {
+        size_t last = k + 254 < n ? k + 254 : n;
+        ranges[nr].from = (HPDF_UINT16)code_at(k);
+        ranges[nr].to = (HPDF_UINT16)code_at(last);
+        ranges[nr].cid = (HPDF_UINT16)code_at(k);
+        nr++;
+    }
+    ranges[nr].from = ranges[nr].to = 0xFFFF;
+    ranges[nr].cid = 0;
+    uni[n + 1].code = uni[n + 1].unicode = 0xFFFF;
+    HPDF_Encoder e = HPDF_CMapEncoder_New(c->pdf->mmgr, ENCODING, encoder_ready);
+    int ok = e && HPDF_CMapEncoder_InitAttr(e) == HPDF_OK;
+    if (ok) {
+        e->byte_type_fn = HPDF_CMapEncoder_ByteType;
+        e->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+        e->encode_text_fn = NULL;
+        HPDF_CMapEncoderAttr a = e->attr;
+        a->is_lead_byte_fn = any_byte;
+        a->is_trial_byte_fn = any_byte;
+        HPDF_CidRange_Rec space = {0x0000, 0xFFFF, 0};
+        HPDF_CMapEncoder_SetUnicodeArray(e, uni);
+        ok = HPDF_CMapEncoder_AddCMap(e, ranges) == HPDF_OK &&
+             HPDF_CMapEncoder_AddCodeSpaceRange(e, space) == HPDF_OK;
+        snprintf(a->registry, sizeof a->registry, "Adobe");
+        snprintf(a->ordering, sizeof a->ordering, "Identity-H");
+        a->suppliment = 0;
+        a->writing_mode = HPDF_WMODE_HORIZONTAL;
+        e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+    }
+    if (e && !ok)
+        HPDF_Encoder_Free(e);
+    if (ok)
+        ok = HPDF_Doc_RegisterEncoder(c->pdf, e) == HPDF_OK;
+    if (ok)
+        c->to_unicode = to_unicode(c, cps, n);
+    c->cps = cps;
+    c->n_cps = n;
+    free(ranges);
+    free(uni);
+    if (!ok || !c->to_unicode || c->error)
+        longjmp(c->fail, 1);
+}
+
+/* Fonts are created when the output first draws with them, after the
+ * layout: each embeds only the glyphs the document draws. */
 static HPDF_Font font(ctx *c, int f)
 {
     if (c->fonts[f])
         return c->fonts[f];
-    char path[256];
-    snprintf(path, sizeof path, "/usr/share/fonts/truetype/dejavu/%s", font_files[f].file);
-    FILE *probe = fopen(path, "rb");
-    if (!probe) {
-        rz_diag_add(c->d, RZ_ERROR, path, 0, "pdf-font",
-                    "carattere mancante: installare il pacchetto Debian %s", font_files[f].package);
-        c->error = 1;
-        longjmp(c->fail, 1);
+    if (!c->used_known) {
+        collect_used(c);
+        make_encoder(c);
     }
-    fclose(probe);
-    const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
-    HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (!h || c->error)
+    const char *name = load_subset(c, f);
+    if (!name && !c->error) {
+        char path[256];
+        font_path(f, path, sizeof path);
+        name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+    }
+    HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, ENCODING) : NULL;
+    if (!h || c->error || HPDF_Dict_Add(h, "ToUnicode", c->to_unicode) != HPDF_OK)
         longjmp(c->fail, 1);
     c->fonts[f] = h;
     return h;
+}
+
+static void add_code(ctx *c, uint32_t cp)
+{
+    unsigned code = c->code_of[cp];
+    if (!code) {
+        if (!c->error)
+            rz_diag_add(c->d, RZ_ERROR, NULL, 0, "pdf",
+                        "carattere U+%04X non previsto nei caratteri incorporati", (unsigned)cp);
+        c->error = 1;
+        code = c->code_of[0x20];
+    }
+    rz_buf_putc(&c->shown, (char)(code >> 8));
+    rz_buf_putc(&c->shown, (char)(code & 0xFF));
+}
+
+/* A PDF number with at most four decimals, trailing zeros dropped. */
+static char *put_number(char *p, double v)
+{
+    long long m = llround(v * 10000.0);
+    if (m < 0) {
+        *p++ = '-';
+        m = -m;
+    }
+    char digits[24];
+    int n = 0;
+    for (long long i = m / 10000; n == 0 || i > 0; i /= 10)
+        digits[n++] = (char)('0' + i % 10);
+    while (n)
+        *p++ = digits[--n];
+    int frac = (int)(m % 10000), width = 4;
+    if (frac) {
+        while (frac % 10 == 0) {
+            frac /= 10;
+            width--;
+        }
+        *p++ = '.';
+        for (int k = width - 1; k >= 0; k--, frac /= 10)
+            p[k] = (char)('0' + frac % 10);
+        p += width;
+    }
+    return p;
+}
+
+/* UTF-8 text drawn at (x, y) in the current font, encoded in the fonts'
+ * encoding. HPDF_Page_TextOut moves relatively from where the previous text
+ * ended, a float sum; with absolute set, the text matrix is written instead
+ * (directly: libharu's operator costs more than the text), so that text
+ * after text in one text object lands exactly where it would alone. */
+static void show_text(ctx *c, HPDF_Page hp, double x, double y, const char *s, int absolute)
+{
+    c->shown.len = 0;
+    each_code_point(s, add_code, c);
+    const char *t = c->shown.len ? rz_buf_str(&c->shown) : "";
+    if (absolute) {
+        char tm[96] = "1 0 0 1 ", *e = tm + 8;
+        e = put_number(e, x);
+        *e++ = ' ';
+        e = put_number(e, y);
+        strcpy(e, " Tm\n");
+        HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, tm);
+        HPDF_Page_ShowText(hp, t);
+    } else {
+        HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)y, t);
+    }
+}
+
+static void show(ctx *c, HPDF_Page hp, double x, double y, const char *s)
+{
+    show_text(c, hp, x, y, s, 0);
 }
 
 static double text_width(ctx *c, int f, double size, const char *s, size_t n)
 {
     if (n == 0)
         return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(font(c, f), (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    return (double)tw.width * size / 1000.0;
+    return (double)rz_ttf_text_width(face(c, f), s, n) * size / 1000.0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -990,10 +1329,18 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Consecutive text shares one text object, and the font is set only when
+ * it changes: libharu's cost is per operator, and so is the content's size. */
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
 {
+    int in_text = 0, cur_font = -1;
+    double cur_size = 0;
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
+        if (in_text && (o->kind == OP_RECT || o->kind == OP_LINE)) {
+            HPDF_Page_EndText(hp);
+            in_text = 0;
+        }
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
@@ -1008,13 +1355,39 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y - o->h));
             HPDF_Page_Stroke(hp);
             break;
-        case OP_TEXT:
-            HPDF_Page_SetGrayFill(hp, 0);
-            HPDF_Page_BeginText(hp);
-            HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
-            HPDF_Page_TextOut(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y), o->text);
-            HPDF_Page_EndText(hp);
+        case OP_TEXT: {
+            if (!in_text) {
+                HPDF_Page_SetGrayFill(hp, 0);
+                HPDF_Page_BeginText(hp);
+                in_text = 1;
+                cur_font = -1;
+            }
+            if (o->font != cur_font || o->size != cur_size) {
+                HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
+                cur_font = o->font;
+                cur_size = o->size;
+            }
+            /* The words that follow on the line one space apart, in the same
+             * font, go out as one string: the font's own advances put them
+             * where the layout did. */
+            c->run.len = 0;
+            rz_buf_puts(&c->run, o->text);
+            double space = text_width(c, o->font, o->size, " ", 1);
+            double end = o->x + text_width(c, o->font, o->size, o->text, strlen(o->text));
+            size_t k = i + 1;
+            for (; k < p->n; k++) {
+                const op *q = &p->ops[k];
+                if (q->kind != OP_TEXT || q->font != o->font || q->size != o->size ||
+                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6)
+                    break;
+                rz_buf_putc(&c->run, ' ');
+                rz_buf_puts(&c->run, q->text);
+                end = q->x + text_width(c, q->font, q->size, q->text, strlen(q->text));
+            }
+            show_text(c, hp, o->x, (PAGE_H - o->y), rz_buf_str(&c->run), 1);
+            i = k - 1;
             break;
+        }
         case OP_LINK: {
             HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
                            (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
@@ -1025,6 +1398,8 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         }
         }
     }
+    if (in_text)
+        HPDF_Page_EndText(hp);
 }
 
 static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const char *title)
@@ -1035,7 +1410,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
-    HPDF_Page_TextOut(hp, (HPDF_REAL)((PAGE_W - w) / 2), (HPDF_REAL)(MARGIN_B / 2), foot);
+    show(c, hp, ((PAGE_W - w) / 2), (MARGIN_B / 2), foot);
     if (title) {
         /* The running header is cut to the line it has. */
         size_t n = strlen(title);
@@ -1045,7 +1420,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
             n--;
         char *t = strndup(title, n);
         if (t) {
-            HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2), t);
+            show(c, hp, MARGIN_L, (PAGE_H - MARGIN_T / 2), t);
             free(t);
         }
     }
@@ -1200,6 +1575,10 @@ static void free_ctx(ctx *c)
     free(c->doc_title);
     free(c->doc_subtitle);
     free(c->hpages);
+    free(c->code_of);
+    free(c->cps);
+    rz_buf_free(&c->shown);
+    rz_buf_free(&c->run);
     if (c->pdf)
         HPDF_Free(c->pdf);
 }
@@ -1222,7 +1601,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
             if (k > ls.l[i].from && ws.w[k - 1].space_after)
                 x += space;
-            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y), ws.w[k].text);
+            show(c, hp, x, (PAGE_H - y), ws.w[k].text);
             x += text_width(cc, F_BOLD, 24, ws.w[k].text, ws.w[k].len);
         }
         HPDF_Page_EndText(hp);
@@ -1245,7 +1624,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 13), sw.w[k].text);
+                show(c, hp, x, (PAGE_H - y - 13), sw.w[k].text);
                 x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
@@ -1267,7 +1646,7 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     if (first) {
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, F_BOLD), 15);
-        HPDF_Page_TextOut(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - y - 15), "Indice");
+        show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
         HPDF_Page_EndText(hp);
         y += 34;
     }
@@ -1290,10 +1669,9 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, f), 9.5);
         if (t)
-            HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 9.5), t);
+            show(c, hp, x, (PAGE_H - y - 9.5), t);
         HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 9.5);
-        HPDF_Page_TextOut(hp, (HPDF_REAL)(PAGE_W - MARGIN_R - nw), (HPDF_REAL)(PAGE_H - y - 9.5),
-                          num);
+        show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
         HPDF_Page_EndText(hp);
         free(t);
         y += h->level == 1 ? 17 : 14;
@@ -1310,8 +1688,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     if (!c)
         return RZ_IO;
     c->d = d;
+    c->opt = opt;
     c->id_source = md;
-    cmark_gfm_core_extensions_ensure_registered();
+    rz_cmark_extensions();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     const char *exts[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < 3; i++) {
