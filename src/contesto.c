@@ -275,9 +275,9 @@ static int table_read(table *t, xmlNodePtr n)
 }
 
 /* Calls fn on every <tabella> of the document, in document order. */
-typedef void (*table_fn)(const table *t, const char *file, rz_diags *d, int *bad);
+typedef void (*table_fn)(const table *t, const char *file, rz_diags *d, void *ctx);
 
-static void walk_tables(xmlNodePtr n, table_fn fn, const char *file, rz_diags *d, int *bad)
+static void walk_tables(xmlNodePtr n, table_fn fn, const char *file, rz_diags *d, void *ctx)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -287,13 +287,12 @@ static void walk_tables(xmlNodePtr n, table_fn fn, const char *file, rz_diags *d
             if (!table_read(&t, c)) {
                 rz_diag_add(d, RZ_ERROR, file, rz_xml_line(c), "memory",
                             "memoria esaurita leggendo la tabella");
-                *bad = 1;
                 continue;
             }
-            fn(&t, file, d, bad);
+            fn(&t, file, d, ctx);
             table_free(&t);
         } else {
-            walk_tables(c, fn, file, d, bad);
+            walk_tables(c, fn, file, d, ctx);
         }
     }
 }
@@ -347,8 +346,9 @@ static void canonical_hint(const char *s, char *out, size_t n)
     out[digits ? k : 0] = '\0';
 }
 
-static void check_table(const table *t, const char *file, rz_diags *d, int *bad)
+static void check_table(const table *t, const char *file, rz_diags *d, void *ctx)
 {
+    int *bad = ctx;
     for (size_t i = 0; i < t->nrows; i++) {
         const row *r = &t->rows[i];
         if (r->ncells != t->ncols) {
@@ -483,9 +483,9 @@ static void check_total_cell(const table *t, const row *r, size_t j, const row *
                 t->title, t->id, row_label(r), t->cols[j].title, printed, n, computed, delta);
 }
 
-static void check_table_totals(const table *t, const char *file, rz_diags *d, int *bad)
+static void check_table_totals(const table *t, const char *file, rz_diags *d, void *ctx)
 {
-    (void)bad;
+    (void)ctx;
     size_t start = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const row *r = &t->rows[i];
@@ -506,10 +506,82 @@ static void check_table_totals(const table *t, const char *file, rz_diags *d, in
     }
 }
 
+/* Tables that break down the same population (the staff by category, by
+ * age, by seniority...) must print the same totals, column by column. The
+ * first table of a population is the reference the others are compared
+ * with; its figures are kept here. */
+typedef struct {
+    char *population, *table, *column;
+    double value;
+    int decimals;
+    long line;
+} population_total;
+
+typedef struct {
+    population_total *items;
+    size_t count, cap;
+} population_totals;
+
+static void check_population(const table *t, const char *file, rz_diags *d, void *ctx)
+{
+    population_totals *pt = ctx;
+    char *pop = attr(t->node, "popolazione");
+    const row *total = NULL;
+    for (size_t i = 0; pop && i < t->nrows; i++)
+        if (t->rows[i].role == ROLE_TOTAL)
+            total = &t->rows[i]; /* the last total is the grand total */
+    for (size_t j = 1; total && j < total->ncells && j < t->ncols; j++) {
+        const cell *c = &total->cells[j];
+        if (!c->number || !t->cols[j].title)
+            continue;
+        const population_total *ref = NULL;
+        for (size_t k = 0; k < pt->count && !ref; k++)
+            if (strcmp(pt->items[k].population, pop) == 0 &&
+                strcmp(pt->items[k].column, t->cols[j].title) == 0)
+                ref = &pt->items[k];
+        if (ref) {
+            if (fabs(ref->value - c->value) > half_unit(c->written_decimals) + 1e-9) {
+                char a[RZ_FMT_MAX], b[RZ_FMT_MAX];
+                rz_fmt_number(a, sizeof a, c->value, c->written_decimals);
+                rz_fmt_number(b, sizeof b, ref->value, ref->decimals);
+                rz_diag_add(d, RZ_WARNING, file, rz_xml_line(c->node), "plaus-inconsistent",
+                            "tabella «%s», colonna «%s»: il totale è %s, ma la tabella «%s» "
+                            "(riga %ld), che ripartisce la stessa popolazione «%s», dà %s",
+                            t->title, t->cols[j].title, a, ref->table, ref->line, pop, b);
+            }
+            continue;
+        }
+        if (pt->count == pt->cap) {
+            size_t cap = pt->cap ? pt->cap * 2 : 16;
+            population_total *grown = realloc(pt->items, cap * sizeof *grown);
+            if (!grown)
+                break;
+            pt->items = grown;
+            pt->cap = cap;
+        }
+        population_total *e = &pt->items[pt->count++];
+        e->population = strdup(pop);
+        e->table = strdup(t->title ? t->title : "");
+        e->column = strdup(t->cols[j].title);
+        e->value = c->value;
+        e->decimals = c->written_decimals;
+        e->line = rz_xml_line(c->node);
+    }
+    free(pop);
+}
+
 void rz_contesto_check_totals(const rz_xml *x, rz_diags *findings)
 {
-    int bad = 0;
-    walk_tables(xmlDocGetRootElement(x->doc), check_table_totals, x->path, findings, &bad);
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    walk_tables(root, check_table_totals, x->path, findings, NULL);
+    population_totals pt = {NULL, 0, 0};
+    walk_tables(root, check_population, x->path, findings, &pt);
+    for (size_t i = 0; i < pt.count; i++) {
+        free(pt.items[i].population);
+        free(pt.items[i].table);
+        free(pt.items[i].column);
+    }
+    free(pt.items);
 }
 
 /* ---- View ---- */

@@ -26,7 +26,10 @@ rz_status rz_contesto_check(const rz_xml *x, rz_diags *d);
 
 /* Appends a [plaus-totals] warning for every total row whose printed
  * figure differs from the sum of the rows it totals by more than the
- * rounding of the printed figures allows. */
+ * rounding of the printed figures allows, and a [plaus-inconsistent]
+ * warning for every grand total that differs from the one, under the same
+ * column heading, of an earlier table breaking down the same population
+ * (attribute popolazione). */
 void rz_contesto_check_totals(const rz_xml *x, rz_diags *findings);
 
 /* The view the templates read under "contesto": one map per section

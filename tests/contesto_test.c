@@ -131,6 +131,49 @@ static void test_totals(void)
     CHECK(totals(buf) == 0);
 }
 
+/* The number of findings with check id `check` on the tables in body. */
+static size_t findings_of(const char *body, const char *check)
+{
+    rz_xml x;
+    rz_diags d, f;
+    rz_diags_init(&d);
+    rz_diags_init(&f);
+    size_t n = (size_t)-1;
+    if (load(body, &x, &d) && rz_contesto_check(&x, &d) == RZ_OK) {
+        rz_contesto_check_totals(&x, &f);
+        n = 0;
+        for (size_t i = 0; i < f.count; i++)
+            n += strcmp(f.items[i].check, check) == 0;
+        rz_xml_free(&x);
+    }
+    rz_diags_free(&d);
+    rz_diags_free(&f);
+    return n;
+}
+
+#define STAFF(id, pop, total)                                                                      \
+    "<tabella id='" id "' titolo='" id "'" pop "><colonna>Voce</colonna>"                          \
+    "<colonna tipo='intero'>Anno 2019</colonna><riga><c>a</c><c>" total "</c></riga>"              \
+    "<riga ruolo='totale'><c>Totale</c><c>" total "</c></riga></tabella>"
+
+static void test_population(void)
+{
+    /* Same population, same totals: nothing; a different total: one. */
+    CHECK(findings_of(STAFF("cat", " popolazione='personale'", "31")
+                          STAFF("eta", " popolazione='personale'", "31"),
+                      "plaus-inconsistent") == 0);
+    CHECK(findings_of(STAFF("cat", " popolazione='personale'", "31")
+                          STAFF("eta", " popolazione='personale'", "31")
+                              STAFF("anz", " popolazione='personale'", "32"),
+                      "plaus-inconsistent") == 1);
+    /* Without the attribute, or with another population, no comparison. */
+    CHECK(findings_of(STAFF("cat", " popolazione='personale'", "31") STAFF("anz", "", "32"),
+                      "plaus-inconsistent") == 0);
+    CHECK(findings_of(STAFF("cat", " popolazione='personale'", "31")
+                          STAFF("isr", " popolazione='azienda'", "5"),
+                      "plaus-inconsistent") == 0);
+}
+
 static void test_finding_text(void)
 {
     rz_diags f;
@@ -292,6 +335,7 @@ int main(void)
         return 1;
     test_totals();
     test_finding_text();
+    test_population();
     test_formats();
     test_relazione();
     char path[300];
