@@ -401,9 +401,40 @@ static void check_table(const table *t, const char *file, rz_diags *d, void *ctx
     }
 }
 
+/* Subsections become headings (levels 3 to 6 below a chapter's 2) and the
+ * organisation chart a nested list: deeper nesting cannot be printed, and
+ * is refused here rather than by the templates' recursion limit. */
+enum { MAX_SUBSECTION_DEPTH = 3, MAX_CHART_DEPTH = 12 };
+
+static void check_nesting(xmlNodePtr n, int sub, int chart, const char *file, rz_diags *d, int *bad)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        int s2 = sub, c2 = chart;
+        if (strcmp((const char *)c->name, "sottosezione") == 0 && ++s2 > MAX_SUBSECTION_DEPTH) {
+            rz_diag_add(d, RZ_ERROR, file, rz_xml_line(c), "contesto-livelli",
+                        "sottosezione al livello %d: al massimo %d livelli di sottosezioni una "
+                        "dentro l'altra (i titoli non hanno altri livelli)",
+                        s2, MAX_SUBSECTION_DEPTH);
+            *bad = 1;
+            continue;
+        }
+        if (strcmp((const char *)c->name, "nodo") == 0 && ++c2 > MAX_CHART_DEPTH) {
+            rz_diag_add(d, RZ_ERROR, file, rz_xml_line(c), "contesto-livelli",
+                        "organigramma: un ufficio al livello %d; al massimo %d livelli", c2,
+                        MAX_CHART_DEPTH);
+            *bad = 1;
+            continue;
+        }
+        check_nesting(c, s2, c2, file, d, bad);
+    }
+}
+
 rz_status rz_contesto_check(const rz_xml *x, rz_diags *d)
 {
     int bad = 0;
+    check_nesting(xmlDocGetRootElement(x->doc), 0, 0, x->path, d, &bad);
     walk_tables(xmlDocGetRootElement(x->doc), check_table, x->path, d, &bad);
     return bad ? RZ_INVALID : RZ_OK;
 }

@@ -20,8 +20,9 @@
 #include "xmlload.h"
 
 /* Checks what the schema cannot express; errors carry check ids
- * "contesto-cella", "contesto-riga" and "contesto-ref". Returns RZ_OK or
- * RZ_INVALID. */
+ * "contesto-cella", "contesto-riga", "contesto-ref" and "contesto-livelli"
+ * (subsections nested deeper than three levels, organisation charts deeper
+ * than twelve). Returns RZ_OK or RZ_INVALID. */
 rz_status rz_contesto_check(const rz_xml *x, rz_diags *d);
 
 /* Appends a [plaus-totals] warning for every total row whose printed
