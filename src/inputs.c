@@ -112,6 +112,16 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);
     }
+    if (in->contesto.doc && in->plan) {
+        xmlNodePtr root = xmlDocGetRootElement(in->contesto.doc);
+        xmlChar *y = xmlGetProp(root, (const xmlChar *)"anno");
+        if (y && atoi((const char *)y) != in->plan->year)
+            rz_diag_add(d, RZ_ERROR, in->contesto.path, rz_xml_line(root), "year",
+                        "i dati di contesto sono dell'anno %s ma il Piano %s è dell'anno %d: "
+                        "usare i dati di contesto dello stesso anno",
+                        (const char *)y, in->plan->file, in->plan->year);
+        xmlFree(y);
+    }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -17,3 +17,8 @@ add_test(NAME check_totals_only_wrong
   COMMAND sh -c "${RELAZIONE_BIN} check tests/check/totali 2>&1 | grep -c 'plaus-totals' | grep -qx 2"
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 relazione_xmllint_test(xmllint_contesto_totali contesto.xsd tests/check/totali/contesto.xml)
+
+# Context data of another year than the Piano's: refused, nothing built.
+add_test(NAME ctx_wrong_year
+  COMMAND sh -c "t=$(mktemp -d) && cp tests/check/totali/*.xml \"$t\"/ && sed -i 's/anno=\"2019\"/anno=\"2020\"/' \"$t\"/contesto.xml && ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 1 'contesto.xml:5: error: i dati di contesto sono dell.anno 2020 ma il Piano .* è dell.anno 2019.*\\[year\\]' -- ${RELAZIONE_BIN} build \"$t\" -o \"$t/out\"; rc=$?; test ! -e \"$t/out/relazione.md\" || rc=1; rm -rf \"$t\"; exit $rc"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
