@@ -264,17 +264,19 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
-/* Renders and writes one document: Markdown, then PDF if asked. */
-static rz_status produce(ctx *c, const char *name, const char *title, rz_buf *keep)
+/* Renders and writes one document: Markdown, then PDF if asked. measure,
+ * when given, sees the Markdown once written and before it goes. */
+static rz_status produce(ctx *c, const char *name, const char *title,
+                         void (*measure)(const char *md, size_t len, rz_diags *findings),
+                         rz_diags *findings)
 {
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render(c, name, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
-    if (keep && st == RZ_OK) {
-        rz_buf_append(keep, md.data, md.len);
-    }
+    if (measure && st == RZ_OK)
+        measure(md.data, md.len, findings);
     if (st == RZ_OK && c->opt->pdf)
         st = submit_pdf(c, name, title, &md);
     rz_buf_free(&md);
@@ -296,9 +298,11 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
 }
 
-/* Points J and K, measured on the generated Relazione. */
-static void measure_relazione(const char *md, size_t len, const char *path, rz_diags *findings)
+/* Points J and K, measured on the generated Relazione (named
+ * "relazione.md" wherever it is written). */
+static void measure_relazione(const char *md, size_t len, rz_diags *findings)
 {
+    const char *path = "relazione.md";
     rz_md_stats st;
     rz_markdown_stats(md, len, &st);
     char words[RZ_FMT_MAX];
@@ -358,20 +362,12 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_check(s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are
          * measured on the Relazione just written). */
-        {
-            rz_buf md;
-            rz_buf_init(&md);
-            char *rel = strdup("relazione.md"); /* a name independent of where it is written */
-            st = produce(&c, "relazione", "Relazione sulla performance", &md);
-            if (st == RZ_OK)
-                measure_relazione(md.data, md.len, rel, findings);
-            rz_buf_free(&md);
-            free(rel);
-        }
+        st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
         if (st == RZ_OK) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
-            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL);
+            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
+                         NULL);
         }
         static const struct {
             const char *name, *title;
@@ -380,18 +376,18 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                       {"risultati-unita", "Risultati per unità organizzativa"},
                       {"risultati-prospettive", "Risultati per prospettiva"}};
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL);
+            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
     }
     if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL);
+        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
     if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL);
+        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL, NULL);
         if (st == RZ_OK)
             st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio",
-                         NULL);
+                         NULL, NULL);
     }
     if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL);
+        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
     rz_status pdf_st = finish_pdfs(&c);
     if (st == RZ_OK)
         st = pdf_st;
