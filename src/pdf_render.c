@@ -598,7 +598,7 @@ static void words_free(words *ws)
 static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
 {
     if (ws->n == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 32;
+        size_t cap = ws->cap ? ws->cap * 2 : 4; /* most table cells hold a word or two */
         word *w = realloc(ws->w, cap * sizeof *w);
         if (!w)
             longjmp(c->fail, 1);
@@ -762,7 +762,7 @@ static void wrap(ctx *c, words *ws, double size, double max, lines *out)
                 break;
         }
         if (out->n == out->cap) {
-            size_t cap = out->cap ? out->cap * 2 : 16;
+            size_t cap = out->cap ? out->cap * 2 : 2;
             span *l = realloc(out->l, cap * sizeof *l);
             if (!l)
                 longjmp(c->fail, 1);
@@ -1563,13 +1563,18 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
     }
 }
 
+static void free_page(page *p)
+{
+    for (size_t k = 0; k < p->n; k++)
+        free(p->ops[k].text);
+    free(p->ops);
+    memset(p, 0, sizeof *p);
+}
+
 static void free_ctx(ctx *c)
 {
-    for (size_t i = 0; i < c->n_pages; i++) {
-        for (size_t k = 0; k < c->pages[i].n; k++)
-            free(c->pages[i].ops[k].text);
-        free(c->pages[i].ops);
-    }
+    for (size_t i = 0; i < c->n_pages; i++)
+        free_page(&c->pages[i]);
     free(c->pages);
     for (size_t i = 0; i < c->n_headings; i++)
         free(c->headings[i].title);
@@ -1784,6 +1789,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     for (size_t i = 0; i < c->n_pages; i++) {
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
         furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
+        if (c->used_known) /* its code points counted: in libharu's stream now */
+            free_page(&c->pages[i]);
     }
     /* Bookmarks: level-1 headings at the root, deeper ones beneath. */
     HPDF_Outline parents[7] = {0};
