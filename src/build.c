@@ -34,6 +34,9 @@
 #include "xmlview.h"
 
 #include <libxml/tree.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +44,15 @@
 
 /* PDFs are rendered on worker threads while the next documents' Markdown
  * is produced. A job owns its Markdown and its diagnostics and writes its
- * file; the build waits for every job, then reports in document order. */
+ * file; the build waits for every job, then reports in document order.
+ *
+ * Laying out a PDF takes 10 to 50 times its Markdown in memory, so jobs
+ * run together only while their Markdown adds up to PDF_BUDGET bytes; a
+ * larger document waits for the others and runs alone. Queued jobs are
+ * taken in document order, skipping any that would not fit. */
+#define PDF_BUDGET (24u * 1024u * 1024u)
+#define PDF_TRIM_FROM (1024u * 1024u)
+
 typedef struct pdf_job {
     struct pdf_job *next; /* in the queue */
     char *md;
@@ -59,6 +70,7 @@ typedef struct {
     pdf_job *head, *tail;
     pdf_job **jobs; /* all of them, in document order */
     size_t n_jobs, cap_jobs;
+    size_t running, running_bytes; /* jobs being rendered, their Markdown */
     pthread_t threads[4];
     size_t n_threads;
     int started, closing;
@@ -139,26 +151,57 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
     free(pdf);
     free(j->md);
     j->md = NULL;
+#ifdef __GLIBC__
+    /* Each worker allocates from an arena of its own, which keeps what a
+     * large layout freed; give it back before the next job grows elsewhere. */
+    if (j->len >= PDF_TRIM_FROM)
+        malloc_trim(0);
+#endif
+}
+
+/* Takes the first queued job that fits the budget beside the running
+ * ones, or NULL. Called with the lock held. */
+static pdf_job *take_job(pdf_pool *p)
+{
+    pdf_job *prev = NULL;
+    for (pdf_job *j = p->head; j; prev = j, j = j->next) {
+        if (p->running > 0 && p->running_bytes + j->len > PDF_BUDGET)
+            continue;
+        if (prev)
+            prev->next = j->next;
+        else
+            p->head = j->next;
+        if (p->tail == j)
+            p->tail = prev;
+        p->running++;
+        p->running_bytes += j->len;
+        return j;
+    }
+    return NULL;
 }
 
 static void *pdf_worker(void *arg)
 {
     pdf_pool *p = arg;
+    pthread_mutex_lock(&p->lock);
     for (;;) {
-        pthread_mutex_lock(&p->lock);
-        while (!p->head && !p->closing)
+        pdf_job *j = take_job(p);
+        if (!j) {
+            if (p->closing && !p->head)
+                break;
             pthread_cond_wait(&p->more, &p->lock);
-        pdf_job *j = p->head;
-        if (j) {
-            p->head = j->next;
-            if (!p->head)
-                p->tail = NULL;
+            continue;
         }
+        size_t len = j->len;
         pthread_mutex_unlock(&p->lock);
-        if (!j)
-            return NULL;
         run_job(p->opt, j);
+        pthread_mutex_lock(&p->lock);
+        p->running--;
+        p->running_bytes -= len;
+        pthread_cond_broadcast(&p->more);
     }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
 }
 
 /* Queues the PDF of md (taken over); rendered at once when no worker
@@ -215,7 +258,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     else
         p->head = j;
     p->tail = j;
-    pthread_cond_signal(&p->more);
+    pthread_cond_broadcast(&p->more);
     pthread_mutex_unlock(&p->lock);
     return RZ_OK;
 }
@@ -388,15 +431,20 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     }
     if (st == RZ_OK && in.allegato2.doc)
         st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
+    /* The PDF jobs own what they read: the inputs and the view can go
+     * while the last ones are laid out. */
+    rz_scored_free(s);
+    rz_view_doc_free(doc);
+    free(default_templates);
+    rz_inputs_free(&in);
+#ifdef __GLIBC__
+    if (c.pool.started)
+        malloc_trim(0); /* the workers' allocations come from other arenas */
+#endif
     rz_status pdf_st = finish_pdfs(&c);
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-
-    rz_scored_free(s);
-    rz_view_doc_free(doc);
-    free(default_templates);
-    rz_inputs_free(&in);
     return st;
 }
