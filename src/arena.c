@@ -82,7 +82,9 @@ void *rz_arena_grow(rz_arena *a, void *items, size_t count, size_t *cap, size_t 
 {
     if (count < *cap)
         return items;
-    size_t ncap = *cap ? *cap * 2 : 8;
+    /* A first array of at most 256 bytes: most hold one or two records. */
+    size_t first = elem < 32 ? 8 : elem < 256 ? 256 / elem : 1;
+    size_t ncap = *cap ? *cap * 2 : first;
     void *n = rz_arena_alloc(a, ncap * elem);
     if (!n)
         return NULL;
