@@ -18,6 +18,20 @@ median_time() {
         echo $(( (e - s) / 1000 ))
     done | sort -n | awk '{ a[NR] = $1 } END { printf "%.3f", a[int((NR + 1) / 2)] / 1e6 }'
 }
+# median_pair "CMD A" "CMD B": medians in seconds of A and B run in
+# alternation (11 runs each after a warm-up), so that both meet the same
+# moments of a machine whose speed drifts; prints "A B".
+median_pair() {
+    eval "$1" >/dev/null 2>&1 || true
+    eval "$2" >/dev/null 2>&1 || true
+    for _ in $(seq 11); do
+        s=$(date +%s%N); eval "$1" >/dev/null 2>&1 || true; e=$(date +%s%N)
+        echo "a $(( (e - s) / 1000 ))"
+        s=$(date +%s%N); eval "$2" >/dev/null 2>&1 || true; e=$(date +%s%N)
+        echo "b $(( (e - s) / 1000 ))"
+    done | sort -k1,1 -k2n | awk '{ v[$1, ++n[$1]] = $2 }
+        END { printf "%.3f %.3f\n", v["a", 6] / 1e6, v["b", 6] / 1e6 }'
+}
 # peak_mb CMD...: peak resident memory in MiB.
 peak_mb() {
     /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'
@@ -41,12 +55,11 @@ echo
 
 python3 bench/gen-plan.py 10000 "$work/g10k" >/dev/null
 for f in samples/cciaa-massa-carrara-2019/piano.xml "$work/g10k/piano.xml"; do
-    tr=$(median_time "$bin" validate "$f")
-    tx=$(median_time xmllint --noout --nonet --schema schemas/piano.xsd "$f")
+    read -r tr tx < <(median_pair "$bin validate '$f'" "xmllint --noout --nonet --schema schemas/piano.xsd '$f'")
     echo "validate $(basename "$(dirname "$f")")/piano.xml: relazione ${tr} s, xmllint ${tx} s, rapporto $(awk -v a="$tr" -v b="$tx" 'BEGIN { printf "%.2f", a / b }')"
 done
-tr=$(median_time "$bin" validate "$work/g10k/piano.xml" "$work/g10k/monitoraggio.xml")
-tx=$(median_time sh -c "xmllint --noout --nonet --schema schemas/piano.xsd '$work/g10k/piano.xml'; xmllint --noout --nonet --schema schemas/monitoraggio.xsd '$work/g10k/monitoraggio.xml'")
+read -r tr tx < <(median_pair "$bin validate '$work/g10k/piano.xml' '$work/g10k/monitoraggio.xml'" \
+    "xmllint --noout --nonet --schema schemas/piano.xsd '$work/g10k/piano.xml'; xmllint --noout --nonet --schema schemas/monitoraggio.xsd '$work/g10k/monitoraggio.xml'")
 echo "validate piano + monitoraggio, 10 000 indicatori: relazione ${tr} s, xmllint ${tx} s, rapporto $(awk -v a="$tr" -v b="$tx" 'BEGIN { printf "%.2f", a / b }')"
 echo
 
@@ -63,3 +76,11 @@ for n in $sizes; do
     runs=$r
     echo "build $n indicatori (solo Markdown): ${t} s, ${m} MiB"
 done
+read -r a b < <(median_pair "$bin build '$work/g10000' -o '$work/o10000' --no-pdf" \
+    "$bin build '$work/g20000' -o '$work/o20000' --no-pdf")
+echo "raddoppio 10 000 -> 20 000 (alternati): ${a} s -> ${b} s, x$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')"
+r=$runs; runs=3
+t=$(median_time "$bin" build "$work/g10000" -o "$work/p10000")
+m=$(peak_mb "$bin" build "$work/g10000" -o "$work/p10000")
+runs=$r
+echo "build 10000 indicatori con PDF: ${t} s, ${m} MiB"

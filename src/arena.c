@@ -28,7 +28,8 @@ void rz_arena_free(rz_arena *a)
     a->head = NULL;
 }
 
-void *rz_arena_alloc(rz_arena *a, size_t size)
+/* Aligned memory, not cleared. */
+static void *alloc_raw(rz_arena *a, size_t size)
 {
     size_t align = sizeof(max_align_t);
     size = (size + align - 1) / align * align;
@@ -51,13 +52,20 @@ void *rz_arena_alloc(rz_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *rz_arena_alloc(rz_arena *a, size_t size)
+{
+    void *p = alloc_raw(a, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *rz_arena_strndup(rz_arena *a, const char *s, size_t n)
 {
-    char *r = rz_arena_alloc(a, n + 1);
+    char *r = alloc_raw(a, n + 1);
     if (r) {
         memcpy(r, s, n);
         r[n] = '\0';
@@ -74,7 +82,9 @@ void *rz_arena_grow(rz_arena *a, void *items, size_t count, size_t *cap, size_t 
 {
     if (count < *cap)
         return items;
-    size_t ncap = *cap ? *cap * 2 : 8;
+    /* A first array of at most 256 bytes: most hold one or two records. */
+    size_t first = elem < 32 ? 8 : elem < 256 ? 256 / elem : 1;
+    size_t ncap = *cap ? *cap * 2 : first;
     void *n = rz_arena_alloc(a, ncap * elem);
     if (!n)
         return NULL;

@@ -27,8 +27,9 @@ char *rz_arena_strdup(rz_arena *a, const char *s);
 char *rz_arena_strndup(rz_arena *a, const char *s, size_t n);
 
 /* A growable array in an arena: *items is replaced by a larger copy when
- * full. Old copies stay in the arena until it is freed, which is cheap for
- * the small arrays this is used for. */
+ * full (the first holds at most 256 bytes, or one element). Old copies stay
+ * in the arena until it is freed, which is cheap for the small arrays this
+ * is used for. */
 void *rz_arena_grow(rz_arena *a, void *items, size_t count, size_t *cap, size_t elem);
 
 #endif

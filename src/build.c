@@ -34,6 +34,9 @@
 #include "xmlview.h"
 
 #include <libxml/tree.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +44,15 @@
 
 /* PDFs are rendered on worker threads while the next documents' Markdown
  * is produced. A job owns its Markdown and its diagnostics and writes its
- * file; the build waits for every job, then reports in document order. */
+ * file; the build waits for every job, then reports in document order.
+ *
+ * Laying out a PDF takes 10 to 50 times its Markdown in memory, so jobs
+ * run together only while their Markdown adds up to PDF_BUDGET bytes; a
+ * larger document waits for the others and runs alone. Queued jobs are
+ * taken in document order, skipping any that would not fit. */
+#define PDF_BUDGET (24u * 1024u * 1024u)
+#define PDF_TRIM_FROM (1024u * 1024u)
+
 typedef struct pdf_job {
     struct pdf_job *next; /* in the queue */
     char *md;
@@ -59,6 +70,7 @@ typedef struct {
     pdf_job *head, *tail;
     pdf_job **jobs; /* all of them, in document order */
     size_t n_jobs, cap_jobs;
+    size_t running, running_bytes; /* jobs being rendered, their Markdown */
     pthread_t threads[4];
     size_t n_threads;
     int started, closing;
@@ -139,26 +151,57 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
     free(pdf);
     free(j->md);
     j->md = NULL;
+#ifdef __GLIBC__
+    /* Each worker allocates from an arena of its own, which keeps what a
+     * large layout freed; give it back before the next job grows elsewhere. */
+    if (j->len >= PDF_TRIM_FROM)
+        malloc_trim(0);
+#endif
+}
+
+/* Takes the first queued job that fits the budget beside the running
+ * ones, or NULL. Called with the lock held. */
+static pdf_job *take_job(pdf_pool *p)
+{
+    pdf_job *prev = NULL;
+    for (pdf_job *j = p->head; j; prev = j, j = j->next) {
+        if (p->running > 0 && p->running_bytes + j->len > PDF_BUDGET)
+            continue;
+        if (prev)
+            prev->next = j->next;
+        else
+            p->head = j->next;
+        if (p->tail == j)
+            p->tail = prev;
+        p->running++;
+        p->running_bytes += j->len;
+        return j;
+    }
+    return NULL;
 }
 
 static void *pdf_worker(void *arg)
 {
     pdf_pool *p = arg;
+    pthread_mutex_lock(&p->lock);
     for (;;) {
-        pthread_mutex_lock(&p->lock);
-        while (!p->head && !p->closing)
+        pdf_job *j = take_job(p);
+        if (!j) {
+            if (p->closing && !p->head)
+                break;
             pthread_cond_wait(&p->more, &p->lock);
-        pdf_job *j = p->head;
-        if (j) {
-            p->head = j->next;
-            if (!p->head)
-                p->tail = NULL;
+            continue;
         }
+        size_t len = j->len;
         pthread_mutex_unlock(&p->lock);
-        if (!j)
-            return NULL;
         run_job(p->opt, j);
+        pthread_mutex_lock(&p->lock);
+        p->running--;
+        p->running_bytes -= len;
+        pthread_cond_broadcast(&p->more);
     }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
 }
 
 /* Queues the PDF of md (taken over); rendered at once when no worker
@@ -215,7 +258,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     else
         p->head = j;
     p->tail = j;
-    pthread_cond_signal(&p->more);
+    pthread_cond_broadcast(&p->more);
     pthread_mutex_unlock(&p->lock);
     return RZ_OK;
 }
@@ -264,17 +307,19 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
-/* Renders and writes one document: Markdown, then PDF if asked. */
-static rz_status produce(ctx *c, const char *name, const char *title, rz_buf *keep)
+/* Renders and writes one document: Markdown, then PDF if asked. measure,
+ * when given, sees the Markdown once written and before it goes. */
+static rz_status produce(ctx *c, const char *name, const char *title,
+                         void (*measure)(const char *md, size_t len, rz_diags *findings),
+                         rz_diags *findings)
 {
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render(c, name, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
-    if (keep && st == RZ_OK) {
-        rz_buf_append(keep, md.data, md.len);
-    }
+    if (measure && st == RZ_OK)
+        measure(md.data, md.len, findings);
     if (st == RZ_OK && c->opt->pdf)
         st = submit_pdf(c, name, title, &md);
     rz_buf_free(&md);
@@ -296,9 +341,11 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
 }
 
-/* Points J and K, measured on the generated Relazione. */
-static void measure_relazione(const char *md, size_t len, const char *path, rz_diags *findings)
+/* Points J and K, measured on the generated Relazione (named
+ * "relazione.md" wherever it is written). */
+static void measure_relazione(const char *md, size_t len, rz_diags *findings)
 {
+    const char *path = "relazione.md";
     rz_md_stats st;
     rz_markdown_stats(md, len, &st);
     char words[RZ_FMT_MAX];
@@ -358,20 +405,12 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_check(s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are
          * measured on the Relazione just written). */
-        {
-            rz_buf md;
-            rz_buf_init(&md);
-            char *rel = strdup("relazione.md"); /* a name independent of where it is written */
-            st = produce(&c, "relazione", "Relazione sulla performance", &md);
-            if (st == RZ_OK)
-                measure_relazione(md.data, md.len, rel, findings);
-            rz_buf_free(&md);
-            free(rel);
-        }
+        st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
         if (st == RZ_OK) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
-            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL);
+            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
+                         NULL);
         }
         static const struct {
             const char *name, *title;
@@ -380,27 +419,32 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                       {"risultati-unita", "Risultati per unità organizzativa"},
                       {"risultati-prospettive", "Risultati per prospettiva"}};
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL);
+            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
     }
     if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL);
+        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
     if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL);
+        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL, NULL);
         if (st == RZ_OK)
             st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio",
-                         NULL);
+                         NULL, NULL);
     }
     if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL);
+        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
+    /* The PDF jobs own what they read: the inputs and the view can go
+     * while the last ones are laid out. */
+    rz_scored_free(s);
+    rz_view_doc_free(doc);
+    free(default_templates);
+    rz_inputs_free(&in);
+#ifdef __GLIBC__
+    if (c.pool.started)
+        malloc_trim(0); /* the workers' allocations come from other arenas */
+#endif
     rz_status pdf_st = finish_pdfs(&c);
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-
-    rz_scored_free(s);
-    rz_view_doc_free(doc);
-    free(default_templates);
-    rz_inputs_free(&in);
     return st;
 }

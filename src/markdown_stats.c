@@ -31,10 +31,114 @@ static size_t count_words(const char *s)
     return n;
 }
 
-void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out)
+/* The indentation of the line at p in columns (tabs to the next multiple
+ * of 4), and *after the first other character. */
+static size_t indent_of(const char *p, const char *end, const char **after)
 {
-    memset(out, 0, sizeof *out);
-    rz_cmark_extensions();
+    size_t col = 0;
+    for (; p < end && (*p == ' ' || *p == '\t'); p++)
+        col = *p == ' ' ? col + 1 : (col / 4 + 1) * 4;
+    *after = p;
+    return col;
+}
+
+/* A fence line: 3 or more backticks or tildes after at most 3 columns of
+ * indentation. Returns the run's length and sets *ch, or 0. For an opening
+ * fence, backticks may not appear in the info string. */
+static size_t fence_of(const char *p, const char *end, char *ch, int opening)
+{
+    const char *q;
+    if (indent_of(p, end, &q) > 3 || q == end || (*q != '`' && *q != '~'))
+        return 0;
+    char c = *q;
+    size_t n = 0;
+    while (q < end && *q == c) {
+        q++;
+        n++;
+    }
+    if (n < 3)
+        return 0;
+    if (opening) {
+        if (c == '`' && memchr(q, '`', (size_t)(end - q)))
+            return 0;
+    } else {
+        for (; q < end; q++)
+            if (*q != ' ' && *q != '\t')
+                return 0;
+    }
+    *ch = c;
+    return n;
+}
+
+static int blank_line(const char *p, const char *end)
+{
+    for (; p < end; p++)
+        if (*p != ' ' && *p != '\t')
+            return 0;
+    return 1;
+}
+
+static int heading_line(const char *p, const char *end)
+{
+    size_t n = 0;
+    while (p + n < end && p[n] == '#')
+        n++;
+    return n >= 1 && n <= 6 && (p + n == end || p[n] == ' ' || p[n] == '\t');
+}
+
+int rz_markdown_cuttable(const char *md, size_t len)
+{
+    if (memchr(md, '\r', len))
+        return 0;
+    const char *end = md + len;
+    for (const char *p = md; p + 1 < end; p++)
+        if (p[0] == ']' && p[1] == ':')
+            return 0;
+    for (const char *p = md; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        const char *q;
+        indent_of(p, e, &q);
+        if (q < e && *q == '<')
+            return 0;
+        p = nl ? nl + 1 : end;
+    }
+    return 1;
+}
+
+size_t rz_markdown_piece(const char *md, size_t len, size_t from, size_t min)
+{
+    if (from >= len || len - from <= min)
+        return len;
+    const char *end = md + len;
+    char fence_ch = 0;
+    size_t fence_n = 0;
+    int prev_blank = 0;
+    for (const char *p = md + from; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        char ch;
+        size_t n;
+        if (fence_n) {
+            if ((n = fence_of(p, e, &ch, 0)) >= fence_n && ch == fence_ch)
+                fence_n = 0;
+            prev_blank = 0;
+        } else if (prev_blank && (size_t)(p - md) - from >= min && heading_line(p, e)) {
+            return (size_t)(p - md);
+        } else if ((n = fence_of(p, e, &ch, 1)) > 0) {
+            fence_ch = ch;
+            fence_n = n;
+            prev_blank = 0;
+        } else {
+            prev_blank = blank_line(p, e);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return len;
+}
+
+static void stats_of(const char *md, size_t len, rz_md_stats *out)
+{
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (table)
@@ -75,4 +179,20 @@ void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out)
     cmark_iter_free(it);
     cmark_node_free(doc);
     cmark_parser_free(p);
+}
+
+void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    rz_cmark_extensions();
+    if (!rz_markdown_cuttable(md, len)) {
+        stats_of(md, len, out);
+        return;
+    }
+    size_t at = 0;
+    do {
+        size_t to = rz_markdown_piece(md, len, at, 256 * 1024);
+        stats_of(md + at, to - at, out);
+        at = to;
+    } while (at < len);
 }

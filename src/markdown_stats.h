@@ -17,7 +17,23 @@ typedef struct {
     size_t links;
 } rz_md_stats;
 
+/* Counts on the tree of md. Large texts are parsed a piece at a time (see
+ * rz_markdown_piece), so the tree never holds the whole document. */
 void rz_markdown_stats(const char *md, size_t len, rz_md_stats *out);
+
+/* Whether md may be cut into pieces at all: not when it holds anything that
+ * could tie distant blocks together — a link reference definition ("]:"),
+ * an HTML block (a line opening with "<"), a carriage return. */
+int rz_markdown_cuttable(const char *md, size_t len);
+
+/* The end of the piece of a cuttable md that starts at from (0, or the end
+ * of the previous piece): a cut made where parsing the pieces one after
+ * another gives the same blocks as parsing the whole. Cuts fall before a
+ * heading line ("#" to "######" then a space, a tab or the end of the line)
+ * at the left margin that follows a blank line outside any fenced code
+ * block, once the piece holds at least min bytes. Returns len when no cut
+ * is left. */
+size_t rz_markdown_piece(const char *md, size_t len, size_t from, size_t min);
 
 /* Registers cmark-gfm's core extensions (tables, strikethrough, ...): once
  * per process, safely from any thread. cmark-gfm keeps them in global

@@ -347,15 +347,55 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
         return NULL;
     static const char *const aggs[] = {"somma", "media", "ultimo", "massimo", "minimo"};
     static const char *const sources[] = {"", "interna", "esterna-certificata", "autodichiarata"};
+    /* One pass over the children: an indicator has a dozen kinds of them. */
+    xmlNodePtr title = NULL, descr = NULL, algo = NULL, num = NULL, den = NULL, uom = NULL,
+               src = NULL, own = NULL, base = NULL;
+    size_t cap = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        xmlNodePtr *first = NULL;
+        if (!strcmp(name, "target")) {
+            rz_target *tg = PUSH(r, ind->targets, ind->n_targets, cap);
+            if (tg)
+                read_target(r, c, tg);
+        } else if (!strcmp(name, "prospettiva")) {
+            push_code(r, &ind->perspectives, attr(r, c, "ref"));
+        } else if (!strcmp(name, "programma")) {
+            push_code(r, &ind->programmes, attr(r, c, "ref"));
+        } else if (!strcmp(name, "rilevato-da")) {
+            push_code(r, &ind->measured_by, attr(r, c, "ref"));
+        } else if (!strcmp(name, "titolo")) {
+            first = &title;
+        } else if (!strcmp(name, "descrizione")) {
+            first = &descr;
+        } else if (!strcmp(name, "algoritmo")) {
+            first = &algo;
+        } else if (!strcmp(name, "numeratore")) {
+            first = &num;
+        } else if (!strcmp(name, "denominatore")) {
+            first = &den;
+        } else if (!strcmp(name, "unita-misura")) {
+            first = &uom;
+        } else if (!strcmp(name, "fonte")) {
+            first = &src;
+        } else if (!strcmp(name, "responsabile")) {
+            first = &own;
+        } else if (!strcmp(name, "valore-storico")) {
+            first = &base;
+        }
+        if (first && !*first)
+            *first = c;
+    }
     ind->loc = loc_of(r, n);
     ind->code = attr(r, n, "codice");
-    ind->title = child_text(r, n, "titolo");
-    ind->description = child_text(r, n, "descrizione");
-    ind->algorithm = child_text(r, n, "algoritmo");
-    ind->numerator_label = child_text(r, n, "numeratore");
-    ind->denominator_label = child_text(r, n, "denominatore");
-    ind->unit_of_measure = child_text(r, n, "unita-misura");
-    xmlNodePtr src = rz_xml_child(n, "fonte");
+    ind->title = text_of(r, title);
+    ind->description = text_of(r, descr);
+    ind->algorithm = text_of(r, algo);
+    ind->numerator_label = text_of(r, num);
+    ind->denominator_label = text_of(r, den);
+    ind->unit_of_measure = text_of(r, uom);
     ind->source = text_of(r, src);
     ind->source_kind =
         src ? (rz_source_kind)lookup(attr(r, src, "tipo"), sources, 4, RZ_SOURCE_UNSPECIFIED)
@@ -367,22 +407,10 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
     ind->anticorruption = attr_bool(r, n, "anticorruzione");
     ind->significant = attr_bool(r, n, "significativo");
     ind->territorial = attr_bool(r, n, "sede-territoriale");
-    read_codes(r, n, "prospettiva", &ind->perspectives);
-    read_codes(r, n, "programma", &ind->programmes);
-    read_codes(r, n, "rilevato-da", &ind->measured_by);
-    xmlNodePtr own = rz_xml_child(n, "responsabile");
     ind->owner = own ? attr(r, own, "ref") : NULL;
-    xmlNodePtr base = rz_xml_child(n, "valore-storico");
     if (base) {
         ind->baseline = text_of(r, base);
         ind->baseline_year = attr_int(r, base, "anno", 0);
-    }
-    size_t cap = 0;
-    FOR_CHILD(t, n, "target")
-    {
-        rz_target *tg = PUSH(r, ind->targets, ind->n_targets, cap);
-        if (tg)
-            read_target(r, t, tg);
     }
     ind->level = level;
     ind->objective = obj;

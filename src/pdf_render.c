@@ -109,6 +109,8 @@ typedef struct {
     int in_quote;
     HPDF_Page *hpages;
     const char *id_source; /* the Markdown, hashed into the trailer ID */
+    cmark_parser *parser;  /* the piece of Markdown being laid out */
+    cmark_node *tree;
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -596,7 +598,7 @@ static void words_free(words *ws)
 static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
 {
     if (ws->n == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 32;
+        size_t cap = ws->cap ? ws->cap * 2 : 4; /* most table cells hold a word or two */
         word *w = realloc(ws->w, cap * sizeof *w);
         if (!w)
             longjmp(c->fail, 1);
@@ -760,7 +762,7 @@ static void wrap(ctx *c, words *ws, double size, double max, lines *out)
                 break;
         }
         if (out->n == out->cap) {
-            size_t cap = out->cap ? out->cap * 2 : 16;
+            size_t cap = out->cap ? out->cap * 2 : 2;
             span *l = realloc(out->l, cap * sizeof *l);
             if (!l)
                 longjmp(c->fail, 1);
@@ -1561,13 +1563,18 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
     }
 }
 
+static void free_page(page *p)
+{
+    for (size_t k = 0; k < p->n; k++)
+        free(p->ops[k].text);
+    free(p->ops);
+    memset(p, 0, sizeof *p);
+}
+
 static void free_ctx(ctx *c)
 {
-    for (size_t i = 0; i < c->n_pages; i++) {
-        for (size_t k = 0; k < c->pages[i].n; k++)
-            free(c->pages[i].ops[k].text);
-        free(c->pages[i].ops);
-    }
+    for (size_t i = 0; i < c->n_pages; i++)
+        free_page(&c->pages[i]);
     free(c->pages);
     for (size_t i = 0; i < c->n_headings; i++)
         free(c->headings[i].title);
@@ -1679,6 +1686,36 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     }
 }
 
+/* Pieces of at least this many bytes (see rz_markdown_piece). */
+#define PIECE_MIN (256u * 1024u)
+
+static void free_piece(ctx *c)
+{
+    if (c->tree)
+        cmark_node_free(c->tree);
+    if (c->parser)
+        cmark_parser_free(c->parser);
+    c->tree = NULL;
+    c->parser = NULL;
+}
+
+static void parse_piece(ctx *c, const char *md, size_t len)
+{
+    c->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    if (!c->parser)
+        longjmp(c->fail, 1);
+    const char *exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; i < 3; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(c->parser, e);
+    }
+    cmark_parser_feed(c->parser, md, len);
+    c->tree = cmark_parser_finish(c->parser);
+    if (!c->tree)
+        longjmp(c->fail, 1);
+}
+
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d)
 {
@@ -1691,15 +1728,10 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->opt = opt;
     c->id_source = md;
     rz_cmark_extensions();
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-    const char *exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < 3; i++) {
-        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-        if (e)
-            cmark_parser_attach_syntax_extension(parser, e);
-    }
-    cmark_parser_feed(parser, md, len);
-    cmark_node *doc = cmark_parser_finish(parser);
+    /* A long document is parsed and laid out a piece at a time: a block's
+     * layout depends on the cursor, never on its neighbours in the tree. */
+    int cuttable = rz_markdown_cuttable(md, len);
+    size_t at = 0;
     rz_status st = RZ_OK;
     if (setjmp(c->fail)) {
         st = c->error ? RZ_INVALID : RZ_IO;
@@ -1717,14 +1749,23 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->left = MARGIN_L;
     c->width = CONTENT_W;
     new_page(c);
-    /* The first paragraph right after the title is the cover's subtitle. */
-    cmark_node *first = cmark_node_first_child(doc);
-    if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
-        cmark_node *next = cmark_node_next(first);
-        if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
-            c->doc_subtitle = plain_text(next);
-    }
-    render_blocks(c, doc, 0);
+    do {
+        size_t to = cuttable ? rz_markdown_piece(md, len, at, PIECE_MIN) : len;
+        parse_piece(c, md + at, to - at);
+        if (at == 0) {
+            /* The first paragraph right after the title is the cover's
+             * subtitle (a piece never ends after a heading). */
+            cmark_node *first = cmark_node_first_child(c->tree);
+            if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
+                cmark_node *next = cmark_node_next(first);
+                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
+                    c->doc_subtitle = plain_text(next);
+            }
+        }
+        render_blocks(c, c->tree, 0);
+        free_piece(c);
+        at = to;
+    } while (at < len);
 
     const char *title = opt->title ? opt->title : c->doc_title;
     size_t cover = opt->cover ? 1 : 0;
@@ -1748,6 +1789,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     for (size_t i = 0; i < c->n_pages; i++) {
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
         furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
+        if (c->used_known) /* its code points counted: in libharu's stream now */
+            free_page(&c->pages[i]);
     }
     /* Bookmarks: level-1 headings at the root, deeper ones beneath. */
     HPDF_Outline parents[7] = {0};
@@ -1786,10 +1829,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     *out = buf;
     *out_len = got;
 done:
+    free_piece(c);
     free_ctx(c);
     free(c);
-    cmark_node_free(doc);
-    cmark_parser_free(parser);
     return st;
 }
 

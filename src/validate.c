@@ -76,7 +76,7 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_PIANO: {
         rz_plan *p = NULL;
         st = rz_plan_from_xml(&x, &p, d);
-        char *real = st == RZ_OK ? realpath(path, NULL) : NULL;
+        char *real = st == RZ_OK && cache ? realpath(path, NULL) : NULL;
         if (real && cache) {
             cache[*n_cache].path = real;
             cache[*n_cache].plan = p;
@@ -109,15 +109,29 @@ rz_status rz_validate_file(const char *path, rz_diags *d)
 rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
 {
     plan_cache *cache = calloc(n ? n : 1, sizeof *cache);
+    rz_doc_kind *kinds = calloc(n ? n : 1, sizeof *kinds);
+    if (!cache || !kinds) {
+        free(cache);
+        free(kinds);
+        return RZ_IO;
+    }
+    /* Every file sniffed up front: once a large document has been freed, a
+     * new allocation would first make malloc consolidate its pieces. */
+    int monitoring = 0;
+    for (size_t i = 0; i < n; i++) {
+        kinds[i] = rz_xml_sniff_kind(paths[i]);
+        monitoring |= kinds[i] == RZ_DOC_MONITORAGGIO;
+    }
     size_t n_cache = 0;
     rz_status worst = RZ_OK;
-    /* Plans first, so that monitoring data find theirs already read. */
+    /* Plans first, so that monitoring data find theirs already read. Plans
+     * are kept only for monitoring data; otherwise each goes with its
+     * document, the plan's own arrays before the tree's many nodes. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++) {
-            int is_plan = rz_xml_sniff_kind(paths[i]) == RZ_DOC_PIANO;
-            if (is_plan != (pass == 0))
+            if ((kinds[i] == RZ_DOC_PIANO) != (pass == 0))
                 continue;
-            rz_status st = validate_one(paths[i], cache, &n_cache, d);
+            rz_status st = validate_one(paths[i], monitoring ? cache : NULL, &n_cache, d);
             if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
                 worst = st;
         }
@@ -126,5 +140,6 @@ rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
         rz_plan_free(cache[i].plan);
     }
     free(cache);
+    free(kinds);
     return worst;
 }

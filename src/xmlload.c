@@ -293,7 +293,8 @@ xmlNodePtr rz_xml_child(xmlNodePtr parent, const char *name)
     if (!parent)
         return NULL;
     for (xmlNodePtr n = parent->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && (!name || strcmp((const char *)n->name, name) == 0))
+        if (n->type == XML_ELEMENT_NODE &&
+            (!name || (n->name[0] == (xmlChar)name[0] && strcmp((const char *)n->name, name) == 0)))
             return n;
     return NULL;
 }
@@ -301,7 +302,8 @@ xmlNodePtr rz_xml_child(xmlNodePtr parent, const char *name)
 xmlNodePtr rz_xml_next(xmlNodePtr node, const char *name)
 {
     for (xmlNodePtr n = node ? node->next : NULL; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && (!name || strcmp((const char *)n->name, name) == 0))
+        if (n->type == XML_ELEMENT_NODE &&
+            (!name || (n->name[0] == (xmlChar)name[0] && strcmp((const char *)n->name, name) == 0)))
             return n;
     return NULL;
 }
