@@ -87,13 +87,16 @@ typedef struct {
     HPDF_Font fonts[N_FONTS];
     const rz_ttf *faces[N_FONTS];
     const rz_pdf_options *opt;
-    uint8_t used[8192]; /* the code points drawn, one bit each */
+    uint8_t used[8192];               /* the code points drawn, one bit each */
+    uint8_t face_text[N_FONTS][8192]; /* those of laid-out text, per face */
+    int marking;                      /* the face collect_used is reading */
     int used_known;
     uint16_t *code_of; /* code point -> two-byte code in the fonts' encoding */
     uint32_t *cps;     /* the code points drawn, ascending */
     size_t n_cps;
     HPDF_Dict to_unicode; /* the codes back to Unicode, shared by the fonts */
     rz_buf shown;         /* a string being encoded for HPDF_Page_TextOut */
+    rz_buf tj;            /* the same as a hexadecimal Tj operator */
     rz_buf run;           /* words joined into one string */
     rz_diags *d;
     jmp_buf fail;
@@ -202,6 +205,14 @@ static void mark_used(ctx *c, uint32_t cp)
     c->used[cp >> 3] = (uint8_t)(c->used[cp >> 3] | 1u << (cp & 7));
 }
 
+/* A code point of laid-out text, drawn in face c->marking. */
+static void mark_used_in_face(ctx *c, uint32_t cp)
+{
+    mark_used(c, cp);
+    uint8_t *u = c->face_text[c->marking];
+    u[cp >> 3] = (uint8_t)(u[cp >> 3] | 1u << (cp & 7));
+}
+
 /* Every code point the output can draw, known once the layout is done: the
  * laid-out text, the headings (contents, bookmarks), the title and subtitle
  * (cover, running header) and ASCII (page numbers, "Pagina N di M"). */
@@ -211,8 +222,10 @@ static void collect_used(ctx *c)
         mark_used(c, cp);
     for (size_t i = 0; i < c->n_pages; i++)
         for (size_t k = 0; k < c->pages[i].n; k++)
-            if (c->pages[i].ops[k].kind == OP_TEXT)
-                each_code_point(c->pages[i].ops[k].text, mark_used, c);
+            if (c->pages[i].ops[k].kind == OP_TEXT) {
+                c->marking = c->pages[i].ops[k].font;
+                each_code_point(c->pages[i].ops[k].text, mark_used_in_face, c);
+            }
     for (size_t i = 0; i < c->n_headings; i++)
         each_code_point(c->headings[i].title, mark_used, c);
     each_code_point(c->doc_title, mark_used, c);
@@ -402,6 +415,13 @@ static HPDF_Font font(ctx *c, int f)
     HPDF_Font h = name ? HPDF_GetFont(c->pdf, name, ENCODING) : NULL;
     if (!h || c->error || HPDF_Dict_Add(h, "ToUnicode", c->to_unicode) != HPDF_OK)
         longjmp(c->fail, 1);
+    /* libharu embeds the glyphs it has measured while drawing. Laid-out text
+     * is written directly (show_text), not measured again: its glyphs are
+     * measured here once, as HPDF_Page_ShowText would have. */
+    HPDF_FontDef def = ((HPDF_FontAttr)h->attr)->fontdef;
+    for (uint32_t cp = 0; def && cp < 0xFFFF; cp++)
+        if (c->face_text[f][cp >> 3] & (1u << (cp & 7)))
+            HPDF_TTFontDef_GetCharWidth(def, (HPDF_UNICODE)cp);
     c->fonts[f] = h;
     return h;
 }
@@ -464,8 +484,22 @@ static void show_text(ctx *c, HPDF_Page hp, double x, double y, const char *s, i
         *e++ = ' ';
         e = put_number(e, y);
         strcpy(e, " Tm\n");
-        HPDF_Stream_WriteStr(((HPDF_PageAttr)hp->attr)->stream, tm);
-        HPDF_Page_ShowText(hp, t);
+        HPDF_Stream stream = ((HPDF_PageAttr)hp->attr)->stream;
+        HPDF_Stream_WriteStr(stream, tm);
+        /* The Tj operator written directly as well: HPDF_Page_ShowText
+         * measures the string again to track a text position that the Tm
+         * above has already made meaningless to libharu. The codes are the
+         * two-byte Identity-H codes built by add_code, as hexadecimal. */
+        static const char hex[] = "0123456789ABCDEF";
+        c->tj.len = 0;
+        rz_buf_putc(&c->tj, '<');
+        for (size_t i = 0; i < c->shown.len; i++) {
+            unsigned char b = (unsigned char)c->shown.data[i];
+            rz_buf_putc(&c->tj, hex[b >> 4]);
+            rz_buf_putc(&c->tj, hex[b & 15]);
+        }
+        rz_buf_puts(&c->tj, "> Tj\n");
+        HPDF_Stream_Write(stream, (const HPDF_BYTE *)c->tj.data, (HPDF_UINT)c->tj.len);
     } else {
         HPDF_Page_TextOut(hp, (HPDF_REAL)x, (HPDF_REAL)y, t);
     }
@@ -1585,6 +1619,7 @@ static void free_ctx(ctx *c)
     free(c->code_of);
     free(c->cps);
     rz_buf_free(&c->shown);
+    rz_buf_free(&c->tj);
     rz_buf_free(&c->run);
     if (c->pdf)
         HPDF_Free(c->pdf);
