@@ -177,27 +177,11 @@ static const rz_ttf *face(ctx *c, int f)
 static void each_code_point(const char *s, void (*fn)(ctx *, uint32_t), ctx *c)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (p && *p) {
-        unsigned b = *p++, more, cp;
-        if (b < 0x80) {
-            fn(c, b);
-            continue;
-        }
-        if ((b & 0xF8) == 0xF0)
-            more = 3, cp = b & 0x07;
-        else if ((b & 0xF0) == 0xE0)
-            more = 2, cp = b & 0x0F;
-        else if ((b & 0xE0) == 0xC0)
-            more = 1, cp = b & 0x1F;
-        else
-            continue;
-        unsigned k = 0;
-        for (; k < more && p[k]; k++)
-            cp = cp << 6 | (p[k] & 0x3Fu);
-        p += k;
-        if (k == more)
-            fn(c, cp > 0xFFFF ? 32 : cp);
-    }
+    size_t n = s ? strlen(s) : 0;
+    uint32_t cp;
+    for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k)
+        if (cp != RZ_UTF8_SKIP)
+            fn(c, cp);
 }
 
 static void mark_used(ctx *c, uint32_t cp)

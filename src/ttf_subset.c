@@ -204,31 +204,40 @@ unsigned rz_ttf_width(const rz_ttf *f, uint32_t cp)
     return (unsigned)(uint16_t)(advance(f, g) * 1000u / f->upem);
 }
 
+size_t rz_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned b = p[0], more, v;
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    if ((b & 0xF8) == 0xF0)
+        more = 3, v = b & 0x07;
+    else if ((b & 0xF0) == 0xE0)
+        more = 2, v = b & 0x0F;
+    else if ((b & 0xE0) == 0xC0)
+        more = 1, v = b & 0x1F;
+    else {
+        *cp = RZ_UTF8_SKIP;
+        return 1;
+    }
+    size_t k = 1;
+    for (; k <= more && k < n && p[k]; k++)
+        v = v << 6 | (p[k] & 0x3Fu);
+    *cp = k == more + 1 ? (v > 0xFFFF ? 32 : v) : RZ_UTF8_SKIP;
+    return k;
+}
+
 unsigned long rz_ttf_text_width(const rz_ttf *f, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     unsigned long w = 0;
-    size_t i = 0;
-    while (i < n) {
-        unsigned b = p[i++], more, cp;
-        if (b < 0x80) {
-            w += rz_ttf_width(f, b);
-            continue;
-        }
-        if ((b & 0xF8) == 0xF0)
-            more = 3, cp = b & 0x07;
-        else if ((b & 0xF0) == 0xE0)
-            more = 2, cp = b & 0x0F;
-        else if ((b & 0xE0) == 0xC0)
-            more = 1, cp = b & 0x1F;
-        else
-            continue;
-        if (n - i < more)
-            break;
-        for (unsigned k = 0; k < more; k++)
-            cp = cp << 6 | (p[i++] & 0x3Fu);
-        w += rz_ttf_width(f, cp > 0xFFFF ? 32 : cp);
-    }
+    uint32_t cp;
+    for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k)
+        if (cp != RZ_UTF8_SKIP)
+            w += rz_ttf_width(f, cp);
     return w;
 }
 

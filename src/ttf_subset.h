@@ -30,6 +30,14 @@ void rz_ttf_free(rz_ttf *f);
  * lacks it). */
 unsigned rz_ttf_width(const rz_ttf *f, uint32_t cp);
 
+/* One code point of UTF-8 at p (n bytes, a NUL ends it too), decoded as
+ * libharu's UTF-8 encoder decodes it: no check of continuation bytes, code
+ * points beyond the BMP read as a space. Returns the bytes consumed (0 at
+ * the end) and the code point in *cp, or RZ_UTF8_SKIP for a byte that
+ * cannot start a character or a sequence cut short. */
+#define RZ_UTF8_SKIP UINT32_MAX
+size_t rz_utf8_next(const unsigned char *p, size_t n, uint32_t *cp);
+
 /* Width of UTF-8 text in 1/1000 em, decoded as libharu's UTF-8 encoder
  * decodes it: a byte that cannot start a sequence counts nothing, an
  * unfinished sequence counts nothing, code points beyond the BMP count as a
