@@ -346,9 +346,17 @@ static void canonical_hint(const char *s, char *out, size_t n)
     out[digits ? k : 0] = '\0';
 }
 
+static const row *row_by_id(const table *t, const char *id)
+{
+    for (size_t k = 0; k < t->nrows; k++)
+        if (t->rows[k].id && strcmp(t->rows[k].id, id) == 0)
+            return &t->rows[k];
+    return NULL;
+}
+
 static void check_table(const table *t, const char *file, rz_diags *d, void *ctx)
 {
-    int *bad = ctx;
+    (void)ctx;
     for (size_t i = 0; i < t->nrows; i++) {
         const row *r = &t->rows[i];
         if (r->ncells != t->ncols) {
@@ -356,7 +364,6 @@ static void check_table(const table *t, const char *file, rz_diags *d, void *ctx
                         "tabella %s, riga «%s»: %zu celle, ma la tabella ha %zu colonne: "
                         "una cella <c> per colonna (vuota se il documento non ha il dato)",
                         t->id, row_label(r), r->ncells, t->ncols);
-            *bad = 1;
         }
         for (size_t j = 0; j < r->ncells; j++) {
             const cell *c = &r->cells[j];
@@ -374,28 +381,22 @@ static void check_table(const table *t, const char *file, rz_diags *d, void *ctx
                 "oppure «n.d.»",
                 t->id, row_label(r), j < t->ncols ? t->cols[j].title : "?", c->text,
                 type_names[c->type], type_hint(c->type), *hint ? ", qui " : "", hint);
-            *bad = 1;
         }
         if (r->somma && r->role != ROLE_TOTAL) {
             rz_diag_add(d, RZ_ERROR, file, rz_xml_line(r->node), "contesto-ref",
                         "tabella %s, riga «%s»: l'attributo somma vale solo per le righe con "
                         "ruolo=\"totale\"",
                         t->id, row_label(r));
-            *bad = 1;
         }
         char *list = r->somma ? strdup(r->somma) : NULL;
         for (char *save = NULL, *id = list ? strtok_r(list, " \t\n", &save) : NULL; id;
              id = strtok_r(NULL, " \t\n", &save)) {
-            size_t k = 0;
-            while (k < t->nrows && !(t->rows[k].id && strcmp(t->rows[k].id, id) == 0))
-                k++;
-            if (k == t->nrows || k == i) {
+            const row *named = row_by_id(t, id);
+            if (!named || named == r)
                 rz_diag_add(
                     d, RZ_ERROR, file, rz_xml_line(r->node), "contesto-ref",
                     "tabella %s, riga «%s»: somma cita la riga «%s», che %s", t->id, row_label(r),
-                    id, k == i ? "è il totale stesso" : "non esiste (manca una riga con quell'id)");
-                *bad = 1;
-            }
+                    id, named ? "è il totale stesso" : "non esiste (manca una riga con quell'id)");
         }
         free(list);
     }
@@ -406,7 +407,7 @@ static void check_table(const table *t, const char *file, rz_diags *d, void *ctx
  * is refused here rather than by the templates' recursion limit. */
 enum { MAX_SUBSECTION_DEPTH = 3, MAX_CHART_DEPTH = 12 };
 
-static void check_nesting(xmlNodePtr n, int sub, int chart, const char *file, rz_diags *d, int *bad)
+static void check_nesting(xmlNodePtr n, int sub, int chart, const char *file, rz_diags *d)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -417,26 +418,24 @@ static void check_nesting(xmlNodePtr n, int sub, int chart, const char *file, rz
                         "sottosezione al livello %d: al massimo %d livelli di sottosezioni una "
                         "dentro l'altra (i titoli non hanno altri livelli)",
                         s2, MAX_SUBSECTION_DEPTH);
-            *bad = 1;
             continue;
         }
         if (strcmp((const char *)c->name, "nodo") == 0 && ++c2 > MAX_CHART_DEPTH) {
             rz_diag_add(d, RZ_ERROR, file, rz_xml_line(c), "contesto-livelli",
                         "organigramma: un ufficio al livello %d; al massimo %d livelli", c2,
                         MAX_CHART_DEPTH);
-            *bad = 1;
             continue;
         }
-        check_nesting(c, s2, c2, file, d, bad);
+        check_nesting(c, s2, c2, file, d);
     }
 }
 
 rz_status rz_contesto_check(const rz_xml *x, rz_diags *d)
 {
-    int bad = 0;
-    check_nesting(xmlDocGetRootElement(x->doc), 0, 0, x->path, d, &bad);
-    walk_tables(xmlDocGetRootElement(x->doc), check_table, x->path, d, &bad);
-    return bad ? RZ_INVALID : RZ_OK;
+    size_t before = d->errors;
+    check_nesting(xmlDocGetRootElement(x->doc), 0, 0, x->path, d);
+    walk_tables(xmlDocGetRootElement(x->doc), check_table, x->path, d, NULL);
+    return d->errors > before ? RZ_INVALID : RZ_OK;
 }
 
 static int is_numeric(cell_type ty)
@@ -449,12 +448,13 @@ static double half_unit(int decimals)
     return 0.5 * pow(10.0, -decimals);
 }
 
-static const row *row_by_id(const table *t, const char *id)
+/* The most addends total row i can have: every row, or every name in its
+ * somma (a name may be repeated). */
+static size_t addends_cap(const table *t, size_t i)
 {
-    for (size_t k = 0; k < t->nrows; k++)
-        if (t->rows[k].id && strcmp(t->rows[k].id, id) == 0)
-            return &t->rows[k];
-    return NULL;
+    const char *somma = t->rows[i].somma;
+    size_t names = somma ? strlen(somma) / 2 + 1 : 0;
+    return names > t->nrows ? names : t->nrows;
 }
 
 /* The addends of total row i: the rows its somma names, or the data rows
@@ -514,9 +514,8 @@ static void check_total_cell(const table *t, const row *r, size_t j, const row *
                 t->title, t->id, row_label(r), t->cols[j].title, printed, n, computed, delta);
 }
 
-static void check_table_totals(const table *t, const char *file, rz_diags *d, void *ctx)
+static void check_table_totals(const table *t, const char *file, rz_diags *d)
 {
-    (void)ctx;
     size_t start = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const row *r = &t->rows[i];
@@ -526,14 +525,14 @@ static void check_table_totals(const table *t, const char *file, rz_diags *d, vo
         }
         if (r->role != ROLE_TOTAL)
             continue;
-        const row *add[512];
-        size_t n = addends(t, i, start, add, sizeof add / sizeof add[0]);
+        size_t cap = addends_cap(t, i);
+        const row **add = malloc(sizeof *add * cap);
+        size_t n = add ? addends(t, i, start, add, cap) : 0;
         start = i + 1;
-        if (n == 0)
-            continue;
-        for (size_t j = 0; j < r->ncells && j < t->ncols; j++)
+        for (size_t j = 0; n && j < r->ncells && j < t->ncols; j++)
             if (t->cols[j].sums)
                 check_total_cell(t, r, j, add, n, file, d);
+        free(add);
     }
 }
 
@@ -553,9 +552,8 @@ typedef struct {
     size_t count, cap;
 } population_totals;
 
-static void check_population(const table *t, const char *file, rz_diags *d, void *ctx)
+static void check_population(const table *t, const char *file, rz_diags *d, population_totals *pt)
 {
-    population_totals *pt = ctx;
     char *pop = attr(t->node, "popolazione");
     const row *total = NULL;
     for (size_t i = 0; pop && i < t->nrows; i++)
@@ -601,12 +599,17 @@ static void check_population(const table *t, const char *file, rz_diags *d, void
     free(pop);
 }
 
+/* Both checks on one reading of each table. */
+static void check_sums(const table *t, const char *file, rz_diags *d, void *ctx)
+{
+    check_table_totals(t, file, d);
+    check_population(t, file, d, ctx);
+}
+
 void rz_contesto_check_totals(const rz_xml *x, rz_diags *findings)
 {
-    xmlNodePtr root = xmlDocGetRootElement(x->doc);
-    walk_tables(root, check_table_totals, x->path, findings, NULL);
     population_totals pt = {NULL, 0, 0};
-    walk_tables(root, check_population, x->path, findings, &pt);
+    walk_tables(xmlDocGetRootElement(x->doc), check_sums, x->path, findings, &pt);
     for (size_t i = 0; i < pt.count; i++) {
         free(pt.items[i].population);
         free(pt.items[i].table);
