@@ -202,6 +202,15 @@ static rz_view *rettifica_view(builder *b, const rz_rettifica *r)
 
 static const char *const node_labels[] = {"Ente", "AS", "OS", "OO", "IND", "UO", "IND"};
 
+/* The mission of programme code in plan p, or NULL. */
+static const char *programme_mission(const rz_plan *p, const char *code)
+{
+    for (size_t k = 0; k < p->n_programmes; k++)
+        if (strcmp(p->programmes[k].code, code) == 0)
+            return p->programmes[k].mission;
+    return NULL;
+}
+
 /* The names of the BSC perspectives and the missions of the programmes an
  * objective cites, each once, joined by " / " as the Premessa prints them. */
 static void links_text(builder *b, const rz_objective *o, rz_view *m)
@@ -218,17 +227,22 @@ static void links_text(builder *b, const rz_objective *o, rz_view *m)
                 rz_buf_puts(&per, p->perspectives[k].name ? p->perspectives[k].name
                                                           : p->perspectives[k].code);
             }
-    for (size_t i = 0; i < o->programmes.count; i++)
-        for (size_t k = 0; k < p->n_programmes; k++) {
-            const char *mission = p->programmes[k].mission;
-            if (!mission || strcmp(p->programmes[k].code, o->programmes.items[i]) != 0)
-                continue;
-            if (mis.len && strstr(rz_buf_str(&mis), mission))
-                continue;
-            if (mis.len)
-                rz_buf_puts(&mis, " / ");
-            rz_buf_puts(&mis, mission);
+    /* Several programmes share a mission: each mission once, compared
+     * whole (one mission's name may be part of another's). */
+    for (size_t i = 0; i < o->programmes.count; i++) {
+        const char *mission = programme_mission(p, o->programmes.items[i]);
+        size_t j = 0;
+        for (; mission && j < i; j++) {
+            const char *earlier = programme_mission(p, o->programmes.items[j]);
+            if (earlier && strcmp(earlier, mission) == 0)
+                break;
         }
+        if (!mission || j < i)
+            continue;
+        if (mis.len)
+            rz_buf_puts(&mis, " / ");
+        rz_buf_puts(&mis, mission);
+    }
     rz_view_set_str(m, "prospettive_bsc", rz_buf_str(&per));
     rz_view_set_str(m, "missioni", rz_buf_str(&mis));
     rz_buf_free(&per);
@@ -461,7 +475,6 @@ static void criticita_of(builder *b, rz_view *m, const rz_scored_node *n)
     for (size_t i = 0; c && i < c->n_actions; i++) {
         rz_view *a = rz_view_map(b->doc);
         rz_view_set_str(a, "testo", c->actions[i] ? c->actions[i] : "");
-        rz_view_set_bool(a, "ultima", i + 1 == c->n_actions);
         rz_view_push(acts, a);
     }
     rz_view_set(m, "azioni_previste", acts);
