@@ -127,11 +127,17 @@ static rz_status render(ctx *c, const char *name, rz_buf *md)
     return st;
 }
 
-static rz_status write_doc(ctx *c, const char *name, const char *ext, const void *data, size_t len)
+/* OUTDIR/name.ext, malloc'ed; NULL when memory runs out. */
+static char *doc_path(const ctx *c, const char *name, const char *ext)
 {
     char file[160];
     snprintf(file, sizeof file, "%s.%s", name, ext);
-    char *path = rz_path_join(c->outdir, file);
+    return rz_path_join(c->outdir, file);
+}
+
+static rz_status write_doc(ctx *c, const char *name, const char *ext, const void *data, size_t len)
+{
+    char *path = doc_path(c, name, ext);
     if (!path)
         return RZ_IO;
     rz_status st = rz_write_atomic(path, data, len, c->d);
@@ -222,8 +228,6 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
                pthread_create(&p->threads[p->n_threads], NULL, pdf_worker, p) == 0)
             p->n_threads++;
     }
-    char file[160];
-    snprintf(file, sizeof file, "%s.pdf", name);
     pdf_job *j = calloc(1, sizeof *j);
     if (j && p->n_jobs == p->cap_jobs) {
         size_t cap = p->cap_jobs ? 2 * p->cap_jobs : 16;
@@ -233,7 +237,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
             p->cap_jobs = cap;
         }
     }
-    if (!j || p->n_jobs == p->cap_jobs || !(j->path = rz_path_join(c->outdir, file))) {
+    if (!j || p->n_jobs == p->cap_jobs || !(j->path = doc_path(c, name, "pdf"))) {
         free(j);
         return RZ_IO;
     }

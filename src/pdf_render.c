@@ -89,7 +89,6 @@ typedef struct {
     const rz_pdf_options *opt;
     uint8_t used[8192];               /* the code points drawn, one bit each */
     uint8_t face_text[N_FONTS][8192]; /* those of laid-out text, per face */
-    int marking;                      /* the face collect_used is reading */
     int used_known;
     uint16_t *code_of; /* code point -> two-byte code in the fonts' encoding */
     uint32_t *cps;     /* the code points drawn, ascending */
@@ -189,12 +188,20 @@ static void mark_used(ctx *c, uint32_t cp)
     c->used[cp >> 3] = (uint8_t)(c->used[cp >> 3] | 1u << (cp & 7));
 }
 
-/* A code point of laid-out text, drawn in face c->marking. */
-static void mark_used_in_face(ctx *c, uint32_t cp)
+/* The code points of s, marked used and, when face is given, in that face's
+ * set too. */
+static void mark_text(ctx *c, const char *s, uint8_t *face)
 {
-    mark_used(c, cp);
-    uint8_t *u = c->face_text[c->marking];
-    u[cp >> 3] = (uint8_t)(u[cp >> 3] | 1u << (cp & 7));
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = s ? strlen(s) : 0;
+    uint32_t cp;
+    for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k) {
+        if (cp == RZ_UTF8_SKIP)
+            continue;
+        mark_used(c, cp);
+        if (face)
+            face[cp >> 3] = (uint8_t)(face[cp >> 3] | 1u << (cp & 7));
+    }
 }
 
 /* Every code point the output can draw, known once the layout is done: the
@@ -206,17 +213,15 @@ static void collect_used(ctx *c)
         mark_used(c, cp);
     for (size_t i = 0; i < c->n_pages; i++)
         for (size_t k = 0; k < c->pages[i].n; k++)
-            if (c->pages[i].ops[k].kind == OP_TEXT) {
-                c->marking = c->pages[i].ops[k].font;
-                each_code_point(c->pages[i].ops[k].text, mark_used_in_face, c);
-            }
+            if (c->pages[i].ops[k].kind == OP_TEXT)
+                mark_text(c, c->pages[i].ops[k].text, c->face_text[c->pages[i].ops[k].font]);
     for (size_t i = 0; i < c->n_headings; i++)
-        each_code_point(c->headings[i].title, mark_used, c);
-    each_code_point(c->doc_title, mark_used, c);
-    each_code_point(c->doc_subtitle, mark_used, c);
+        mark_text(c, c->headings[i].title, NULL);
+    mark_text(c, c->doc_title, NULL);
+    mark_text(c, c->doc_subtitle, NULL);
     if (c->opt) {
-        each_code_point(c->opt->title, mark_used, c);
-        each_code_point(c->opt->author, mark_used, c);
+        mark_text(c, c->opt->title, NULL);
+        mark_text(c, c->opt->author, NULL);
     }
     c->used_known = 1;
 }
