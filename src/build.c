@@ -2,12 +2,14 @@
  * build.c — `relazione build`: from an input folder to the documents.
  *
  * Which documents a folder yields depends on what it holds:
- *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
- *                                   Premessa need the context data),
- *                                   validazione.md
- *   Piano without context         → sintesi-piano.md
- *   Piano + monitoring            → albero.md, risultati-aree.md,
- *                                   risultati-unita.md, risultati-prospettive.md
+ *   Piano + monitoring with at    → relazione.md (chapters 2 and 5 and the
+ *   least one score                 Premessa need the context data),
+ *                                   validazione.md, albero.md,
+ *                                   risultati-aree.md, risultati-unita.md,
+ *                                   risultati-prospettive.md (those two only
+ *                                   when the Piano has units with
+ *                                   indicators, BSC perspectives)
+ *   Piano                         → sintesi-piano.md
  *   Allegato 1                    → allegato1.md (table), allegato1-prosa.md
  *   Allegato 2                    → allegato2.md
  * Each is templates/<name>.md.mustache rendered over one view: the scored
@@ -28,6 +30,7 @@
 #include "inputs.h"
 #include "json.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "mustache.h"
 #include "report_view.h"
 #include "version.h"
@@ -317,9 +320,13 @@ static rz_status produce(ctx *c, const char *name, const char *title,
                          void (*measure)(const char *md, size_t len, rz_diags *findings),
                          rz_diags *findings)
 {
-    rz_buf md;
+    rz_buf raw, md;
+    rz_buf_init(&raw);
     rz_buf_init(&md);
-    rz_status st = render(c, name, &md);
+    rz_status st = render(c, name, &raw);
+    if (st == RZ_OK)
+        st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
+    rz_buf_free(&raw);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
     if (measure && st == RZ_OK)
@@ -371,6 +378,14 @@ static void measure_relazione(const char *md, size_t len, rz_diags *findings)
                     "la Relazione non contiene rappresentazioni grafiche");
 }
 
+static int has_units(const rz_scored *s)
+{
+    for (size_t u = 0; u < s->n_units; u++)
+        if (s->units[u].n_indicators || s->units[u].from_children)
+            return 1;
+    return 0;
+}
+
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings)
 {
@@ -405,8 +420,18 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && in.contesto.doc)
         rz_contesto_check_totals(&in.contesto, findings);
-    if (st == RZ_OK && s && in.monitoring) {
+    /* Without a single score the Relazione would be pages of «n.d.»
+     * dressed as a report: it is not written, nor what attests or tabulates
+     * it, and the findings say why. The Piano's documents still are. */
+    int results = s && in.monitoring && s->entity->has_score;
+    if (st == RZ_OK && s && in.monitoring && !results)
+        rz_diag_add(findings, RZ_WARNING, in.monitoring->file, 0, "documenti",
+                    "nessun indicatore ha un risultato calcolabile: la Relazione, la validazione "
+                    "e le tabelle dei risultati non sono generate; si completino i dati di "
+                    "monitoraggio");
+    if (st == RZ_OK && s && in.monitoring)
         rz_check(s, findings);
+    if (st == RZ_OK && results) {
         /* The Relazione, then the attestation that concerns it (J and K are
          * measured on the Relazione just written). */
         st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
@@ -422,8 +447,12 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                       {"risultati-aree", "Risultati per area strategica"},
                       {"risultati-unita", "Risultati per unità organizzativa"},
                       {"risultati-prospettive", "Risultati per prospettiva"}};
+        /* A Piano without balanced-scorecard perspectives has no
+         * perspectives' table, one without units' indicators no units'. */
+        int wanted[] = {1, 1, has_units(s), in.plan->n_perspectives > 0};
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
+            if (wanted[i])
+                st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
     }
     if (st == RZ_OK && s)
         st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -1297,6 +1298,44 @@ static void render_code(ctx *c, cmark_node *n)
     c->y += 6;
 }
 
+/* Whether table is the table of chart's figures that follows it in the
+ * documents (md_tidy.h): two columns, headed by the chart's title. */
+static int is_chart_table(cmark_node *chart, cmark_node *table)
+{
+    const char *info = cmark_node_get_fence_info(chart);
+    if (!table || !info || strncmp(info, "chart", 5) ||
+        strcmp(cmark_node_get_type_string(table), "table") ||
+        cmark_gfm_extensions_get_table_columns(table) != 2)
+        return 0;
+    cmark_node *head = cmark_node_first_child(table);
+    cmark_node *first = head ? cmark_node_first_child(head) : NULL;
+    if (!first)
+        return 0;
+    char *label = plain_text(first);
+    const char *title = RZ_CHART_TABLE_NO_TITLE;
+    size_t title_n = strlen(title);
+    const char *lit = cmark_node_get_literal(chart);
+    for (const char *line = lit ? lit : ""; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > 7 && !strncmp(line, "titolo:", 7)) {
+            title = line + 7;
+            title_n = len - 7;
+            while (title_n && *title == ' ')
+                title++, title_n--;
+            while (title_n && title[title_n - 1] == ' ')
+                title_n--;
+            break;
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    int same = label && strlen(label) == title_n && !strncmp(label, title, title_n);
+    free(label);
+    return same;
+}
+
 static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 {
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
@@ -1332,6 +1371,8 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         }
         case CMARK_NODE_CODE_BLOCK:
             render_code(c, n);
+            if (is_chart_table(n, cmark_node_next(n)))
+                n = cmark_node_next(n); /* drawn as the chart */
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             need(c, 14);

@@ -1,0 +1,17 @@
+# Published documents, measured on what every sample yields (Markdown and
+# PDF): nothing of the program's own in the text, no type below 7,5 pt, no
+# page ending with a heading or a table's header, cover and Title naming
+# body and year, every chart with its data and its table.
+set(RZ_PUBLISHED_DIR ${CMAKE_BINARY_DIR}/published)
+add_test(NAME published_build
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/published_build.sh ${RELAZIONE_BIN} ${RZ_PUBLISHED_DIR}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(published_build PROPERTIES FIXTURES_SETUP published)
+foreach(kind text charts)
+  add_test(NAME published_${kind}
+    COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/published.py ${RZ_PUBLISHED_DIR} ${kind})
+  set_tests_properties(published_${kind} PROPERTIES FIXTURES_REQUIRED published)
+endforeach()
+
+relazione_unit_test(md_tidy_test ${CMAKE_CURRENT_SOURCE_DIR}/md_tidy_test.c)
+target_include_directories(md_tidy_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/src)

@@ -1,0 +1,13 @@
+#!/bin/sh
+# published_build.sh RELAZIONE OUT — builds every sample into OUT/SAMPLE,
+# PDFs included, for the checks of published.py.
+set -u
+bin=$1
+out=$2
+rm -rf "$out"
+mkdir -p "$out"
+export SOURCE_DATE_EPOCH=1590624000
+for dir in samples/*/; do
+    name=$(basename "$dir")
+    "$bin" build "$dir" -o "$out/$name" >/dev/null || { echo "build of $name failed" >&2; exit 1; }
+done
