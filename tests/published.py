@@ -132,13 +132,14 @@ def md_blocks(md):
 
 def page_lines(words, height):
     """The lines of a page's body (running header and footer left out),
-    top to bottom, as (y, text) in reading order."""
+    top to bottom, as (y, text, type size) in reading order."""
     body = [w for w in words if w[1] > 60 and w[3] < height - 50]
     rows = {}
     for x0, y0, x1, y1, t in body:
         key = round(y1)
-        rows.setdefault(key, []).append((x0, t))
-    return [(y, " ".join(t for _, t in sorted(ws))) for y, ws in sorted(rows.items())]
+        rows.setdefault(key, []).append((x0, t, (y1 - y0) / EM_BOX))
+    return [(y, " ".join(t for _, t, _ in sorted(ws)), max(z for _, _, z in ws))
+            for y, ws in sorted(rows.items())]
 
 
 def check_breaks(root):
@@ -155,8 +156,9 @@ def check_breaks(root):
             lines = page_lines(words, h)
             if not lines:
                 continue
-            last = lines[-1][1]
-            if any(hd.endswith(last) and len(last) > 3 for hd in headings):
+            last, size = lines[-1][1], lines[-1][2]
+            # Headings are set at 10 pt or more, tables at 8 pt or less.
+            if size >= 9.9 and any(hd.endswith(last) and len(last) > 3 for hd in headings):
                 bad.append(f"{path} p.{n}: ends with the heading «{last}»")
                 continue
             # A table header that wraps ends the page when the page's last
