@@ -129,6 +129,7 @@ typedef struct {
     size_t n_headings, cap_headings;
     char *doc_title;
     char *doc_subtitle;
+    char *doc_note; /* a second paragraph under the title (the approving act) */
     int in_quote;
     int landscape; /* the orientation of the pages to come */
     /* Keep with next: from a heading until two lines, a table's first row
@@ -1792,7 +1793,15 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
 
 static void set_metadata(ctx *c, const rz_pdf_options *opt)
 {
+    /* Without a title given, the document's own (with its year) and the
+     * paragraph under it (the body). */
     const char *title = opt->title ? opt->title : c->doc_title;
+    rz_buf full;
+    rz_buf_init(&full);
+    if (!opt->title && c->doc_title && c->doc_subtitle && *c->doc_subtitle) {
+        rz_buf_printf(&full, "%s – %s", c->doc_title, c->doc_subtitle);
+        title = rz_buf_str(&full);
+    }
     if (title)
         HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, title);
     if (opt->author)
@@ -1813,6 +1822,7 @@ static void set_metadata(ctx *c, const rz_pdf_options *opt)
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
     pdfa(c, title, opt->author, &tm);
+    rz_buf_free(&full);
 }
 
 /* PDF/A-1b pieces libharu does not write by itself: the XMP metadata
@@ -1926,6 +1936,7 @@ static void free_ctx(ctx *c)
     free(c->headings);
     free(c->doc_title);
     free(c->doc_subtitle);
+    free(c->doc_note);
     free(c->hpages);
     for (size_t i = 0; i < c->n_kinds; i++) {
         free(c->kinds[i].header);
@@ -1968,26 +1979,31 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
     }
     free(ls.l);
     words_free(&ws);
-    const char *sub = opt->author ? opt->author : c->doc_subtitle;
-    if (sub) {
+    /* The body (or the author given), then the approving act. */
+    const char *sub[2] = {opt->author ? opt->author : c->doc_subtitle, c->doc_note};
+    const double sub_size[2] = {13, 10.5};
+    for (int s = 0; s < 2; s++) {
+        if (!sub[s])
+            continue;
+        double sz = sub_size[s];
         words sw = {0};
-        add_text(cc, &sw, sub, F_REG, NULL);
+        add_text(cc, &sw, sub[s], F_REG, NULL);
         lines sl = {0};
-        wrap(cc, &sw, 13, CONTENT_W, &sl);
+        wrap(cc, &sw, sz, CONTENT_W, &sl);
         y += 10;
-        double space = text_width(cc, F_REG, 13, " ", 1);
+        double space = text_width(cc, F_REG, sz, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
             double x = MARGIN_L;
             HPDF_Page_BeginText(hp);
-            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), 13);
+            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), (HPDF_REAL)sz);
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                show(c, hp, x, (PAGE_H - y - 13), sw.w[k].text);
-                x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
+                show(c, hp, x, (PAGE_H - y - sz), sw.w[k].text);
+                x += text_width(cc, F_REG, sz, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
-            y += 18;
+            y += sz * 1.4;
         }
         free(sl.l);
         words_free(&sw);
@@ -2111,8 +2127,12 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             cmark_node *first = cmark_node_first_child(c->tree);
             if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
                 cmark_node *next = cmark_node_next(first);
-                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
+                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
                     c->doc_subtitle = plain_text(next);
+                    cmark_node *note = cmark_node_next(next);
+                    if (note && cmark_node_get_type(note) == CMARK_NODE_PARAGRAPH)
+                        c->doc_note = plain_text(note);
+                }
             }
         }
         render_blocks(c, c->tree, 0);
@@ -2121,8 +2141,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     } while (at < len);
 
     const char *title = opt->title ? opt->title : c->doc_title;
-    size_t cover = opt->cover ? 1 : 0;
-    size_t toc = opt->toc ? toc_pages_needed(c) : 0;
+    /* Three pages or fewer need neither a cover nor a contents page. */
+    size_t cover = opt->cover && c->n_pages > 3 ? 1 : 0;
+    size_t toc = opt->toc && c->n_pages > 3 ? toc_pages_needed(c) : 0;
     size_t total = cover + toc + c->n_pages;
     HPDF_Page *hpages = calloc(total, sizeof *hpages);
     c->hpages = hpages;
@@ -2194,6 +2215,7 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *
                            size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {title, base ? base->author : NULL, NULL, NULL, 1, 1};
+    (void)title; /* the document's own heading names it, with its year */
+    rz_pdf_options opt = {NULL, base ? base->author : NULL, NULL, NULL, 1, 1};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }
