@@ -152,9 +152,91 @@ static int chart_table(const char *body, const char *end, rz_buf *b)
  * keeps one full stop («n.d..», «**n.d.**.»), an item ending in a full
  * stop loses it before the separator («azioni.; 2017»), and a table
  * cell listing items ends without its last separator («100%; |»). */
+static int letter(const char *s, size_t i, size_t n)
+{
+    if (i >= n)
+        return 0;
+    unsigned char ch = (unsigned char)s[i];
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0xC0;
+}
+
+/* The end of a UTF-8 letter ending just before i (0 when none). */
+static int letter_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    unsigned char ch = (unsigned char)s[i - 1];
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+}
+
+/* A code printed twice, «ISR – ISR – nome», «M011 – 011 ‐ nome»: at i
+ * (just after «W – »), the length of the repetition and its dash to skip,
+ * or 0. */
+static size_t repeated_code(const char *s, size_t n, size_t i, size_t w_from, size_t w_to)
+{
+    size_t t = i;
+    while (t < n && s[t] != ' ' && s[t] != '|')
+        t++;
+    size_t tl = t - i, wl = w_to - w_from;
+    if (tl == 0 || tl > wl || (tl < wl && tl < 2) || memcmp(s + w_to - tl, s + i, tl))
+        return 0;
+    static const char *const dashes[] = {" – ", " ‐ ", " - "};
+    for (size_t k = 0; k < 3; k++) {
+        size_t dl = strlen(dashes[k]);
+        if (t + dl <= n && !memcmp(s + t, dashes[k], dl))
+            return tl + dl;
+    }
+    return 0;
+}
+
+/* ≥ and ≤ for «>=» and «<=» (also escaped, «\\<=»), with one space on
+ * either side (none before at the start of a cell or a parenthesis). */
+static size_t comparison(rz_buf *b, const char *s, size_t n, size_t i)
+{
+    size_t at = i + (s[i] == '\\');
+    if (at + 1 >= n || s[at + 1] != '=' || (s[at] != '>' && s[at] != '<'))
+        return 0;
+    if (b->len && b->data[b->len - 1] != ' ' && b->data[b->len - 1] != '(')
+        rz_buf_putc(b, ' ');
+    rz_buf_puts(b, s[at] == '>' ? "≥" : "≤");
+    size_t k = at + 2;
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k < n && s[k] != '|')
+        rz_buf_putc(b, ' ');
+    return k - i;
+}
+
 static void put_text_line(rz_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        size_t skip = comparison(b, s, n, i);
+        if (skip) {
+            i += skip - 1;
+            continue;
+        }
+        /* «W – W – »: the repeated code goes. */
+        if (i >= 5 && !memcmp(s + i - 4, "– ", 4) && s[i - 5] == ' ') {
+            size_t w_to = i - 5, w_from = w_to;
+            while (w_from > 0 && s[w_from - 1] != ' ' && s[w_from - 1] != '|' &&
+                   s[w_from - 1] != '*')
+                w_from--;
+            size_t rep = w_to > w_from ? repeated_code(s, n, i, w_from, w_to) : 0;
+            if (rep) {
+                i += rep - 1;
+                continue;
+            }
+        }
+        /* One apostrophe, one hyphen. */
+        if (s[i] == '\'' && letter_before(s, i) && letter(s, i + 1, n)) {
+            rz_buf_puts(b, "’");
+            continue;
+        }
+        if (i + 3 <= n && !memcmp(s + i, "‐", 3)) {
+            rz_buf_puts(b, i > 0 && s[i - 1] == ' ' && i + 3 < n && s[i + 3] == ' ' ? "–" : "-");
+            i += 2;
+            continue;
+        }
         if (i + 4 <= n && !memcmp(s + i, "n.d.", 4)) {
             rz_buf_append(b, "n.d.", 4);
             i += 4;

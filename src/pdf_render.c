@@ -735,9 +735,15 @@ static void add_text(ctx *c, words *ws, const char *s, int f, const char *url)
         size_t st = i;
         while (i < n && s[i] != ' ')
             i++;
-        /* "€ 1.234,56" is never split across lines. */
+        /* "€ 1.234,56" is never split across lines, nor "13 / 13". */
         if (i - st == 3 && !memcmp(s + st, "€", 3) && i + 1 < n && s[i + 1] != ' ') {
             i++;
+            while (i < n && s[i] != ' ')
+                i++;
+        }
+        while (i > st && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 3 < n &&
+               !memcmp(s + i, " / ", 3) && s[i + 3] >= '0' && s[i + 3] <= '9') {
+            i += 3;
             while (i < n && s[i] != ' ')
                 i++;
         }

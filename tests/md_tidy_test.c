@@ -45,6 +45,12 @@ int main(void)
     CHECK_TIDY("Risultato: **n.d.**. Peso n.d.. Fine.\n", "Risultato: **n.d.** Peso n.d. Fine.\n");
     CHECK_TIDY("| 2016: report.; 2017: altro;  |\n|---|\n| x; |\n",
                "| 2016: report; 2017: altro |\n|---|\n| x |\n");
+    /* Typographic signs, one apostrophe and one hyphen, codes once. */
+    CHECK_TIDY("| x >= 90% | \\<=5 | (>=2) |\n", "| x ≥ 90% | ≤ 5 | (≥ 2) |\n");
+    CHECK_TIDY("L'ente dell’anno, scuola‐lavoro ‐ fine\n",
+               "L’ente dell’anno, scuola-lavoro – fine\n");
+    CHECK_TIDY("| ISR – ISR – Istituto | M011 – 011 ‐ Competitività | A – B – C |\n",
+               "| ISR – Istituto | M011 – Competitività | A – B – C |\n");
     /* Runs of blank lines become one. */
     CHECK_TIDY("\n\nA\n\n\n\nB\n\n\n", "A\n\nB\n");
     return check_done();

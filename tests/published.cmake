@@ -7,7 +7,7 @@ add_test(NAME published_build
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/published_build.sh ${RELAZIONE_BIN} ${RZ_PUBLISHED_DIR}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(published_build PROPERTIES FIXTURES_SETUP published)
-foreach(kind text charts glyphs breaks)
+foreach(kind text charts glyphs breaks cover)
   add_test(NAME published_${kind}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/published.py ${RZ_PUBLISHED_DIR} ${kind})
   set_tests_properties(published_${kind} PROPERTIES FIXTURES_REQUIRED published)

@@ -43,15 +43,22 @@ def documents(root):
                 yield sample, os.path.join(d, f)
 
 
+def extracted(path, suffix, args):
+    """pdftotext's output, read from the file published_build.sh left
+    beside the PDF when there is one."""
+    if os.path.exists(path + suffix):
+        return open(path + suffix, encoding="utf-8").read()
+    return subprocess.run(["pdftotext", *args, path, "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def pdf_text(path):
-    return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return extracted(path, ".txt", ["-layout"])
 
 
 def bbox_pages(path):
     """[(width, height, [(xmin, ymin, xmax, ymax, word)])] per page."""
-    html = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True,
-                          text=True, check=True).stdout
+    html = extracted(path, ".bbox.html", ["-bbox"])
     pages = []
     for m in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
         words = [(float(a), float(b), float(c), float(d), unescape(w)) for a, b, c, d, w in
@@ -188,8 +195,7 @@ def check_cover(root):
         body = re.search(r"(Camera di Commercio[^.*\n]*?)(?:[.*\n]|$)", md)
         body = " ".join(body.group(1).split()) if body else None
         title = pdf_info(path)
-        first = " ".join(subprocess.run(["pdftotext", "-l", "1", path, "-"], capture_output=True,
-                                        text=True).stdout.split())
+        first = " ".join(pdf_text(path).split("\f")[0].split())
         for what, text in (("Title", title), ("first page", first)):
             if year not in text:
                 bad.append(f"{path}: {what} «{text[:80]}» lacks the year {year}")
