@@ -77,6 +77,8 @@ static int cmd_validate(int argc, char **argv)
     return worst;
 }
 
+/* Input errors come first and stop there: a verdict computed from a plan
+ * that failed validation would be worthless. */
 static int cmd_check(int argc, char **argv)
 {
     if (argc != 2) {
@@ -87,32 +89,48 @@ static int cmd_check(int argc, char **argv)
     rz_diags_init(&d);
     rz_inputs in;
     rz_status st = rz_inputs_load(argv[1], &in, &d);
-    if (st != RZ_IO && in.plan) {
+    if (st != RZ_IO && !in.plan && !in.invalid_plan)
+        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
+                    "la cartella non contiene un Piano della performance");
+    report(&d);
+    if (st != RZ_IO && d.errors) {
+        fprintf(stderr, "%s\n", rz_verdict_not_computable_reason(d.errors, 1));
+        st = RZ_INVALID;
+    } else if (st != RZ_IO) {
         rz_scored *s = NULL;
-        rz_diags findings;
+        rz_diags findings, unscored;
         rz_diags_init(&findings);
-        if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
-            rz_check(s, &findings);
+        rz_diags_init(&unscored);
+        /* Without monitoring data every indicator is unscored: saying so once
+         * (the verdict line) is enough. */
+        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
+            if (in.monitoring)
+                rz_check(s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
-            rz_diags_print(&findings, stderr);
-            const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
-            fprintf(stderr, "%zu errori, %zu avvisi. Esito proposto: %s; esito dell'OIV: %s\n",
-                    findings.errors, findings.warnings, rz_check_verdict(&findings),
-                    oiv ? oiv : "non ancora espresso");
+            rz_findings_print(&findings, stderr);
+            rz_verdict_basis b = rz_proposed_verdict(&findings, 0, in.monitoring != NULL);
+            if (b.verdict == RZ_VERDICT_NOT_COMPUTABLE) {
+                fprintf(stderr, "%s\n", rz_verdict_not_computable_reason(0, in.monitoring != NULL));
+                st = RZ_INVALID;
+            } else {
+                fprintf(stderr,
+                        "%zu errori, %zu avvisi (%zu rilievi gravi, %zu osservazioni, %zu "
+                        "formali). ",
+                        findings.errors, findings.warnings, b.grave, b.observations, b.cosmetic);
+                const char *oiv = in.monitoring->validation.verdict;
+                fprintf(stderr, "Esito proposto: %s; esito dell'OIV: %s\n",
+                        rz_verdict_name(b.verdict), oiv ? oiv : "non ancora espresso");
+            }
             if (findings.errors && st == RZ_OK)
                 st = RZ_INVALID;
         }
         rz_scored_free(s);
         rz_diags_free(&findings);
-    } else if (st != RZ_IO) {
-        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
-                    "la cartella non contiene un Piano della performance");
-        st = RZ_INVALID;
+        rz_diags_free(&unscored);
     }
-    report(&d);
     rz_diags_free(&d);
     rz_inputs_free(&in);
     rz_xml_cleanup();
@@ -208,9 +226,15 @@ static int cmd_build(int argc, char **argv)
         size_t len = 0;
         FILE *mem = path ? open_memstream(&text, &len) : NULL;
         if (mem) {
-            rz_diags_print(&findings, mem);
-            fprintf(mem, "%zu errori, %zu avvisi. Esito proposto: %s\n", findings.errors,
-                    findings.warnings, rz_check_verdict(&findings));
+            rz_findings_print(&findings, mem);
+            rz_verdict_basis b = rz_proposed_verdict(&findings, 0, built.has_monitoring);
+            fprintf(mem,
+                    "%zu errori, %zu avvisi (%zu rilievi gravi, %zu osservazioni, %zu formali). ",
+                    findings.errors, findings.warnings, b.grave, b.observations, b.cosmetic);
+            if (b.verdict == RZ_VERDICT_NOT_COMPUTABLE)
+                fprintf(mem, "%s\n", rz_verdict_not_computable_reason(0, built.has_monitoring));
+            else
+                fprintf(mem, "Esito proposto: %s\n", rz_verdict_name(b.verdict));
             fclose(mem);
             if (rz_write_atomic(path, text, len, &d) == RZ_OK)
                 printf("%s\n", path);
@@ -223,9 +247,11 @@ static int cmd_build(int argc, char **argv)
         printf("%s\n", built.paths[i]);
     if (st == RZ_OK)
         fprintf(stderr,
-                "%zu documenti scritti; verifiche in verifiche.txt: %zu errori, %zu avvisi, esito "
-                "proposto %s\n",
-                built.count, findings.errors, findings.warnings, rz_check_verdict(&findings));
+                "%zu documenti scritti; verifiche in verifiche.txt: %zu errori, %zu avvisi, %s%s\n",
+                built.count, findings.errors, findings.warnings,
+                built.has_monitoring ? "esito proposto " : "",
+                built.has_monitoring ? rz_verdict_name(rz_proposed_verdict(&findings, 0, 1).verdict)
+                                     : rz_verdict_not_computable_reason(0, 0));
     rz_built_free(&built);
     rz_diags_free(&d);
     rz_diags_free(&findings);
