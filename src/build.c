@@ -429,6 +429,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                     "nessun indicatore ha un risultato calcolabile: la Relazione, la validazione "
                     "e le tabelle dei risultati non sono generate; si completino i dati di "
                     "monitoraggio");
+    built->has_monitoring = in.monitoring != NULL;
     if (st == RZ_OK && s && in.monitoring)
         rz_check(s, findings);
     if (st == RZ_OK && results) {
