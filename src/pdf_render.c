@@ -1020,7 +1020,9 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
                     minw[k] = w;
                 line_w += w + (ws->w[i].space_after ? space : 0);
             }
-            if (line_w > pref[k])
+            /* A header wraps to its longest word: its unwrapped length
+             * would take room from the columns that hold the text. */
+            if (line_w > pref[k] && !rows[r].header)
                 pref[k] = line_w;
         }
     double smin = 0, spref = 0;
@@ -1103,7 +1105,8 @@ static struct table_kind *find_kind(ctx *c, const char *header)
 }
 
 /* Measures one row's cells (text as split_cells leaves it) into kind k. */
-static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const int *bold)
+static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const int *bold,
+                          int header)
 {
     const char *p = cells;
     for (int col = 0; col < k->ncols && *p; col++) {
@@ -1125,7 +1128,7 @@ static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const
             line += ww + (we < end ? space : 0);
             w = we;
         }
-        if (line > k->pref[col])
+        if (line > k->pref[col] && !header) /* as in table_widths */
             k->pref[col] = line;
         p = end + 1;
     }
@@ -1152,7 +1155,7 @@ static void measure_kinds(ctx *c, const char *md, size_t len)
         }
         if (k) {
             if (split_cells(p, n, &cells, bold, 64) == k->ncols)
-                measure_cells(c, k, rz_buf_str(&cells), bold);
+                measure_cells(c, k, rz_buf_str(&cells), bold, 0);
             p = next;
             continue;
         }
@@ -1183,7 +1186,7 @@ static void measure_kinds(ctx *c, const char *md, size_t len)
             k->count++;
             for (int i = 0; i < nc; i++)
                 bold[i] = 1;
-            measure_cells(c, k, rz_buf_str(&cells), bold);
+            measure_cells(c, k, rz_buf_str(&cells), bold, 1);
         }
         p = nl2 ? nl2 + 1 : end;
     }
@@ -2148,8 +2151,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
 
     const char *title = opt->title ? opt->title : c->doc_title;
     /* Three pages or fewer need neither a cover nor a contents page. */
-    size_t cover = opt->cover && c->n_pages > 3 ? 1 : 0;
-    size_t toc = opt->toc && c->n_pages > 3 ? toc_pages_needed(c) : 0;
+    int is_long = !opt->only_long || c->n_pages > 3;
+    size_t cover = opt->cover && is_long ? 1 : 0;
+    size_t toc = opt->toc && is_long ? toc_pages_needed(c) : 0;
     size_t total = cover + toc + c->n_pages;
     HPDF_Page *hpages = calloc(total, sizeof *hpages);
     c->hpages = hpages;
@@ -2222,6 +2226,6 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *
 {
     const rz_pdf_options *base = ctx_;
     (void)title; /* the document's own heading names it, with its year */
-    rz_pdf_options opt = {NULL, base ? base->author : NULL, NULL, NULL, 1, 1};
+    rz_pdf_options opt = {NULL, base ? base->author : NULL, NULL, NULL, 1, 1, 1};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

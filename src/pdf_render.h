@@ -27,6 +27,7 @@ typedef struct {
     const char *keywords; /* NULL: none */
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
+    int only_long;        /* cover and contents only beyond three pages */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
@@ -34,7 +35,9 @@ typedef struct {
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d);
 
-/* The rz_pdf_fn of build.h: title as given, other options default. */
+/* The rz_pdf_fn of build.h: the document's own heading and the body as
+ * title (the title given is the kind of document, already in the
+ * heading), cover and contents beyond three pages. */
 rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx, void **out,
                            size_t *out_len, rz_diags *d);
 
