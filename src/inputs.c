@@ -6,6 +6,7 @@
 #include "fsutil.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,12 +64,17 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     rz_status st = RZ_OK;
     size_t before = d->errors;
     rz_xml mon_xml = {0};
+    char bad_plan[1024] = "";
     for (size_t i = 0; i < n; i++) {
         rz_xml x;
         rz_status s1 = rz_xml_load(names[i], 1, &x, d);
         if (s1 != RZ_OK) {
             if (s1 == RZ_IO || st == RZ_OK)
                 st = s1;
+            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->plan_invalid) {
+                in->plan_invalid = 1;
+                snprintf(bad_plan, sizeof bad_plan, "%s", names[i]);
+            }
             continue;
         }
         switch (x.kind) {
@@ -77,8 +83,13 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                 rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
                             "la cartella contiene già un Piano (%s): lasciarne uno solo",
                             in->plan->file);
-            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK && st == RZ_OK) {
-                st = RZ_INVALID;
+            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK) {
+                if (st == RZ_OK)
+                    st = RZ_INVALID;
+                if (!in->plan && !in->plan_invalid) {
+                    in->plan_invalid = 1;
+                    snprintf(bad_plan, sizeof bad_plan, "%s", x.path);
+                }
             }
             rz_xml_free(&x);
             break;
@@ -107,7 +118,12 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         if (in->monitoring && in->plan &&
             rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && !in->plan)
+        if (in->monitoring && !in->plan && in->plan_invalid)
+            rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, RZ_CHECK_DEPENDS,
+                        "dati di monitoraggio non controllati: il Piano %s ha errori (elencati "
+                        "sopra); correggerli e rieseguire",
+                        bad_plan);
+        else if (in->monitoring && !in->plan)
             rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);

@@ -16,6 +16,7 @@
 typedef struct {
     char *dir;
     rz_plan *plan;             /* NULL when the folder has none */
+    int plan_invalid;          /* the folder has a Piano, with errors */
     rz_monitoring *monitoring; /* NULL when the folder has none */
     /* Documents whose content goes to the templates as it is. */
     rz_xml contesto, allegato1, allegato2;

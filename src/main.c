@@ -164,6 +164,10 @@ static int cmd_check(int argc, char **argv)
         }
         rz_scored_free(s);
         rz_diags_free(&findings);
+    } else if (st != RZ_IO && in.plan_invalid) {
+        rz_diag_add(&d, RZ_ERROR, argv[1], 0, RZ_CHECK_DEPENDS,
+                    "verifiche non eseguite: il Piano della cartella ha errori (elencati sopra)");
+        st = RZ_INVALID;
     } else if (st != RZ_IO) {
         rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
                     "la cartella non contiene un Piano della performance");
@@ -184,8 +188,13 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
     if (st == RZ_IO)
         return st;
     if (!in->plan) {
-        rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
-                    "la cartella non contiene un Piano della performance valido");
+        if (in->plan_invalid)
+            rz_diag_add(d, RZ_ERROR, dir, 0, RZ_CHECK_DEPENDS,
+                        "punteggi non calcolati: il Piano della cartella ha errori (elencati "
+                        "sopra)");
+        else
+            rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
+                        "la cartella non contiene un Piano della performance");
         return RZ_INVALID;
     }
     if (rz_score(in->plan, in->monitoring, s, d) != RZ_OK)

@@ -9,21 +9,23 @@
 #include <string.h>
 
 /* Plans validated in this run, so that validating a Piano and its
- * monitoring data together reads the Piano once. */
+ * monitoring data together reads the Piano once; a Piano that failed is
+ * kept with a NULL plan, so that its monitoring data say so in one line
+ * instead of repeating its errors. */
 typedef struct {
     char *path;
     rz_plan *plan;
 } plan_cache;
 
-static rz_plan *cached_plan(plan_cache *c, size_t n, const char *path)
+static const plan_cache *cached_plan(const plan_cache *c, size_t n, const char *path)
 {
     char *real = realpath(path, NULL);
-    rz_plan *p = NULL;
+    const plan_cache *found = NULL;
     for (size_t i = 0; real && i < n; i++)
         if (c[i].path && strcmp(c[i].path, real) == 0)
-            p = c[i].plan;
+            found = &c[i];
     free(real);
-    return p;
+    return found;
 }
 
 static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t n_cache,
@@ -36,14 +38,21 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
     char *plan_path = rz_monitoring_plan_path(m);
     rz_diags quiet;
     rz_diags_init(&quiet);
-    rz_plan *p = plan_path ? cached_plan(cache, n_cache, plan_path) : NULL;
+    const plan_cache *seen = plan_path ? cached_plan(cache, n_cache, plan_path) : NULL;
+    rz_plan *p = seen ? seen->plan : NULL;
     rz_plan *owned = NULL;
     rz_status pst = RZ_OK;
-    if (!p) {
+    if (!seen) {
         pst = plan_path ? rz_plan_load(plan_path, &owned, &quiet) : RZ_INVALID;
         p = owned;
     }
-    if (pst != RZ_OK || !p) {
+    if (seen && !p) {
+        rz_diag_add(d, RZ_ERROR, x->path, 0, RZ_CHECK_DEPENDS,
+                    "dati di monitoraggio non controllati: il Piano %s ha errori (elencati "
+                    "sopra); correggerli e rieseguire",
+                    plan_path);
+        st = RZ_INVALID;
+    } else if (pst != RZ_OK || !p) {
         const char *why = "";
         for (size_t i = 0; i < quiet.count; i++)
             if (quiet.items[i].severity == RZ_ERROR && quiet.items[i].message) {
@@ -131,7 +140,10 @@ rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
         for (size_t i = 0; i < n; i++) {
             if ((kinds[i] == RZ_DOC_PIANO) != (pass == 0))
                 continue;
+            size_t cached = n_cache;
             rz_status st = validate_one(paths[i], monitoring ? cache : NULL, &n_cache, d);
+            if (monitoring && pass == 0 && n_cache == cached && st != RZ_IO)
+                cache[n_cache++].path = realpath(paths[i], NULL); /* failed: no plan */
             if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
                 worst = st;
         }

@@ -37,3 +37,18 @@ relazione_message(spaces spazi.xml "^spazi.xml:38: error: attributo codice di <i
 add_test(NAME msg_said_once
   COMMAND sh -c "test $(${RELAZIONE_BIN} validate vuoto.xml 2>&1 | grep -c 'vuoto.xml:4:') -eq 1"
   WORKING_DIRECTORY ${RZ_MSG})
+
+# An invalid Piano: its errors come first, then one line per file that
+# depends on it, without repeating them (validate, check, build).
+foreach(cmd validate check build)
+  if(cmd STREQUAL "validate")
+    set(args validate tests/bad/piano-errato/piano.xml tests/bad/piano-errato/monitoraggio.xml)
+  elseif(cmd STREQUAL "build")
+    set(args build tests/bad/piano-errato -o ${CMAKE_CURRENT_BINARY_DIR}/piano-errato-out --no-pdf)
+  else()
+    set(args check tests/bad/piano-errato)
+  endif()
+  add_test(NAME msg_cause_first_${cmd}
+    COMMAND sh -c "out=$(\"$0\" \"$@\" 2>&1); rc=$?; echo \"$out\"; test $rc -eq 1 && echo \"$out\" | head -1 | grep -q 'piano.xml:5: error: <anno>' && test $(echo \"$out\" | grep -c '2019x') -eq 1 && test $(echo \"$out\" | grep -c 'monitoraggio.xml: error: dati di monitoraggio non controllati') -eq 1" ${RELAZIONE_BIN} ${args}
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endforeach()
