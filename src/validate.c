@@ -3,6 +3,8 @@
 #include "validate.h"
 #include "contesto.h"
 #include "model.h"
+#include "profile.h"
+#include "fsutil.h"
 #include "xmlload.h"
 
 #include <stdlib.h>
@@ -75,6 +77,25 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
     return st;
 }
 
+/* The profile a Piano names must be one of those installed. */
+static rz_status check_profile(const rz_xml *x, rz_diags *d)
+{
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    xmlChar *name = xmlGetProp(root, (const xmlChar *)"profilo");
+    if (!name)
+        return RZ_OK;
+    rz_status st = RZ_OK;
+    char *templates = rz_path_join(rz_data_dir(), "templates");
+    rz_profile prof;
+    if (templates)
+        st = rz_profile_load(templates, (const char *)name, x->path, rz_xml_line(root), &prof, d);
+    if (templates)
+        rz_profile_free(&prof);
+    free(templates);
+    xmlFree(name);
+    return st;
+}
+
 static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cache, rz_diags *d)
 {
     rz_xml x;
@@ -85,6 +106,8 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_PIANO: {
         rz_plan *p = NULL;
         st = rz_plan_from_xml(&x, &p, d);
+        if (check_profile(&x, d) != RZ_OK && st == RZ_OK)
+            st = RZ_INVALID;
         char *real = st == RZ_OK && cache ? realpath(path, NULL) : NULL;
         if (real && cache) {
             cache[*n_cache].path = real;

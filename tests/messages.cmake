@@ -18,7 +18,7 @@ relazione_message(decimal_comma virgola-decimale.xml "^virgola-decimale.xml:11: 
 add_test(NAME msg_not_utf8
   COMMAND sh -c "out=$(${RELAZIONE_BIN} validate latin1.xml 2>&1); echo \"$out\"; test \"$(echo \"$out\" | wc -l)\" -eq 1 && echo \"$out\" | grep -Eq '^latin1.xml:34: error: il file non è in UTF-8: salvarlo come UTF-8 \\(byte 0xE0 alla riga 34'"
   WORKING_DIRECTORY ${RZ_MSG})
-relazione_message(enumeration valore-elenco.xml "^valore-elenco.xml:15: error: attributo regola di <scadenze>: il valore «boh» non è ammesso; i valori ammessi sono: tutto-o-niente, penalita-giornaliera \\[")
+relazione_message(enumeration valore-elenco.xml "^valore-elenco.xml:15: error: attributo regola di <scadenze>: il valore «boh» non è ammesso; i valori ammessi sono: tutto-o-niente, penalita-giornaliera")
 relazione_message(element_namespace namespace-elemento.xml "^namespace-elemento.xml:5: error: l'elemento <anno> è fuori dal namespace dei dati: va nel namespace urn:relazione:piano:1")
 relazione_message(unexpected_element elemento-inatteso.xml "^elemento-inatteso.xml:5: error: elemento <annata> non previsto in questa posizione: qui lo schema si aspetta <triennio> \\(")
 relazione_message(missing_element elemento-mancante.xml "^elemento-mancante.xml:6: error: elemento <triennio> non previsto in questa posizione: qui lo schema si aspetta <anno> \\(")

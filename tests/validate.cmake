@@ -75,3 +75,5 @@ relazione_bad_input(ctx_sum_reference tests/bad/contesto/somma.xml "somma.xml:8:
 relazione_bad_input(ctx_duplicate_table tests/bad/contesto/tabella-doppia.xml "tabella-doppia.xml:8: error: .*Duplicate key-sequence \\['eta'\\].*\\[xsd\\]")
 relazione_bad_input(mon_criticita_unknown_node tests/bad/monitoraggio/criticita-unknown-node.xml "criticita-unknown-node.xml:42: error: la criticità riguarda l'obiettivo strategico '7\\.7', che non è nel Piano.*\\[ref\\]")
 relazione_bad_input(ctx_nesting tests/bad/contesto/livelli.xml "livelli.xml:8: error: sottosezione al livello 4: al massimo 3 livelli.*\\[contesto-livelli\\]")
+# A Piano naming a profile that is not installed: the installed ones listed.
+relazione_bad_input(unknown_profile tests/bad/piano/profilo-sconosciuto.xml "profilo-sconosciuto.xml:3: error: profilo 'comune' sconosciuto: scrivere uno dei profili disponibili \\(cciaa, piao\\).*\\[profilo\\]")
