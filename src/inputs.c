@@ -68,6 +68,17 @@ static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
     *slot = *x;
 }
 
+/* One line for a file that cannot be checked because the Piano it refers
+ * to has errors of its own. */
+static void depends_on_invalid_plan(const rz_inputs *in, const char *path, rz_diags *d)
+{
+    const char *base = strrchr(in->invalid_plan, '/');
+    rz_diag_add(d, RZ_ERROR, path, 0, RZ_CHECK_DEPENDS,
+                "file non verificato: dipende dal Piano (%s), che ha errori: correggere prima "
+                "il Piano",
+                base ? base + 1 : in->invalid_plan);
+}
+
 rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
 {
     memset(in, 0, sizeof *in);
@@ -98,17 +109,14 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     rz_status st = RZ_OK;
     size_t before = d->errors;
     rz_xml mon_xml = {0};
-    char bad_plan[1024] = "";
     for (size_t i = 0; i < n; i++) {
         rz_xml x;
         rz_status s1 = rz_xml_load(names[i], 1, &x, d);
         if (s1 != RZ_OK) {
             if (s1 == RZ_IO || st == RZ_OK)
                 st = s1;
-            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->plan_invalid) {
-                in->plan_invalid = 1;
-                snprintf(bad_plan, sizeof bad_plan, "%s", names[i]);
-            }
+            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
+                in->invalid_plan = strdup(names[i]);
             continue;
         }
         switch (x.kind) {
@@ -122,10 +130,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                 if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK) {
                     if (st == RZ_OK)
                         st = RZ_INVALID;
-                    if (!in->plan && !in->plan_invalid) {
-                        in->plan_invalid = 1;
-                        snprintf(bad_plan, sizeof bad_plan, "%s", x.path);
-                    }
+                    if (!in->invalid_plan)
+                        in->invalid_plan = strdup(x.path);
                 }
             }
             rz_xml_free(&x);
@@ -152,20 +158,21 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     if (mon_xml.doc) {
         if (rz_monitoring_from_xml(&mon_xml, &in->monitoring, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && in->plan &&
-            rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
+        if (in->invalid_plan)
+            depends_on_invalid_plan(in, mon_xml.path, d);
+        else if (in->monitoring && in->plan &&
+                 rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && !in->plan && in->plan_invalid)
-            rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, RZ_CHECK_DEPENDS,
-                        "dati di monitoraggio non controllati: il Piano %s ha errori (elencati "
-                        "sopra); correggerli e rieseguire",
-                        bad_plan);
         else if (in->monitoring && !in->plan)
             rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);
     }
-    if (in->contesto.doc && in->plan) {
+    if (in->invalid_plan && in->contesto.doc)
+        depends_on_invalid_plan(in, in->contesto.path, d);
+    if (in->invalid_plan && in->allegato2.doc)
+        depends_on_invalid_plan(in, in->allegato2.path, d);
+    if (in->contesto.doc && in->plan && !in->invalid_plan) {
         xmlNodePtr root = xmlDocGetRootElement(in->contesto.doc);
         xmlChar *y = xmlGetProp(root, (const xmlChar *)"anno");
         if (y && atoi((const char *)y) != in->plan->year)
@@ -203,5 +210,6 @@ void rz_inputs_free(rz_inputs *in)
     free(in->profile);
     free(in->profile_file);
     free(in->dir);
+    free(in->invalid_plan);
     memset(in, 0, sizeof *in);
 }

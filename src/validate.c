@@ -49,10 +49,11 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
         p = owned;
     }
     if (seen && !p) {
+        const char *base = strrchr(plan_path, '/');
         rz_diag_add(d, RZ_ERROR, x->path, 0, RZ_CHECK_DEPENDS,
-                    "dati di monitoraggio non controllati: il Piano %s ha errori (elencati "
-                    "sopra); correggerli e rieseguire",
-                    plan_path);
+                    "file non verificato: dipende dal Piano (%s), che ha errori: correggere "
+                    "prima il Piano",
+                    base ? base + 1 : plan_path);
         st = RZ_INVALID;
     } else if (pst != RZ_OK || !p) {
         const char *why = "";

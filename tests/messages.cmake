@@ -49,6 +49,6 @@ foreach(cmd validate check build)
     set(args check tests/bad/piano-errato)
   endif()
   add_test(NAME msg_cause_first_${cmd}
-    COMMAND sh -c "out=$(\"$0\" \"$@\" 2>&1); rc=$?; echo \"$out\"; test $rc -eq 1 && echo \"$out\" | head -1 | grep -q 'piano.xml:5: error: <anno>' && test $(echo \"$out\" | grep -c '2019x') -eq 1 && test $(echo \"$out\" | grep -c 'monitoraggio.xml: error: dati di monitoraggio non controllati') -eq 1" ${RELAZIONE_BIN} ${args}
+    COMMAND sh -c "out=$(\"$0\" \"$@\" 2>&1); rc=$?; echo \"$out\"; test $rc -eq 1 && echo \"$out\" | head -1 | grep -q 'piano.xml:5: error: <anno>' && test $(echo \"$out\" | grep -c '2019x') -eq 1 && test $(echo \"$out\" | grep -c 'monitoraggio.xml: error: file non verificato: dipende dal Piano (piano.xml)') -eq 1" ${RELAZIONE_BIN} ${args}
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endforeach()
