@@ -370,18 +370,52 @@ static int schema_message(sink *s, const char *msg)
     return 0;
 }
 
+/* Parser messages whose English wording is fixed: a substring of it and
+ * the Italian sentence that replaces it. */
+static const struct {
+    const char *english;
+    const char *italian;
+} fixed_messages[] = {
+    {"xmlParseEntityRef: no name",
+     "una & nel testo va scritta &amp; (per esempio «Ricerca &amp; sviluppo»)"},
+    {"EntityRef: expecting ';'",
+     "una & nel testo va scritta &amp; (con il punto e virgola finale)"},
+    {"StartTag: invalid element name",
+     "un < nel testo va scritto &lt; (oppure il nome dell'elemento dopo < non è valido)"},
+    {"Unescaped '<' not allowed in attributes values",
+     "un < nel valore di un attributo va scritto &lt;"},
+    {"Couldn't find end of Start Tag",
+     "manca il > che chiude un tag, o un attributo è scritto male (nome=\"valore\")"},
+    {"AttValue: \" or ' expected",
+     "un attributo va scritto nome=\"valore\", con il valore tra virgolette"},
+    {"attributes construct error",
+     "un attributo va scritto nome=\"valore\", con il valore tra virgolette"},
+    {"Double hyphen within comment",
+     "un commento <!-- … --> non può contenere due trattini di seguito (--)"},
+    {"Comment not terminated", "un commento non è chiuso: manca -->"},
+    {"XML declaration allowed only at the start",
+     "la riga <?xml … ?> deve essere la prima del file, senza righe vuote o spazi prima"},
+    {"Document is empty", "il file è vuoto: deve contenere un documento XML"},
+    {"Extra content at the end of the document",
+     "c'è del contenuto dopo la chiusura dell'elemento radice: tutto deve stare dentro "
+     "l'elemento radice"},
+    {"Start tag expected, '<' not found",
+     "il file non comincia con un elemento XML: non è un file XML"},
+    {"PCDATA invalid Char value",
+     "il testo contiene un carattere di controllo non ammesso in XML: toglierlo"},
+    {"out of allowed range",
+     "il testo contiene un carattere di controllo non ammesso in XML: toglierlo"},
+};
+
 /* Parser (well-formedness) messages. */
 static int parser_message(sink *s, const char *msg, long line)
 {
     char a[256], b[256];
-    if (strstr(msg, "xmlParseEntityRef: no name")) {
-        say(s, "una & nel testo va scritta &amp; (per esempio «Ricerca &amp; sviluppo»)");
-        return 1;
-    }
-    if (strstr(msg, "EntityRef: expecting ';'")) {
-        say(s, "una & nel testo va scritta &amp; (con il punto e virgola finale)");
-        return 1;
-    }
+    for (size_t i = 0; i < sizeof fixed_messages / sizeof fixed_messages[0]; i++)
+        if (strstr(msg, fixed_messages[i].english)) {
+            say(s, "%s", fixed_messages[i].italian);
+            return 1;
+        }
     if (between(msg, "Entity '", '\'', a, sizeof a) && strstr(msg, "not defined")) {
         say(s,
             "&%s; non esiste in XML: scrivere il carattere stesso (il file è in UTF-8); le sole "
@@ -398,80 +432,28 @@ static int parser_message(sink *s, const char *msg, long line)
             a, line);
         return 1;
     }
-    if (strstr(msg, "StartTag: invalid element name")) {
-        say(s, "un < nel testo va scritto &lt; (oppure il nome dell'elemento dopo < non è valido)");
+    long open_line = 0;
+    if (sscanf(msg, "Opening and ending tag mismatch: %255s line %ld and %255s", a, &open_line,
+               b) == 3) {
+        say(s,
+            "il tag di chiusura </%s> non corrisponde a <%s> aperto alla riga %ld: correggere il "
+            "nome o aggiungere </%s>",
+            b, a, open_line, a);
         return 1;
     }
-    if (strstr(msg, "Unescaped '<' not allowed in attributes values")) {
-        say(s, "un < nel valore di un attributo va scritto &lt;");
-        return 1;
-    }
-    if (strstr(msg, "Opening and ending tag mismatch: ")) {
-        const char *p = msg + strlen("Opening and ending tag mismatch: ");
-        long open_line = 0;
-        if (sscanf(p, "%255s line %ld and %255s", a, &open_line, b) == 3) {
-            say(s,
-                "il tag di chiusura </%s> non corrisponde a <%s> aperto alla riga %ld: "
-                "correggere il nome o aggiungere </%s>",
-                b, a, open_line, a);
-            return 1;
-        }
-        return 0;
-    }
-    if (strstr(msg, "Premature end of data in tag ")) {
-        long open_line = 0;
-        if (sscanf(msg, "Premature end of data in tag %255s line %ld", a, &open_line) == 2) {
-            say(s,
-                "il file finisce prima della chiusura di <%s> aperto alla riga %ld: il file è "
-                "troncato o manca </%s>",
-                a, open_line, a);
-            return 1;
-        }
-        return 0;
-    }
-    if (strstr(msg, "Couldn't find end of Start Tag")) {
-        say(s, "manca il > che chiude un tag, o un attributo è scritto male (nome=\"valore\")");
-        return 1;
-    }
-    if (strstr(msg, "AttValue: \" or ' expected") || strstr(msg, "attributes construct error")) {
-        say(s, "un attributo va scritto nome=\"valore\", con il valore tra virgolette");
+    if (sscanf(msg, "Premature end of data in tag %255s line %ld", a, &open_line) == 2) {
+        say(s,
+            "il file finisce prima della chiusura di <%s> aperto alla riga %ld: il file è troncato "
+            "o manca </%s>",
+            a, open_line, a);
         return 1;
     }
     if (sscanf(msg, "Attribute %255s redefined", a) == 1) {
         say(s, "l'attributo %s è ripetuto nello stesso elemento: tenerne uno solo", a);
         return 1;
     }
-    if (strstr(msg, "Double hyphen within comment")) {
-        say(s, "un commento <!-- … --> non può contenere due trattini di seguito (--)");
-        return 1;
-    }
-    if (strstr(msg, "Comment not terminated")) {
-        say(s, "un commento non è chiuso: manca -->");
-        return 1;
-    }
-    if (strstr(msg, "XML declaration allowed only at the start")) {
-        say(s, "la riga <?xml … ?> deve essere la prima del file, senza righe vuote o spazi prima");
-        return 1;
-    }
-    if (strstr(msg, "Document is empty")) {
-        say(s, "il file è vuoto: deve contenere un documento XML");
-        return 1;
-    }
-    if (strstr(msg, "Extra content at the end of the document")) {
-        say(s, "c'è del contenuto dopo la chiusura dell'elemento radice: tutto deve stare dentro "
-               "l'elemento radice");
-        return 1;
-    }
-    if (strstr(msg, "Start tag expected, '<' not found")) {
-        say(s, "il file non comincia con un elemento XML: non è un file XML");
-        return 1;
-    }
     if (sscanf(msg, "Namespace prefix %255s on %255s is not defined", a, b) == 2) {
         say(s, "il prefisso %s: non è dichiarato: usare l'elemento senza prefisso", a);
-        return 1;
-    }
-    if (strstr(msg, "PCDATA invalid Char value") || strstr(msg, "out of allowed range")) {
-        say(s, "il testo contiene un carattere di controllo non ammesso in XML: toglierlo");
         return 1;
     }
     return 0;
