@@ -926,9 +926,27 @@ static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
 
 /* One finding as the attestation prints it: severity, message, file and
  * line. */
+/* Why the proposed verdict is what it is, in a sentence for the OIV:
+ * the gravest class found and the point it concerns. */
+static void set_verdict_basis(rz_view *m, const char *key, const rz_verdict_basis *vb)
+{
+    char point = vb->decisive ? rz_check_point(vb->decisive) : 0;
+    if (vb->verdict == RZ_VERDICT_NON_VALIDA)
+        rz_view_set_strf(m, key, "rilievo grave sul punto %c", point);
+    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI && vb->grave)
+        rz_view_set_str(m, key, "rilievi gravi su punti che non riguardano i risultati");
+    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI)
+        rz_view_set_str(m, key, "il rilievo più grave è un'osservazione");
+    else
+        rz_view_set_str(m, key,
+                        vb->cosmetic ? "solo rilievi formali, che non incidono sull'esito"
+                                     : "nessun rilievo");
+}
+
 static rz_view *evidence_view(rz_view_doc *doc, const rz_diag *g)
 {
     rz_view *e = rz_view_map(doc);
+    rz_view_set_str(e, "classe", rz_materiality_name(rz_finding_materiality(g)));
     rz_view_set_str(e, "gravita",
                     g->severity == RZ_ERROR     ? "errore"
                     : g->severity == RZ_WARNING ? "avviso"
@@ -967,8 +985,11 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
         rz_view_set_str(m, "linee_guida", v->guidelines);
     if (v && v->has_overall)
         set_pct(&b, m, "valutazione_complessiva", 1, v->overall_score, 1);
-    const char *proposed = rz_check_verdict(findings);
-    rz_view_set_str(m, "esito_proposto", proposed);
+    rz_verdict_basis vb = rz_proposed_verdict(findings, 0, s->monitoring != NULL);
+    rz_view_set_str(m, "esito_proposto",
+                    vb.verdict == RZ_VERDICT_NOT_COMPUTABLE ? rz_verdict_not_computable_reason(0, 0)
+                                                            : rz_verdict_name(vb.verdict));
+    set_verdict_basis(m, "esito_proposto_base", &vb);
     rz_view_set_str(m, "esito_oiv", v && v->verdict ? v->verdict : "non ancora espresso");
     rz_view_set_str(m, "esito_lettera",
                     v && v->verdict ? v->verdict
