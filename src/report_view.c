@@ -403,6 +403,29 @@ static rz_view *node_view(builder *b, const rz_scored_node *n)
     return m;
 }
 
+/* Objectives tied to the prevention of corruption and to transparency
+ * (the PIAO's subsection «Rischi corruttivi e trasparenza»), in tree order. */
+static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *list)
+{
+    const rz_objective *o = n->objective;
+    if (o && (o->transparency || o->anticorruption)) {
+        rz_view *m = rz_view_map(b->doc);
+        rz_view_set_str(m, "codice", o->code);
+        rz_view_set_str(m, "titolo", o->title ? o->title : "");
+        rz_view_set_str(m, "livello", node_labels[n->level]);
+        rz_view_set_str(m, "ambito",
+                        o->transparency && o->anticorruption
+                            ? "prevenzione della corruzione e trasparenza"
+                        : o->transparency ? "trasparenza"
+                                          : "prevenzione della corruzione");
+        set_score(b, m, "punteggio", n->has_score, n->score);
+        rz_view_set_str(m, "esito", rz_outcome_name(n->outcome));
+        rz_view_push(list, m);
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        collect_prevention(b, n->children[i], list);
+}
+
 /* ---- units ---- */
 
 static void period_value_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
@@ -712,6 +735,9 @@ static rz_view *individuals_view(builder *b)
             continue;
         rz_view *g = counts_view(b, &s->individual_by_role[role]);
         rz_view_set_str(g, "titolo", titles[role]);
+        /* The templates may name the group with the profile's words. */
+        static const char *const keys[] = {"segretario", "dirigenti", "posizioni"};
+        rz_view_set_bool(g, keys[role], 1);
         rz_view *people = rz_view_list(b->doc);
         for (size_t i = 0; i < s->n_evaluated; i++) {
             const rz_scored_evaluated *se = &s->evaluated[i];
@@ -848,6 +874,9 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     for (size_t i = 0; i < s->entity->n_children; i++)
         rz_view_push(areas, node_view(&b, s->entity->children[i]));
     rz_view_set(root, "aree", areas);
+    rz_view *prevention = rz_view_list(doc);
+    collect_prevention(&b, s->entity, prevention);
+    rz_view_set(root, "prevenzione_corruzione", prevention);
     double area_weights = 0;
     for (size_t i = 0; i < s->entity->n_children; i++)
         area_weights += s->entity->children[i]->weight;
