@@ -668,6 +668,17 @@ static void collect_other_rettifiche(builder *b, rz_view *approved, rz_view *dec
             rz_view_push(declared, d);
         }
     }
+    for (size_t i = 0; i < s->n_evaluated; i++) {
+        const rz_scored_evaluated *se = &s->evaluated[i];
+        if (!se->rettifica)
+            continue;
+        snprintf(what, sizeof what, "Valutato %s", se->evaluated->code);
+        rz_view *m = rettifica_view(b, se->rettifica);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", se->has_computed, se->computed,
+                b->rules->objective_decimals);
+        rz_view_push(approved, m);
+    }
     for (size_t u = 0; u < s->n_units; u++) {
         const rz_scored_unit *su = &s->units[u];
         if (!su->rettifica)
@@ -740,7 +751,13 @@ static rz_view *individuals_view(builder *b)
                 rz_view_set_str(p, "nome", se->evaluated->name);
             rz_view_set_str(p, "incarico", se->evaluated->office ? se->evaluated->office : "");
             set_score(b, p, "punteggio", se->has_score, se->score);
-            set_exclusions(b, p, se->has_score, &se->excluded);
+            set_exclusions(b, p, se->has_computed, &se->excluded);
+            rz_view_set_bool(p, "rettificato", se->has_adjusted);
+            if (se->has_adjusted) {
+                set_pct(b, p, "punteggio_calcolato", se->has_computed, se->computed,
+                        b->rules->objective_decimals);
+                rz_view_set(p, "rettifica", rettifica_view(b, se->rettifica));
+            }
             rz_view *objs = rz_view_list(b->doc);
             for (size_t k = 0; k < se->n_objectives; k++) {
                 const rz_scored_individual_objective *so = &se->objectives[k];
