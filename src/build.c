@@ -58,6 +58,7 @@ typedef struct pdf_job {
     char *md;
     size_t len;
     const char *title;
+    const char *logo; /* owned by the build's ctx, which outlives the jobs */
     char *path;
     int listed; /* path reserved in the built list */
     rz_diags d;
@@ -81,6 +82,7 @@ typedef struct {
     const rz_build_options *opt;
     const char *templates;
     const char *outdir;
+    char *logo; /* logo.png, logo.jpg or logo.jpeg of the input folder, or NULL */
     rz_diags *d;
     rz_view *root;
     rz_built *built;
@@ -152,7 +154,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
 {
     void *pdf = NULL;
     size_t pdf_len = 0;
-    j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
+    j->st = opt->pdf(j->md, j->len, j->title, j->logo, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
         j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
     free(pdf);
@@ -244,6 +246,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     }
     rz_diags_init(&j->d);
     j->title = title;
+    j->logo = c->logo;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -386,6 +389,20 @@ static const char *attr_text(xmlNodePtr e, const char *name)
     return (const char *)a->children->content;
 }
 
+/* The body's logo for the covers: logo.png, logo.jpg or logo.jpeg in the
+ * input folder. */
+static char *find_logo(const char *dir)
+{
+    static const char *const names[] = {"logo.png", "logo.jpg", "logo.jpeg"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *path = rz_path_join(dir, names[i]);
+        if (path && access(path, R_OK) == 0)
+            return path;
+        free(path);
+    }
+    return NULL;
+}
+
 static int has_units(const rz_scored *s)
 {
     for (size_t u = 0; u < s->n_units; u++)
@@ -508,6 +525,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.opt = opt;
     c.templates = opt->templates ? opt->templates : default_templates;
     c.outdir = outdir;
+    c.logo = find_logo(dir);
     c.d = d;
     c.root = root;
     c.built = built;
@@ -578,6 +596,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 #endif
     rz_status pdf_st = finish_pdfs(&c);
     rz_profile_free(&prof); /* the PDF jobs' titles point into it */
+    free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)

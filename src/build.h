@@ -8,9 +8,10 @@
 #include <stddef.h>
 
 /* Turns a Markdown document into PDF bytes (*out malloc'ed). The build
- * knows no PDF itself: the caller passes the renderer. */
-typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const char *title, void *ctx, void **out,
-                               size_t *out_len, rz_diags *d);
+ * knows no PDF itself: the caller passes the renderer. logo: the body's
+ * logo for the cover (a PNG or JPEG file of the input folder), or NULL. */
+typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const char *title, const char *logo,
+                               void *ctx, void **out, size_t *out_len, rz_diags *d);
 
 typedef struct {
     const char *templates; /* NULL: the templates/ the tool ships */

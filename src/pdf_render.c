@@ -1962,8 +1962,45 @@ static void free_ctx(ctx *c)
         HPDF_Free(c->pdf);
 }
 
+/* The logo, checked before libharu reads it: a PNG (without an alpha
+ * channel, which PDF/A-1 forbids) or a JPEG. NULL, with a diagnostic,
+ * when it cannot be used. */
+static HPDF_Image load_logo(ctx *c, const char *path)
+{
+    unsigned char head[32] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    int png = n >= 26 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    int jpeg = n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    const char *why = NULL;
+    if (!f)
+        why = "non si può leggere";
+    else if (!png && !jpeg)
+        why = "non è un'immagine PNG o JPEG";
+    else if (png && (head[25] == 4 || head[25] == 6))
+        why = "ha la trasparenza (canale alfa), che PDF/A non ammette: salvarlo senza";
+    if (why) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo", "il logo %s", why);
+        c->error = 1;
+        return NULL;
+    }
+    return png ? HPDF_LoadPngImageFromFile(c->pdf, path) : HPDF_LoadJpegImageFromFile(c->pdf, path);
+}
+
 static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
 {
+    if (opt->logo) {
+        /* At the top of the cover, at most 72 pt high and 200 pt wide. */
+        HPDF_Image img = load_logo(c, opt->logo);
+        if (!img)
+            longjmp(c->fail, 1);
+        double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
+        double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
+                            (HPDF_REAL)(w * k), (HPDF_REAL)(h * k));
+    }
     /* Title in large type, wrapped, then the body's name and the subtitle. */
     ctx *cc = c;
     words ws = {0};
@@ -2221,11 +2258,11 @@ done:
     return st;
 }
 
-rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx_, void **out,
-                           size_t *out_len, rz_diags *d)
+rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, const char *logo,
+                           void *ctx_, void **out, size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
     (void)title; /* the document's own heading names it, with its year */
-    rz_pdf_options opt = {NULL, base ? base->author : NULL, NULL, NULL, 1, 1, 1};
+    rz_pdf_options opt = {NULL, base ? base->author : NULL, NULL, NULL, 1, 1, 1, logo};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

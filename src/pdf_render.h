@@ -28,6 +28,7 @@ typedef struct {
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
     int only_long;        /* cover and contents only beyond three pages */
+    const char *logo;     /* a PNG or JPEG file for the cover; NULL: none */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
@@ -38,7 +39,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
 /* The rz_pdf_fn of build.h: the document's own heading and the body as
  * title (the title given is the kind of document, already in the
  * heading), cover and contents beyond three pages. */
-rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx, void **out,
-                           size_t *out_len, rz_diags *d);
+rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, const char *logo,
+                           void *ctx, void **out, size_t *out_len, rz_diags *d);
 
 #endif
