@@ -375,7 +375,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     "%sstampata una data (%s) dove il risultato è un numero", u, dc->result);
         return;
     }
-    const rz_rules *ru = &s->plan->rules;
+    const rz_rules *ru = rz_indicator_rules(s->plan, ind);
     if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
         fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
         result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
@@ -407,7 +407,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
 /* normalised: for a printed achievement, the normalised score the data
  * give (NULL for a printed normalised score, always grave when wrong);
  * cap: the most the printed figure may be (0: no limit). */
-static void check_declared_percent(const rz_scored *s, const char *what, const char *check,
+static void check_declared_percent(const rz_rules *ru, const char *what, const char *check,
                                    const char *printed, int has, double computed,
                                    const double *normalised, double cap, const rz_declared *dc,
                                    problems *ps)
@@ -441,13 +441,13 @@ static void check_declared_percent(const rz_scored *s, const char *what, const c
          * differs from the score the data give. */
         int lifted = 0;
         rz_printed implied = p;
-        implied.value = rz_score_normalise(&s->plan->rules, p.value, &lifted);
+        implied.value = rz_score_normalise(ru, p.value, &lifted);
         if (matches(*normalised, &implied)) {
             mat = RZ_MATERIALITY_OBSERVATION;
             int lifted_computed = 0;
-            rz_score_normalise(&s->plan->rules, computed, &lifted_computed);
+            rz_score_normalise(ru, computed, &lifted_computed);
             if (lifted || lifted_computed)
-                note = inference_note(&s->plan->rules, RZ_INFERRED_THRESHOLD);
+                note = inference_note(ru, RZ_INFERRED_THRESHOLD);
         }
     }
     problem_add(ps, dc, check, RZ_ERROR, mat,
@@ -747,7 +747,7 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
                             dc->unit);
                 continue;
             }
-            const rz_rules *ru = &s->plan->rules;
+            const rz_rules *ru = rz_indicator_rules(s->plan, ind);
             char what[160];
             if (dc->result && dc->established)
                 check_established(s, si, dc, m, ps);
@@ -759,14 +759,14 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
             if (dc->target)
                 check_declared_target(si, dc, ps);
             if (dc->achievement)
-                check_declared_percent(s, "realizzazione del target", "E-achievement",
+                check_declared_percent(ru, "realizzazione del target", "E-achievement",
                                        dc->achievement, m->has_achievement, m->achievement,
                                        m->has_score ? &m->score : NULL,
                                        ru->has_achievement_cap ? ru->achievement_cap : 0, dc, ps);
             if (dc->normalised) {
                 int has = dc->unit ? m->has_score : (m->has_score || si->has_adjusted);
                 double v = dc->unit ? m->score : si->effective;
-                check_declared_percent(s, "realizzazione parametrata", "E-score", dc->normalised,
+                check_declared_percent(ru, "realizzazione parametrata", "E-score", dc->normalised,
                                        has, v, NULL, ru->cap, dc, ps);
             }
         }
