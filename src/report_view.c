@@ -736,8 +736,10 @@ static rz_view *individuals_view(builder *b)
         rz_view *g = counts_view(b, &s->individual_by_role[role]);
         rz_view_set_str(g, "titolo", titles[role]);
         /* The templates may name the group with the profile's words. */
-        static const char *const keys[] = {"segretario", "dirigenti", "posizioni"};
-        rz_view_set_bool(g, keys[role], 1);
+        static const char *const keys[] = {"gruppo_segretario", "gruppo_dirigenti",
+                                           "gruppo_posizioni"};
+        for (int k = RZ_ROLE_SG; k <= RZ_ROLE_PO; k++) /* all set: sections nest */
+            rz_view_set_bool(g, keys[k], k == role);
         rz_view *people = rz_view_list(b->doc);
         for (size_t i = 0; i < s->n_evaluated; i++) {
             const rz_scored_evaluated *se = &s->evaluated[i];
