@@ -929,7 +929,8 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
             it_number(a, sizeof a, val->overall_score, 1);
             it_number(b, sizeof b, s->entity->score, 1);
             rz_diag_add(d, RZ_ERROR, m->file, val->loc.line, "B-overall",
-                        "la valutazione complessiva dell'OIV (%s%%) differisce dal punteggio "
+                        "la valutazione complessiva dell'organismo di valutazione (%s%%) "
+                        "differisce dal punteggio "
                         "dell'ente calcolato dai dati (%s%%) senza una rettifica approvata "
                         "sull'ente",
                         a, b);
