@@ -407,12 +407,13 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_contesto_check_totals(&in.contesto, findings);
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
+        rz_oiv_check(in.oiv, s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are
          * measured on the Relazione just written). */
         st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
         if (st == RZ_OK) {
             rz_diags_sort(findings);
-            rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
+            rz_view_set(root, "validazione", rz_validation_view(doc, s, in.oiv, findings));
             st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
                          NULL);
         }

@@ -93,12 +93,13 @@ static int cmd_check(int argc, char **argv)
         rz_diags_init(&findings);
         if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
             rz_check(s, &findings);
+            rz_oiv_check(in.oiv, s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
             rz_diags_print(&findings, stderr);
-            const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
+            const char *oiv = in.oiv ? in.oiv->verdict : NULL;
             fprintf(stderr, "%zu errori, %zu avvisi. Esito proposto: %s; esito dell'OIV: %s\n",
                     findings.errors, findings.warnings, rz_check_verdict(&findings),
                     oiv ? oiv : "non ancora espresso");

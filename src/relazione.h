@@ -23,6 +23,7 @@
 #include "validate.h"
 #include "score.h"
 #include "check.h"
+#include "oiv.h"
 #include "allegato2_check.h"
 #include "contesto.h"
 #include "inputs.h"

@@ -798,23 +798,23 @@ static rz_view *evidence_view(rz_view_doc *doc, const rz_diag *g)
     return e;
 }
 
-rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings)
+rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *v,
+                            const rz_diags *findings)
 {
     builder b = {doc, s, &s->plan->rules};
     rz_view *m = rz_view_map(doc);
-    const rz_validation *v = s->monitoring ? &s->monitoring->validation : NULL;
-    rz_view_set_str(m, "organismo",
-                    v && v->body ? v->body : "Organismo Indipendente di Valutazione");
+    rz_view_set_str(m, "organismo", v ? v->name : "Organismo Indipendente di Valutazione");
+    rz_view_set_bool(m, "illustrativo", v && v->illustrative);
     rz_view_set_str(m, "delibera_organo", v && v->approval_organ ? v->approval_organ : "Giunta");
     rz_view_set_str(m, "delibera_numero",
                     v && v->approval_number ? v->approval_number : TO_COMPLETE);
-    set_date(m, "delibera_data", v && v->has_approval_date, v ? v->approval_date : 0, TO_COMPLETE);
+    set_date(m, "delibera_data", v && v->has_approval, v ? v->approval_date : 0, TO_COMPLETE);
     if (v && v->transmission_office)
         rz_view_set_str(m, "trasmissione_ufficio", v->transmission_office);
-    set_date(m, "trasmissione_data", v && v->has_transmission_date, v ? v->transmission_date : 0,
+    set_date(m, "trasmissione_data", v && v->has_transmission, v ? v->transmission_date : 0,
              TO_COMPLETE);
-    if (v && v->guidelines)
-        rz_view_set_str(m, "linee_guida", v->guidelines);
+    if (v && v->n_guidelines)
+        rz_view_set_str(m, "linee_guida", v->guidelines[0]);
     if (v && v->has_overall)
         set_pct(&b, m, "valutazione_complessiva", 1, v->overall_score, 1);
     const char *proposed = rz_check_verdict(findings);
@@ -823,11 +823,11 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
     rz_view_set_str(m, "esito_lettera",
                     v && v->verdict ? v->verdict
                                     : "[VALIDA / VALIDA CON OSSERVAZIONI / NON VALIDA]");
-    if (v && v->remarks)
-        rz_view_set_str(m, "osservazioni", v->remarks);
+    if (v && v->n_remarks)
+        rz_view_set_str(m, "osservazioni", v->remarks[0]);
     char place[160];
     char d[32] = TO_COMPLETE;
-    if (v && v->has_sign_date)
+    if (v && v->has_signing)
         date_text(d, sizeof d, v->sign_date);
     snprintf(place, sizeof place, "%s, %s", v && v->place ? v->place : TO_COMPLETE, d);
     rz_view_set_str(m, "luogo_data", place);
@@ -847,10 +847,10 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
         char c[2] = {code, 0};
         rz_view_set_str(pt, "codice", c);
         rz_view_set_str(pt, "titolo", point_titles[p]);
-        const rz_validation_point *vp = v ? &v->points[p] : NULL;
-        rz_view_set_str(pt, "esito_oiv", point_outcomes[vp && vp->code ? vp->outcome : 0]);
-        if (vp && vp->text)
-            rz_view_set_str(pt, "giudizio", vp->text);
+        const rz_oiv_point *vp = v ? &v->points[p] : NULL;
+        rz_view_set_str(pt, "esito_oiv", point_outcomes[vp ? vp->judgement : 0]);
+        if (vp && vp->note)
+            rz_view_set_str(pt, "giudizio", vp->note);
         rz_view *ev = rz_view_list(doc);
         size_t errors = 0, warnings = 0, notes = 0;
         for (size_t i = 0; i < findings->count; i++) {
@@ -867,7 +867,7 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
                 notes++;
         }
         rz_view_set(pt, "evidenze", ev);
-        rz_view_set_bool(pt, "ha_dettaglio", rz_view_len(ev) > 0 || (vp && vp->text));
+        rz_view_set_bool(pt, "ha_dettaglio", rz_view_len(ev) > 0 || (vp && vp->note));
         char sum[160];
         if (p == 9 || p == 10 || p == 7 || p == 8) {
             if (errors + warnings + notes == 0)
