@@ -7,7 +7,7 @@ relazione_xmllint_test(xmllint_validazione_massa validazione.xsd samples/cciaa-m
 relazione_xmllint_test(xmllint_validazione_clean validazione.xsd tests/check/clean/validazione.xml)
 
 add_test(NAME validate_validazione
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "1 file validi \\(0 avvisi\\)" --
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "1 file valido \\(0 avvisi\\)" --
     ${RELAZIONE_BIN} validate samples/cciaa-massa-carrara-2019/validazione.xml
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
