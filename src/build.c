@@ -29,6 +29,7 @@
 #include "json.h"
 #include "markdown_stats.h"
 #include "mustache.h"
+#include "oiv_view.h"
 #include "report_view.h"
 #include "version.h"
 #include "xmlview.h"
@@ -57,7 +58,7 @@ typedef struct pdf_job {
     struct pdf_job *next; /* in the queue */
     char *md;
     size_t len;
-    const char *title;
+    rz_pdf_request req;
     char *path;
     int listed; /* path reserved in the built list */
     rz_diags d;
@@ -151,7 +152,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
 {
     void *pdf = NULL;
     size_t pdf_len = 0;
-    j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
+    j->st = opt->pdf(j->md, j->len, &j->req, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
         j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
     free(pdf);
@@ -212,7 +213,7 @@ static void *pdf_worker(void *arg)
 
 /* Queues the PDF of md (taken over); rendered at once when no worker
  * thread can be had. */
-static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf *md)
+static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req, rz_buf *md)
 {
     pdf_pool *p = &c->pool;
     if (!p->started) {
@@ -242,7 +243,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
         return RZ_IO;
     }
     rz_diags_init(&j->d);
-    j->title = title;
+    j->req = *req;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -252,7 +253,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     add_built(c->built, j->path);
     j->listed = c->built->count > before;
     p->jobs[p->n_jobs++] = j;
-    if (p->n_threads == 0) {
+    if (p->n_threads == 0 || req->outline) {
         run_job(c->opt, j);
         return RZ_OK;
     }
@@ -311,23 +312,39 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
-/* Renders and writes one document: Markdown, then PDF if asked. measure,
- * when given, sees the Markdown once written and before it goes. */
-static rz_status produce(ctx *c, const char *name, const char *title,
-                         void (*measure)(const char *md, size_t len, rz_diags *findings),
-                         rz_diags *findings)
+/* What the build learns of a document it has written: its Markdown's
+ * counts and its headings (with pages when its PDF was laid out at once,
+ * which a request with an outline asks). */
+typedef struct {
+    rz_md_stats stats;
+    rz_outline outline;
+} doc_facts;
+
+/* Renders and writes one document: Markdown, then PDF if asked. facts,
+ * when given, receives what the document holds. */
+static rz_status produce_doc(ctx *c, const char *name, rz_pdf_request req, doc_facts *facts)
 {
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render(c, name, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
-    if (measure && st == RZ_OK)
-        measure(md.data, md.len, findings);
+    if (facts && st == RZ_OK) {
+        rz_markdown_stats(md.data, md.len, &facts->stats);
+        if (!c->opt->pdf)
+            rz_outline_from_markdown(&facts->outline, md.data, md.len);
+        req.outline = c->opt->pdf ? &facts->outline : NULL;
+    }
     if (st == RZ_OK && c->opt->pdf)
-        st = submit_pdf(c, name, title, &md);
+        st = submit_pdf(c, name, &req, &md);
     rz_buf_free(&md);
     return st;
+}
+
+static rz_status produce(ctx *c, const char *name, const char *title)
+{
+    rz_pdf_request req = {title, 0, NULL};
+    return produce_doc(c, name, req, NULL);
 }
 
 static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
@@ -347,28 +364,50 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
 
 /* Points J and K, measured on the generated Relazione (named
  * "relazione.md" wherever it is written). */
-static void measure_relazione(const char *md, size_t len, rz_diags *findings)
+static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
 {
     const char *path = "relazione.md";
-    rz_md_stats st;
-    rz_markdown_stats(md, len, &st);
     char words[RZ_FMT_MAX];
-    rz_fmt_number(words, sizeof words, (double)st.words, 0);
+    rz_fmt_number(words, sizeof words, (double)st->words, 0);
     rz_diag_add(findings, RZ_NOTE, path, 0, "J-length",
                 "la Relazione conta %s parole, %zu tabelle e %zu grafici in %zu sezioni", words,
-                st.tables, st.charts, st.headings);
-    if (st.words > 60000)
+                st->tables, st->charts, st->headings);
+    if (st->words > 60000)
         rz_diag_add(findings, RZ_WARNING, path, 0, "J-length",
                     "la Relazione supera le 60.000 parole: valutare una sintesi");
-    if (st.headings < 3)
+    if (st->headings < 3)
         rz_diag_add(findings, RZ_WARNING, path, 0, "K-index",
                     "la Relazione ha meno di tre sezioni: l'indice non aiuta la lettura");
     else
         rz_diag_add(findings, RZ_NOTE, path, 0, "K-index",
-                    "indice generato dalle %zu intestazioni; %zu grafici", st.headings, st.charts);
-    if (st.charts == 0)
+                    "indice generato dalle %zu intestazioni; %zu grafici", st->headings,
+                    st->charts);
+    if (st->charts == 0)
         rz_diag_add(findings, RZ_WARNING, path, 0, "K-charts",
                     "la Relazione non contiene rappresentazioni grafiche");
+}
+
+/* The Relazione, then the documents of the evaluation body that concern
+ * it: J and K are measured on the Relazione just written, and the
+ * validation cites the pages where its headings landed. */
+static rz_status produce_validation(ctx *c, rz_view_doc *doc, const rz_scored *s, const rz_oiv *oiv,
+                                    rz_diags *findings)
+{
+    doc_facts rel;
+    memset(&rel, 0, sizeof rel);
+    rz_outline_init(&rel.outline);
+    rz_pdf_request req = {"Relazione sulla performance", 0, NULL};
+    rz_status st = produce_doc(c, "relazione", req, &rel);
+    if (st == RZ_OK) {
+        measure_relazione(&rel.stats, findings);
+        rz_diags_sort(findings);
+        rz_relazione_facts facts = {&rel.outline, rel.outline.pages, 1, rel.stats};
+        rz_view_set(c->root, "validazione", rz_oiv_document_view(doc, s, oiv, findings, &facts));
+        rz_pdf_request vreq = {rz_oiv_document_title(oiv), 1, NULL};
+        st = produce_doc(c, "validazione", vreq, NULL);
+    }
+    rz_outline_free(&rel.outline);
+    return st;
 }
 
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
@@ -408,15 +447,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
         rz_oiv_check(in.oiv, s, findings);
-        /* The Relazione, then the attestation that concerns it (J and K are
-         * measured on the Relazione just written). */
-        st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
-        if (st == RZ_OK) {
-            rz_diags_sort(findings);
-            rz_view_set(root, "validazione", rz_validation_view(doc, s, in.oiv, findings));
-            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
-                         NULL);
-        }
+        st = produce_validation(&c, doc, s, in.oiv, findings);
         static const struct {
             const char *name, *title;
         } tables[] = {{"albero", "Albero della performance"},
@@ -424,18 +455,17 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                       {"risultati-unita", "Risultati per unità organizzativa"},
                       {"risultati-prospettive", "Risultati per prospettiva"}};
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
+            st = produce(&c, tables[i].name, tables[i].title);
     }
     if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
+        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance");
     if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL, NULL);
+        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio");
         if (st == RZ_OK)
-            st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio",
-                         NULL, NULL);
+            st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio");
     }
     if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
+        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi");
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);

@@ -692,6 +692,14 @@ char rz_check_point(const rz_diag *g)
     return 0;
 }
 
+const char *rz_check_verdict_rule(void)
+{
+    return "l'esito proposto è NON VALIDA quando una verifica trova un errore sui punti A "
+           "(coerenza con il Piano), C (risultati di tutti gli obiettivi) o E (metodo di "
+           "calcolo degli indicatori); VALIDA CON OSSERVAZIONI quando trova altri errori o "
+           "avvisi; VALIDA altrimenti. Le note informative non incidono sull'esito";
+}
+
 const char *rz_check_verdict(const rz_diags *d)
 {
     int warnings = 0, blocking = 0;

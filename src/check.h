@@ -38,6 +38,10 @@ void rz_check(const rz_scored *s, rz_diags *d);
  * other points); "VALIDA" otherwise. */
 const char *rz_check_verdict(const rz_diags *d);
 
+/* The rule rz_check_verdict applies, as a sentence for the documents that
+ * print the proposed verdict (no capital, no final stop). */
+const char *rz_check_verdict_rule(void);
+
 /* The validation point a finding concerns ('A'..'K'), or 0. */
 char rz_check_point(const rz_diag *g);
 

@@ -293,11 +293,10 @@ int main(void)
         }
         free(md);
     }
-    const char *val[] = {"Esito proposto dalle verifiche sui dati:** NON VALIDA",
-                         "Punto E",
-                         "200,00%",
-                         "### Verifiche di plausibilità sui dati",
-                         "il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31",
+    const char *val[] = {"Le verifiche sui dati propongono l'esito **NON VALIDA**",
+                         "| E | Corretto utilizzo del metodo di calcolo",
+                         "verifiche sui dati: 11 errori, 0 avvisi",
+                         "**VALIDA CON OSSERVAZIONI** la Relazione sulla performance 2019",
                          NULL};
     check_doc(out, "validazione.md", val);
     remove_tree(out);
