@@ -4,7 +4,9 @@
  * Which documents a folder yields depends on what it holds:
  *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
  *                                   Premessa need the context data),
- *                                   validazione.md
+ *                                   validazione.md (a draft until the
+ *                                   evaluation body's input is complete),
+ *                                   carte-di-lavoro.md (its working papers)
  *   Piano without context         → sintesi-piano.md
  *   Piano + monitoring            → albero.md, risultati-aree.md,
  *                                   risultati-unita.md, risultati-prospettive.md
@@ -397,14 +399,20 @@ static rz_status produce_validation(ctx *c, rz_view_doc *doc, const rz_scored *s
     memset(&rel, 0, sizeof rel);
     rz_outline_init(&rel.outline);
     rz_pdf_request req = {"Relazione sulla performance", 0, NULL};
+    rz_relazione_facts facts;
+    memset(&facts, 0, sizeof facts);
     rz_status st = produce_doc(c, "relazione", req, &rel);
     if (st == RZ_OK) {
         measure_relazione(&rel.stats, findings);
         rz_diags_sort(findings);
-        rz_relazione_facts facts = {&rel.outline, rel.outline.pages, 1, rel.stats};
+        facts = (rz_relazione_facts){&rel.outline, rel.outline.pages, 1, rel.stats};
         rz_view_set(c->root, "validazione", rz_oiv_document_view(doc, s, oiv, findings, &facts));
         rz_pdf_request vreq = {rz_oiv_document_title(oiv), 1, NULL};
         st = produce_doc(c, "validazione", vreq, NULL);
+    }
+    if (st == RZ_OK) {
+        rz_view_set(c->root, "carte", rz_oiv_papers_view(doc, s, oiv, findings, &facts));
+        st = produce(c, "carte-di-lavoro", "Carte di lavoro della validazione");
     }
     rz_outline_free(&rel.outline);
     return st;

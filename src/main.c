@@ -221,6 +221,39 @@ static int cmd_score(int argc, char **argv)
     return st;
 }
 
+/* Prints how one figure was obtained: title, then one step per line. */
+static int cmd_explain(int argc, char **argv)
+{
+    if (argc != 3 || argv[1][0] == '-')
+        return usage_error("spiega");
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_inputs in;
+    rz_scored *s = NULL;
+    rz_status st = load_and_score(argv[1], &in, &s, &d);
+    if (s) {
+        rz_explanation e;
+        if (rz_explain(s, argv[2], &e)) {
+            printf("%s\n", e.title ? e.title : argv[2]);
+            for (size_t i = 0; i < e.n_steps; i++)
+                printf("  %zu. %s\n", i + 1, e.steps[i]);
+        } else {
+            rz_diag_add(&d, RZ_ERROR, argv[1], 0, "spiega",
+                        "«%s» non è il codice di un indicatore, di un obiettivo, di un'area o di "
+                        "un'unità organizzativa del Piano, né «ente»: controllare il codice",
+                        argv[2]);
+            st = RZ_INVALID;
+        }
+        rz_explanation_free(&e);
+    }
+    report(&d);
+    rz_scored_free(s);
+    rz_diags_free(&d);
+    rz_inputs_free(&in);
+    rz_xml_cleanup();
+    return st;
+}
+
 static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
@@ -379,6 +412,14 @@ static const command commands[] = {
      "Stampa sullo standard output la vista in JSON: i dati che i modelli Mustache\n"
      "leggono (utile a chi adatta un modello).\n\n"
      "Uscita: 0 fatto, 1 dati non validi, 3 errore di lettura.\n"},
+    {"spiega", cmd_explain, "spiega CARTELLA CODICE",
+     "mostra come è stata ottenuta una cifra (indicatore, obiettivo, area, unità, ente)",
+     "CODICE è il codice di un indicatore (O2.1.3-g), di un obiettivo operativo o\n"
+     "strategico (2.1.3), di un'area, di un'unità organizzativa (S0) oppure «ente».\n"
+     "Stampa la catena del calcolo: i dati rilevati (file:riga), il risultato, il target,\n"
+     "la realizzazione e la realizzazione parametrata con la regola applicata, le\n"
+     "rettifiche, i pesi e il punteggio usato nel livello superiore.\n\n"
+     "Uscita: 0 fatto, 1 dati non validi o codice sconosciuto, 3 errore di lettura.\n"},
     {"render", cmd_render,
      "render IN.md [-o OUT.pdf] [--title T] [--author A] [--no-cover] [--no-toc]",
      "impagina in PDF un qualsiasi documento Markdown",

@@ -16,6 +16,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "oiv_view.h"
 #include "check.h"
+#include "explain.h"
 #include "format.h"
 
 #include <ctype.h>
@@ -575,5 +576,120 @@ rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv
     }
     if (o && o->n_signatories)
         rz_view_set(m, "firmatari", people_view(doc, o->signatories, o->n_signatories));
+    return m;
+}
+
+/* ---- working papers ---- */
+
+static rz_view *finding_view(rz_view_doc *doc, const rz_diag *g)
+{
+    rz_view *e = rz_view_map(doc);
+    rz_view_set_str(e, "gravita",
+                    g->severity == RZ_ERROR     ? "errore"
+                    : g->severity == RZ_WARNING ? "avviso"
+                                                : "nota");
+    rz_view_set_str(e, "messaggio", g->message ? g->message : "");
+    rz_view_set_str(e, "controllo", g->check ? g->check : "");
+    char where[512] = "";
+    if (g->file) {
+        const char *base = strrchr(g->file, '/');
+        base = base ? base + 1 : g->file;
+        if (g->line > 0)
+            snprintf(where, sizeof where, "%s:%ld", base, g->line);
+        else
+            snprintf(where, sizeof where, "%s", base);
+    }
+    rz_view_set_str(e, "dove", where);
+    return e;
+}
+
+static rz_view *explanation_view(rz_view_doc *doc, rz_explanation *e)
+{
+    rz_view *m = rz_view_map(doc);
+    rz_view_set_str(m, "titolo", e->title ? e->title : "");
+    rz_view_set(m, "passi", texts_view(doc, (const char *const *)e->steps, e->n_steps));
+    rz_explanation_free(e);
+    return m;
+}
+
+static void explain_tree(rz_view_doc *doc, const rz_scored *s, const rz_scored_node *n,
+                         rz_view *nodes)
+{
+    rz_explanation e;
+    memset(&e, 0, sizeof e);
+    rz_explain_node(s, n, &e);
+    rz_view_push(nodes, explanation_view(doc, &e));
+    for (size_t i = 0; i < n->n_children; i++)
+        explain_tree(doc, s, n->children[i], nodes);
+}
+
+rz_view *rz_oiv_papers_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *o,
+                            const rz_diags *findings, const rz_relazione_facts *r)
+{
+    rz_view *m = rz_view_map(doc);
+    char buf[2048], a[128];
+    rz_view_set_str(m, "organismo", o ? o->name : "Organismo Indipendente di Valutazione");
+    rz_view_set_str(m, "esito_proposto", rz_check_verdict(findings));
+    rz_view_set_str(m, "regola", rz_check_verdict_rule());
+    rz_view_set_str(m, "esito", o && o->verdict ? o->verdict : "non ancora espresso");
+    rz_view_set_strf(m, "errori", "%zu", findings->errors);
+    rz_view_set_strf(m, "avvisi", "%zu", findings->warnings);
+    of_body(a, sizeof a, o);
+    rz_view_set_str(m, "del_organismo", a);
+
+    facts f = gather(s);
+    rz_view *pts = rz_view_list(doc);
+    for (int p = 0; p < 11; p++) {
+        char code = (char)('A' + p);
+        size_t errors, warnings;
+        const char *v = point_findings(findings, code, &errors, &warnings);
+        rz_view *x = rz_view_map(doc);
+        rz_view_set_strf(x, "codice", "%c", code);
+        rz_view_set_str(x, "titolo", points[p].title);
+        rz_view_set_str(x, "proposto", judgement_names[judgement_of_verdict(v)]);
+        rz_view_set_strf(x, "errori", "%zu", errors);
+        rz_view_set_strf(x, "avvisi", "%zu", warnings);
+        rz_judgement j = o ? o->points[p].judgement : RZ_JUDGEMENT_NONE;
+        rz_view_set_str(x, "giudizio", judgement_names[j]);
+        if (o && o->points[p].note)
+            rz_view_set_str(x, "nota", o->points[p].note);
+        evidence(buf, sizeof buf, p, s, o, &f, r);
+        rz_view_set_str(x, "fatti", buf);
+        rz_view *list = rz_view_list(doc);
+        for (size_t i = 0; i < findings->count; i++)
+            if (rz_check_point(&findings->items[i]) == code)
+                rz_view_push(list, finding_view(doc, &findings->items[i]));
+        rz_view_set(x, "rilievi", list);
+        rz_view_push(pts, x);
+    }
+    rz_view_set(m, "punti", pts);
+    rz_view *other = rz_view_list(doc);
+    for (size_t i = 0; i < findings->count; i++)
+        if (!rz_check_point(&findings->items[i]))
+            rz_view_push(other, finding_view(doc, &findings->items[i]));
+    rz_view_set(m, "altri_rilievi", other);
+
+    /* The recomputation, top-down: entity, areas, objectives, then every
+     * indicator and every unit. */
+    rz_view *nodes = rz_view_list(doc);
+    if (s->entity)
+        explain_tree(doc, s, s->entity, nodes);
+    rz_view_set(m, "nodi", nodes);
+    rz_view *inds = rz_view_list(doc);
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        rz_explanation e;
+        memset(&e, 0, sizeof e);
+        rz_explain_indicator(s, s->indicators[i], &e);
+        rz_view_push(inds, explanation_view(doc, &e));
+    }
+    rz_view_set(m, "indicatori", inds);
+    rz_view *units = rz_view_list(doc);
+    for (size_t i = 0; i < s->n_units; i++) {
+        rz_explanation e;
+        memset(&e, 0, sizeof e);
+        rz_explain_unit(s, &s->units[i], &e);
+        rz_view_push(units, explanation_view(doc, &e));
+    }
+    rz_view_set(m, "unita", units);
     return m;
 }

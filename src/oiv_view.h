@@ -30,6 +30,12 @@ typedef struct {
 rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *o,
                               const rz_diags *findings, const rz_relazione_facts *r);
 
+/* The view "carte" of the working papers: every finding with the file and
+ * line it concerns, the evidence and proposed judgement of each point, and
+ * the recomputation of every figure (the chain `relazione spiega` prints). */
+rz_view *rz_oiv_papers_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *o,
+                            const rz_diags *findings, const rz_relazione_facts *r);
+
 /* The running header of the validation document's PDF: it says BOZZA on
  * every page while the body's input is incomplete. */
 const char *rz_oiv_document_title(const rz_oiv *o);

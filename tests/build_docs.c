@@ -296,9 +296,16 @@ int main(void)
     const char *val[] = {"Le verifiche sui dati propongono l'esito **NON VALIDA**",
                          "| E | Corretto utilizzo del metodo di calcolo",
                          "verifiche sui dati: 11 errori, 0 avvisi",
-                         "**VALIDA CON OSSERVAZIONI** la Relazione sulla performance 2019",
-                         NULL};
+                         "**VALIDA CON OSSERVAZIONI** la Relazione sulla performance 2019", NULL};
     check_doc(out, "validazione.md", val);
+    const char *papers[] = {"### Punto E",
+                            "(monitoraggio.xml:440) — indicatore O2.1.3-g",
+                            "200,00%",
+                            "il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31",
+                            "### Indicatore O2.1.3-g",
+                            "144 / 164 = 87,80%",
+                            NULL};
+    check_doc(out, "carte-di-lavoro.md", papers);
     remove_tree(out);
 
     snprintf(out, sizeof out, "%s/lucca", base);

@@ -9,6 +9,9 @@
 #   pages     every «cap. X, p. N» / ««Titolo», p. N» it cites is a page of
 #             the generated Relazione where that heading is printed
 #   nucleo    a Nucleo di valutazione is named as such, never «OIV»
+#   papers    the working papers hold the findings with file:line and, for
+#             an indicator, an objective and a unit, the same chain of
+#             computation that `relazione spiega` prints
 set -u
 bin=$1
 case_=$2
@@ -104,6 +107,23 @@ nucleo)
     grep -q "Questo Nucleo" "$md" || fail "«Questo Nucleo»"
     grep -q "Giudizio del Nucleo" "$md" || fail "table header"
     ! grep -q "OIV" "$md" "$t/pdf.txt" || fail "«OIV» in a Nucleo's document: $(grep OIV "$md" | head -2)"
+    ;;
+papers)
+    pm=$t/out/carte-di-lavoro.md
+    grep -qE "^- \*errore\* \(monitoraggio\.xml:[0-9]+\) — indicatore O2\.1\.3-g" "$pm" ||
+        fail "finding with file:line"
+    [ "$(pdftotext "$t/out/carte-di-lavoro.pdf" - | grep -c "Pagina [0-9]* di")" -ge 10 ] ||
+        fail "papers PDF"
+    for code in O2.1.3-g FRD-2-b 3.2 OB3 FRD; do
+        "$bin" spiega "$t/in" "$code" > "$t/spiega" 2>&1 || fail "spiega $code"
+        head -1 "$t/spiega" > "$t/title"
+        sed -n 's/^  [0-9]*\. /1. /p' "$t/spiega" > "$t/steps"
+        # The same title as a heading, followed by the same steps.
+        awk -v t="### $(cat "$t/title")" '$0 == t {on = 1; next} on && /^### / {exit}
+             on && /^1\. / {print}' "$pm" | sed 's/\\\(.\)/\1/g' > "$t/papers"
+        [ -s "$t/steps" ] || fail "no steps for $code"
+        cmp -s "$t/steps" "$t/papers" || { diff "$t/steps" "$t/papers"; fail "$code differs"; }
+    done
     ;;
 esac
 echo "ok: $case_"
