@@ -328,42 +328,62 @@ static void evidence(char *buf, size_t n, int p, const rz_scored *s, const rz_oi
     }
 }
 
-/* The point's findings: counted, and the verdict they alone would give. */
-static const char *point_findings(const rz_diags *findings, char code, size_t *errors,
-                                  size_t *warnings)
+/* The point's findings, and the verdict they alone would give. */
+static rz_verdict_basis point_findings(const rz_diags *findings, char code)
 {
     rz_diags only;
     rz_diags_init(&only);
-    *errors = *warnings = 0;
     for (size_t i = 0; i < findings->count; i++) {
         const rz_diag *g = &findings->items[i];
-        if (rz_check_point(g) != code)
-            continue;
-        *errors += g->severity == RZ_ERROR;
-        *warnings += g->severity == RZ_WARNING;
-        rz_diag_add(&only, g->severity, g->file, g->line, g->check, "%s", g->message);
+        if (rz_check_point(g) == code)
+            rz_diag_add(&only, g->severity, g->file, g->line, g->check, "%s", g->message);
     }
-    const char *v = rz_check_verdict(&only);
+    rz_verdict_basis vb = rz_proposed_verdict(&only, 0, 1);
     rz_diags_free(&only);
-    return v;
+    return vb;
 }
 
-static rz_judgement judgement_of_verdict(const char *v)
+static rz_judgement judgement_of_verdict(rz_verdict v)
 {
-    if (!strcmp(v, "NON VALIDA"))
+    if (v == RZ_VERDICT_NON_VALIDA)
         return RZ_JUDGEMENT_KO;
-    if (!strcmp(v, "VALIDA CON OSSERVAZIONI"))
+    if (v == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI)
         return RZ_JUDGEMENT_REMARKS;
     return RZ_JUDGEMENT_OK;
 }
 
-static void findings_text(char *buf, size_t n, size_t errors, size_t warnings)
+static void findings_text(char *buf, size_t n, const rz_verdict_basis *vb)
 {
-    if (errors + warnings == 0)
-        snprintf(buf, n, "nessuna difformità dalle verifiche sui dati");
+    if (vb->grave + vb->observations + vb->cosmetic == 0)
+        snprintf(buf, n, "nessun rilievo dalle verifiche sui dati");
     else
-        snprintf(buf, n, "verifiche sui dati: %zu %s, %zu %s", errors,
-                 errors == 1 ? "errore" : "errori", warnings, warnings == 1 ? "avviso" : "avvisi");
+        snprintf(buf, n, "verifiche sui dati: %zu %s, %zu %s, %zu %s", vb->grave,
+                 vb->grave == 1 ? "rilievo grave" : "rilievi gravi", vb->observations,
+                 vb->observations == 1 ? "osservazione" : "osservazioni", vb->cosmetic,
+                 vb->cosmetic == 1 ? "rilievo formale" : "rilievi formali");
+}
+
+/* Why the proposed verdict is what it is, in a sentence: the gravest class
+ * found and the point it concerns. */
+static void set_verdict(rz_view *m, const rz_diags *findings)
+{
+    rz_verdict_basis vb = rz_proposed_verdict(findings, 0, 1);
+    rz_view_set_str(m, "esito_proposto", rz_verdict_name(vb.verdict));
+    char point = vb.decisive ? rz_check_point(vb.decisive) : 0;
+    if (vb.verdict == RZ_VERDICT_NON_VALIDA)
+        rz_view_set_strf(m, "esito_proposto_base", "rilievo grave sul punto %c", point);
+    else if (vb.verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI && vb.grave)
+        rz_view_set_str(m, "esito_proposto_base",
+                        "rilievi gravi su punti che non riguardano i risultati");
+    else if (vb.verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI)
+        rz_view_set_str(m, "esito_proposto_base", "il rilievo più grave è un'osservazione");
+    else
+        rz_view_set_str(m, "esito_proposto_base",
+                        vb.cosmetic ? "solo rilievi formali, che non incidono sull'esito"
+                                    : "nessun rilievo");
+    rz_view_set_strf(m, "gravi", "%zu", vb.grave);
+    rz_view_set_strf(m, "osservazioni_dati", "%zu", vb.observations);
+    rz_view_set_strf(m, "formali", "%zu", vb.cosmetic);
 }
 
 const char *rz_oiv_document_title(const rz_oiv *o)
@@ -500,13 +520,12 @@ rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv
     const char *notes_of[11];
     for (int p = 0; p < 11; p++) {
         char code = (char)('A' + p);
-        size_t errors, warnings;
-        const char *v = point_findings(findings, code, &errors, &warnings);
+        rz_verdict_basis vb = point_findings(findings, code);
         const rz_oiv_point *op = o ? &o->points[p] : NULL;
         rz_judgement j = op ? op->judgement : RZ_JUDGEMENT_NONE;
         int proposed = j == RZ_JUDGEMENT_NONE;
         if (proposed) {
-            j = judgement_of_verdict(v);
+            j = judgement_of_verdict(vb.verdict);
             size_t k = strlen(proposed_only);
             snprintf(proposed_only + k, sizeof proposed_only - k, "%s%c", k ? ", " : "", code);
         }
@@ -517,7 +536,7 @@ rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv
         rz_view_set_str(x, "titolo", points[p].title);
         rz_view_set_strf(x, "giudizio", "%s%s", proposed ? "proposto: " : "", judgement_names[j]);
         evidence(buf, sizeof buf, p, s, o, &f, r);
-        findings_text(a, sizeof a, errors, warnings);
+        findings_text(a, sizeof a, &vb);
         if (*buf) {
             append(buf, sizeof buf, "; ");
             append(buf, sizeof buf, a);
@@ -558,8 +577,7 @@ rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv
     rz_view_set_str(m, "punti_proposti", proposed_only);
     rz_view_set_bool(m, "ha_punti_proposti", *proposed_only != '\0');
 
-    rz_view_set_str(m, "esito_proposto", rz_check_verdict(findings));
-    rz_view_set_str(m, "regola", rz_check_verdict_rule());
+    set_verdict(m, findings);
     if (o && o->verdict)
         rz_view_set_str(m, "esito", o->verdict);
     if (o && o->has_overall) {
@@ -584,10 +602,7 @@ rz_view *rz_oiv_document_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv
 static rz_view *finding_view(rz_view_doc *doc, const rz_diag *g)
 {
     rz_view *e = rz_view_map(doc);
-    rz_view_set_str(e, "gravita",
-                    g->severity == RZ_ERROR     ? "errore"
-                    : g->severity == RZ_WARNING ? "avviso"
-                                                : "nota");
+    rz_view_set_str(e, "classe", rz_materiality_name(rz_finding_materiality(g)));
     rz_view_set_str(e, "messaggio", g->message ? g->message : "");
     rz_view_set_str(e, "controllo", g->check ? g->check : "");
     char where[512] = "";
@@ -629,11 +644,8 @@ rz_view *rz_oiv_papers_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *
     rz_view *m = rz_view_map(doc);
     char buf[2048], a[128];
     rz_view_set_str(m, "organismo", o ? o->name : "Organismo Indipendente di Valutazione");
-    rz_view_set_str(m, "esito_proposto", rz_check_verdict(findings));
-    rz_view_set_str(m, "regola", rz_check_verdict_rule());
+    set_verdict(m, findings);
     rz_view_set_str(m, "esito", o && o->verdict ? o->verdict : "non ancora espresso");
-    rz_view_set_strf(m, "errori", "%zu", findings->errors);
-    rz_view_set_strf(m, "avvisi", "%zu", findings->warnings);
     of_body(a, sizeof a, o);
     rz_view_set_str(m, "del_organismo", a);
 
@@ -641,14 +653,14 @@ rz_view *rz_oiv_papers_view(rz_view_doc *doc, const rz_scored *s, const rz_oiv *
     rz_view *pts = rz_view_list(doc);
     for (int p = 0; p < 11; p++) {
         char code = (char)('A' + p);
-        size_t errors, warnings;
-        const char *v = point_findings(findings, code, &errors, &warnings);
+        rz_verdict_basis vb = point_findings(findings, code);
         rz_view *x = rz_view_map(doc);
         rz_view_set_strf(x, "codice", "%c", code);
         rz_view_set_str(x, "titolo", points[p].title);
-        rz_view_set_str(x, "proposto", judgement_names[judgement_of_verdict(v)]);
-        rz_view_set_strf(x, "errori", "%zu", errors);
-        rz_view_set_strf(x, "avvisi", "%zu", warnings);
+        rz_view_set_str(x, "proposto", judgement_names[judgement_of_verdict(vb.verdict)]);
+        rz_view_set_strf(x, "gravi", "%zu", vb.grave);
+        rz_view_set_strf(x, "osservazioni", "%zu", vb.observations);
+        rz_view_set_strf(x, "formali", "%zu", vb.cosmetic);
         rz_judgement j = o ? o->points[p].judgement : RZ_JUDGEMENT_NONE;
         rz_view_set_str(x, "giudizio", judgement_names[j]);
         if (o && o->points[p].note)

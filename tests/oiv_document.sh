@@ -110,7 +110,7 @@ nucleo)
     ;;
 papers)
     pm=$t/out/carte-di-lavoro.md
-    grep -qE "^- \*errore\* \(monitoraggio\.xml:[0-9]+\) — indicatore O2\.1\.3-g" "$pm" ||
+    grep -qE "^- \*(grave|osservazione|formale)\* \(monitoraggio\.xml:[0-9]+\) — indicatore O2\.1\.3-g" "$pm" ||
         fail "finding with file:line"
     [ "$(pdftotext "$t/out/carte-di-lavoro.pdf" - | grep -c "Pagina [0-9]* di")" -ge 10 ] ||
         fail "papers PDF"
