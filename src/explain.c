@@ -211,11 +211,24 @@ static void achievement_step(rz_explanation *e, const rz_rules *ru, const rz_tar
         rule = ru->deadline_rule == RZ_DEADLINE_DAILY_PENALTY
                    ? "scadenza: 100% se rispettata, meno i punti per giorno di ritardo"
                    : "scadenza: 100% se rispettata, 0% altrimenti";
-    if (t && t->has_value && m->has_result && !m->result_is_date)
-        step(e, "Realizzazione del target (%s), con risultato %s e target %s: %s", rule,
+    if (t && t->has_value && m->has_result && !m->result_is_date) {
+        /* The engine caps the achievement at the rules' maximum. */
+        double raw = -1;
+        if (fabs(t->value) > 1e-9 && (t->cmp == RZ_CMP_GE || t->cmp == RZ_CMP_GT))
+            raw = (1.0 + (m->result - t->value) / fabs(t->value)) * 100.0;
+        else if (fabs(t->value) > 1e-9 && (t->cmp == RZ_CMP_LE || t->cmp == RZ_CMP_LT) &&
+                 ru->lower_formula != RZ_LOWER_INVERSE_RATIO)
+            raw = (1.0 - (m->result - t->value) / fabs(t->value)) * 100.0;
+        char capped[128] = "";
+        if (raw > ru->cap + 1e-9 && m->achievement <= ru->cap + 1e-9) {
+            char r[64], k[64];
+            snprintf(capped, sizeof capped, " (%s, limitata al tetto del %s)",
+                     pct(r, sizeof r, raw, 2), pct(k, sizeof k, ru->cap, 0));
+        }
+        step(e, "Realizzazione del target (%s), con risultato %s e target %s: %s%s", rule,
              num(a, sizeof a, m->result, 2), num(b, sizeof b, t->value, 2),
-             pct(c, sizeof c, m->achievement, 2));
-    else
+             pct(c, sizeof c, m->achievement, 2), capped);
+    } else
         step(e, "Realizzazione del target (%s): %s", rule, pct(c, sizeof c, m->achievement, 2));
 }
 
@@ -233,6 +246,9 @@ static void normalised_step(rz_explanation *e, const rz_rules *ru, const rz_meas
     else if (m->achievement > ru->cap + 1e-9)
         step(e, "Realizzazione parametrata: %s ridotta al tetto del %s",
              pct(a, sizeof a, m->achievement, 2), pct(b, sizeof b, ru->cap, 0));
+    else if (m->achievement > ru->cap - 1e-9)
+        step(e, "Realizzazione parametrata: %s, pari al tetto, resta %s",
+             pct(a, sizeof a, m->achievement, 2), pct(c, sizeof c, m->score, 2));
     else if (ru->has_threshold)
         step(e, "Realizzazione parametrata: %s, sotto la soglia del %s, resta %s",
              pct(a, sizeof a, m->achievement, 2), pct(b, sizeof b, ru->threshold, 0),
