@@ -1,21 +1,19 @@
 /*
  * build.c — `relazione build`: from an input folder to the documents.
  *
- * Which documents a folder yields depends on what it holds:
- *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
- *                                   Premessa need the context data),
- *                                   validazione.md (a draft until the
- *                                   evaluation body's input is complete),
- *                                   carte-di-lavoro.md (its working papers)
- *   Piano without context         → sintesi-piano.md
- *   Piano + monitoring            → albero.md, risultati-aree.md,
- *                                   risultati-unita.md, risultati-prospettive.md
- *   Allegato 1                    → allegato1.md (table), allegato1-prosa.md
- *   Allegato 2                    → allegato2.md
- * Each is templates/<name>.md.mustache rendered over one view: the scored
- * tree (report_view.c), the validation data, and the context and Allegati
- * as they are (xmlview.c). The Relazione is rendered before the
- * attestation because points J and K are measured on it.
+ * Which documents a folder yields is the document plan of the body's
+ * profile (profile.c, templates/profili/NOME.xml): each <documento> is
+ * written when the folder holds what it requires (piano, monitoraggio,
+ * contesto, allegato1, allegato2), in the profile's order, as
+ * templates/<name>.md.mustache or, when it lists chapters, as their
+ * templates one after the other. Each is rendered over one view: the
+ * scored tree (report_view.c), the validation data, the context and
+ * Allegati as they are (xmlview.c), and the profile itself (its terms are
+ * {{profilo.termini.…}}, with the Piano's overrides). The document named
+ * "relazione" is measured for points J and K and laid out first, so that
+ * the validation document (a draft until the evaluation body's input is
+ * complete) and its working papers can cite the pages its headings landed
+ * on; their views are made when a later document needs them.
  *
  * Nothing is written when the inputs have errors. Every file is written
  * atomically, so a failure midway leaves complete files only.
@@ -32,6 +30,7 @@
 #include "markdown_stats.h"
 #include "mustache.h"
 #include "oiv_view.h"
+#include "profile.h"
 #include "report_view.h"
 #include "version.h"
 #include "xmlview.h"
@@ -87,6 +86,7 @@ typedef struct {
     rz_diags *d;
     rz_view *root;
     rz_built *built;
+    const char *profile_path;
     pdf_pool pool;
 } ctx;
 
@@ -104,7 +104,7 @@ void rz_built_free(rz_built *b)
     b->count = 0;
 }
 
-/* Renders templates/<name>.md.mustache into md. */
+/* Renders templates/<name>.md.mustache, appended to md. */
 static rz_status render(ctx *c, const char *name, rz_buf *md)
 {
     char file[128];
@@ -314,6 +314,32 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
+/* Renders the chapters of a document (the <capitolo> children of its
+ * <documento>), one after the other, a newline between them; a document
+ * without chapters is its own template. */
+static rz_status render_document(ctx *c, const char *name, xmlNodePtr plan, rz_buf *md)
+{
+    xmlNodePtr ch = rz_xml_child(plan, "capitolo");
+    if (!ch)
+        return render(c, name, md);
+    rz_status st = RZ_OK;
+    for (; ch && st == RZ_OK; ch = rz_xml_next(ch, "capitolo")) {
+        xmlChar *model = xmlGetProp(ch, (const xmlChar *)"modello");
+        if (!model || strchr((const char *)model, '/')) {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(ch), "profilo",
+                        "ogni <capitolo> ha un modello=\"NOME\" (un file NOME.md.mustache "
+                        "della cartella dei modelli)");
+            st = RZ_INVALID;
+        } else {
+            if (md->len > 0)
+                rz_buf_putc(md, '\n');
+            st = render(c, (const char *)model, md);
+        }
+        xmlFree(model);
+    }
+    return st;
+}
+
 /* What the build learns of a document it has written: its Markdown's
  * counts and its headings (with pages when its PDF was laid out at once,
  * which a request with an outline asks). */
@@ -324,11 +350,12 @@ typedef struct {
 
 /* Renders and writes one document: Markdown, then PDF if asked. facts,
  * when given, receives what the document holds. */
-static rz_status produce_doc(ctx *c, const char *name, rz_pdf_request req, doc_facts *facts)
+static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
+                         doc_facts *facts)
 {
     rz_buf md;
     rz_buf_init(&md);
-    rz_status st = render(c, name, &md);
+    rz_status st = render_document(c, name, plan, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
     if (facts && st == RZ_OK) {
@@ -341,12 +368,6 @@ static rz_status produce_doc(ctx *c, const char *name, rz_pdf_request req, doc_f
         st = submit_pdf(c, name, &req, &md);
     rz_buf_free(&md);
     return st;
-}
-
-static rz_status produce(ctx *c, const char *name, const char *title)
-{
-    rz_pdf_request req = {title, 0, NULL};
-    return produce_doc(c, name, req, NULL);
 }
 
 static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
@@ -362,6 +383,70 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     if (in->allegato2.doc)
         rz_view_set(root, "allegato2",
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
+}
+
+/* The value of an attribute of the profile, pointing into its document
+ * (it lives as long as the profile); "" when absent. */
+static const char *attr_text(xmlNodePtr e, const char *name)
+{
+    xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
+    if (!a || !a->children || !a->children->content)
+        return "";
+    return (const char *)a->children->content;
+}
+
+/* Whether the folder holds what a <documento richiede="…"> needs. An
+ * unknown requirement is an error of the profile. */
+static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
+                            rz_status *st)
+{
+    char req[256];
+    snprintf(req, sizeof req, "%s", attr_text(pd, "richiede"));
+    int met = 1;
+    for (char *save = NULL, *t = strtok_r(req, " \t\n", &save); t;
+         t = strtok_r(NULL, " \t\n", &save)) {
+        if (!strcmp(t, "piano"))
+            met &= s != NULL;
+        else if (!strcmp(t, "monitoraggio"))
+            met &= s != NULL && in->monitoring != NULL;
+        else if (!strcmp(t, "contesto"))
+            met &= in->contesto.doc != NULL;
+        else if (!strcmp(t, "allegato1"))
+            met &= in->allegato1.doc != NULL;
+        else if (!strcmp(t, "allegato2"))
+            met &= in->allegato2.doc != NULL;
+        else {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
+                        "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
+                        "monitoraggio, contesto, allegato1, allegato2",
+                        t);
+            *st = RZ_INVALID;
+            return 0;
+        }
+    }
+    return met;
+}
+
+/* The profile in the view ({{profilo.termini.organismo}}…), with the terms
+ * the Piano overrides. */
+static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, const rz_inputs *in)
+{
+    xmlNodePtr pr = xmlDocGetRootElement(p->doc);
+    rz_view *v = rz_view_from_xml(doc, pr);
+    rz_view *terms = rz_view_get(v, "termini");
+    if (!terms || rz_view_kind_of(terms) != RZ_VIEW_MAP) {
+        terms = rz_view_map(doc);
+        rz_view_set(v, "termini", terms);
+    }
+    char key[128];
+    for (size_t i = 0; i < in->n_terms; i++) {
+        size_t k = 0;
+        for (const char *q = in->term_keys[i]; *q && k + 1 < sizeof key; q++)
+            key[k++] = *q == '-' ? '_' : *q;
+        key[k] = '\0';
+        rz_view_set_str(terms, key, in->term_values[i]);
+    }
+    rz_view_set(root, "profilo", v);
 }
 
 /* Points J and K, measured on the generated Relazione (named
@@ -387,35 +472,6 @@ static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
     if (st->charts == 0)
         rz_diag_add(findings, RZ_WARNING, path, 0, "K-charts",
                     "la Relazione non contiene rappresentazioni grafiche");
-}
-
-/* The Relazione, then the documents of the evaluation body that concern
- * it: J and K are measured on the Relazione just written, and the
- * validation cites the pages where its headings landed. */
-static rz_status produce_validation(ctx *c, rz_view_doc *doc, const rz_scored *s, const rz_oiv *oiv,
-                                    rz_diags *findings)
-{
-    doc_facts rel;
-    memset(&rel, 0, sizeof rel);
-    rz_outline_init(&rel.outline);
-    rz_pdf_request req = {"Relazione sulla performance", 0, NULL};
-    rz_relazione_facts facts;
-    memset(&facts, 0, sizeof facts);
-    rz_status st = produce_doc(c, "relazione", req, &rel);
-    if (st == RZ_OK) {
-        measure_relazione(&rel.stats, findings);
-        rz_diags_sort(findings);
-        facts = (rz_relazione_facts){&rel.outline, rel.outline.pages, 1, rel.stats};
-        rz_view_set(c->root, "validazione", rz_oiv_document_view(doc, s, oiv, findings, &facts));
-        rz_pdf_request vreq = {rz_oiv_document_title(oiv), 1, NULL};
-        st = produce_doc(c, "validazione", vreq, NULL);
-    }
-    if (st == RZ_OK) {
-        rz_view_set(c->root, "carte", rz_oiv_papers_view(doc, s, oiv, findings, &facts));
-        st = produce(c, "carte-di-lavoro", "Carte di lavoro della validazione");
-    }
-    rz_outline_free(&rel.outline);
-    return st;
 }
 
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
@@ -448,6 +504,15 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.built = built;
     set_document(doc, root, &in);
 
+    rz_profile prof;
+    memset(&prof, 0, sizeof prof);
+    if (st == RZ_OK)
+        st = rz_profile_load(c.templates, in.profile ? in.profile : RZ_PROFILE_DEFAULT,
+                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
+    if (st == RZ_OK)
+        set_profile(doc, root, &prof, &in);
+    c.profile_path = prof.path;
+
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && in.contesto.doc)
@@ -456,25 +521,54 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
         rz_oiv_check(in.oiv, s, findings);
-        st = produce_validation(&c, doc, s, in.oiv, findings);
-        static const struct {
-            const char *name, *title;
-        } tables[] = {{"albero", "Albero della performance"},
-                      {"risultati-aree", "Risultati per area strategica"},
-                      {"risultati-unita", "Risultati per unità organizzativa"},
-                      {"risultati-prospettive", "Risultati per prospettiva"}};
-        for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title);
     }
-    if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance");
-    if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio");
-        if (st == RZ_OK)
-            st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio");
+    int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
+    doc_facts rel;
+    memset(&rel, 0, sizeof rel);
+    rz_outline_init(&rel.outline);
+    int has_rel = 0;
+    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
+        const char *name = attr_text(pd, "nome");
+        const char *title = attr_text(pd, "titolo");
+        int met = requirements_met(&c, pd, &in, s, &st);
+        if (!met)
+            continue;
+        used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
+        used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
+        int is_relazione = !strcmp(name, "relazione");
+        /* The attestation concerns the Relazione: its view is made after
+         * the Relazione, whose J and K findings it reports. */
+        if (!is_relazione && !validation_ready && s && in.monitoring) {
+            rz_diags_sort(findings);
+            rz_relazione_facts facts = {&rel.outline, rel.outline.pages, has_rel, rel.stats};
+            rz_view_set(root, "validazione",
+                        rz_oiv_document_view(doc, s, in.oiv, findings, &facts));
+            rz_view_set(root, "carte", rz_oiv_papers_view(doc, s, in.oiv, findings, &facts));
+            validation_ready = 1;
+        }
+        /* The validation document is a letter to sign, a draft until the
+         * body's input is complete. */
+        int is_validation = !strcmp(name, "validazione");
+        rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
+                              : *title      ? title
+                                            : name,
+                              is_validation, NULL};
+        st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
+        if (is_relazione && st == RZ_OK) {
+            measure_relazione(&rel.stats, findings);
+            has_rel = 1;
+        }
     }
-    if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi");
+    rz_outline_free(&rel.outline);
+    if (st == RZ_OK &&
+        ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
+        rz_diag_add(d, RZ_WARNING,
+                    in.allegato1.doc && !used_allegato1 ? in.allegato1.path : in.allegato2.path, 0,
+                    "profilo",
+                    "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
+                    "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
+                    "profilo cciaa",
+                    prof.path);
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);
@@ -486,6 +580,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         malloc_trim(0); /* the workers' allocations come from other arenas */
 #endif
     rz_status pdf_st = finish_pdfs(&c);
+    rz_profile_free(&prof); /* the PDF jobs' titles point into it */
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)

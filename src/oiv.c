@@ -265,6 +265,14 @@ rz_oiv *rz_oiv_from_legacy(const rz_monitoring *m, rz_diags *d)
     o->year = m->year;
     o->kind = v->body ? RZ_OIV_ALTRO : RZ_OIV_COLLEGIALE;
     o->name = COPY(v->body);
+    /* The old element had only a name: its first word is the short form
+     * the document uses in running text («questo Nucleo»). */
+    if (o->name && !strncmp(o->name, "Nucleo", 6)) {
+        o->kind = RZ_OIV_NUCLEO;
+        o->short_name = "Nucleo";
+    } else if (o->name && !strncmp(o->name, "Organismo", 9)) {
+        o->short_name = "Organismo";
+    }
     default_names(o);
     if (v->guidelines) {
         o->guidelines = rz_arena_alloc(a, sizeof *o->guidelines);
