@@ -295,7 +295,7 @@ int main(void)
     }
     const char *val[] = {"Le verifiche sui dati propongono l'esito **NON VALIDA**",
                          "| E | Corretto utilizzo del metodo di calcolo",
-                         "verifiche sui dati: 0 rilievi gravi, 11 osservazioni, 0 rilievi formali",
+                         "verifiche sui dati: 1 rilievo grave, 0 osservazioni, 0 rilievi formali",
                          "**VALIDA CON OSSERVAZIONI** la Relazione sulla performance 2019", NULL};
     check_doc(out, "validazione.md", val);
     const char *papers[] = {"### Punto E",
