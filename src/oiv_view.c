@@ -40,8 +40,8 @@ static const point_text points[11] = {
      "i contenuti della Relazione risultano coerenti con i contenuti del Piano della performance",
      "i contenuti della Relazione non risultano coerenti con i contenuti del Piano della "
      "performance"},
-    {"Coerenza fra la valutazione complessiva dell'organismo e le valutazioni degli obiettivi "
-     "riportate nella Relazione",
+    {"Coerenza fra la valutazione complessiva dell'organismo di valutazione e le valutazioni "
+     "degli obiettivi riportate nella Relazione",
      {"1.", "3.3", NULL},
      "la valutazione della performance organizzativa complessiva effettuata da {questo} risulta "
      "coerente con le valutazioni degli obiettivi di performance organizzativa riportate nella "
@@ -258,7 +258,7 @@ static void evidence(char *buf, size_t n, int p, const rz_scored *s, const rz_oi
             snprintf(buf, n, "punteggio dell'ente calcolato dai dati %s", a);
             if (o && o->has_overall) {
                 rz_fmt_percent(b, sizeof b, o->overall_score, 1);
-                append(buf, n, "; valutazione complessiva dell'organismo ");
+                append(buf, n, "; valutazione complessiva dell'organismo di valutazione ");
                 append(buf, n, b);
             }
         }
