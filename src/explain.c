@@ -25,14 +25,17 @@ void rz_explanation_free(rz_explanation *e)
     memset(e, 0, sizeof *e);
 }
 
+static char *vformat(const char *fmt, va_list ap) RZ_PRINTF(1, 0);
+static char *vformat(const char *fmt, va_list ap)
+{
+    char buf[2048];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    return strdup(buf);
+}
+
 static void step(rz_explanation *e, const char *fmt, ...) RZ_PRINTF(2, 3);
 static void step(rz_explanation *e, const char *fmt, ...)
 {
-    char buf[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     if (e->n_steps == e->cap) {
         size_t cap = e->cap ? 2 * e->cap : 8;
         char **n = realloc(e->steps, cap * sizeof *n);
@@ -41,7 +44,10 @@ static void step(rz_explanation *e, const char *fmt, ...)
         e->steps = n;
         e->cap = cap;
     }
-    char *s = strdup(buf);
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
     if (s)
         e->steps[e->n_steps++] = s;
 }
@@ -49,13 +55,11 @@ static void step(rz_explanation *e, const char *fmt, ...)
 static void title(rz_explanation *e, const char *fmt, ...) RZ_PRINTF(2, 3);
 static void title(rz_explanation *e, const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     free(e->title);
-    e->title = strdup(buf);
+    e->title = vformat(fmt, ap);
+    va_end(ap);
 }
 
 /* "monitoraggio.xml:433" */

@@ -230,24 +230,20 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
     return st;
 }
 
-static int cmd_score(int argc, char **argv)
+/* Loads and scores dir, hands the scored data to use, then reports the
+ * diagnostics and frees everything: the frame of score and spiega. */
+static int with_scored(const char *dir, rz_status (*use)(rz_scored *s, void *arg, rz_diags *d),
+                       void *arg)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return usage_error("score");
     rz_diags d;
     rz_diags_init(&d);
     rz_inputs in;
     rz_scored *s = NULL;
-    rz_status st = load_and_score(argv[1], &in, &s, &d);
+    rz_status st = load_and_score(dir, &in, &s, &d);
     if (s) {
-        rz_view_doc *doc = rz_view_doc_new();
-        rz_buf out;
-        rz_buf_init(&out);
-        rz_json_write(rz_report_view(doc, s), &out);
-        if (rz_write_atomic("-", out.data, out.len, &d) != RZ_OK)
-            st = RZ_IO;
-        rz_buf_free(&out);
-        rz_view_doc_free(doc);
+        rz_status u = use(s, arg, &d);
+        if (u != RZ_OK)
+            st = u;
     }
     report(&d);
     rz_scored_free(s);
@@ -257,37 +253,52 @@ static int cmd_score(int argc, char **argv)
     return st;
 }
 
+static rz_status print_json(rz_scored *s, void *arg, rz_diags *d)
+{
+    (void)arg;
+    rz_view_doc *doc = rz_view_doc_new();
+    rz_buf out;
+    rz_buf_init(&out);
+    rz_json_write(rz_report_view(doc, s), &out);
+    rz_status st = rz_write_atomic("-", out.data, out.len, d);
+    rz_buf_free(&out);
+    rz_view_doc_free(doc);
+    return st == RZ_OK ? RZ_OK : RZ_IO;
+}
+
+static int cmd_score(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-')
+        return usage_error("score");
+    return with_scored(argv[1], print_json, NULL);
+}
+
 /* Prints how one figure was obtained: title, then one step per line. */
+static rz_status print_explanation(rz_scored *s, void *arg, rz_diags *d)
+{
+    const char *const *args = arg;
+    rz_explanation e;
+    if (!rz_explain(s, args[1], &e)) {
+        rz_diag_add(d, RZ_ERROR, args[0], 0, "spiega",
+                    "«%s» non è il codice di un indicatore, di un obiettivo, di un'area o di "
+                    "un'unità organizzativa del Piano, né «ente»: controllare il codice",
+                    args[1]);
+        rz_explanation_free(&e);
+        return RZ_INVALID;
+    }
+    printf("%s\n", e.title ? e.title : args[1]);
+    for (size_t i = 0; i < e.n_steps; i++)
+        printf("  %zu. %s\n", i + 1, e.steps[i]);
+    rz_explanation_free(&e);
+    return RZ_OK;
+}
+
 static int cmd_explain(int argc, char **argv)
 {
     if (argc != 3 || argv[1][0] == '-')
         return usage_error("spiega");
-    rz_diags d;
-    rz_diags_init(&d);
-    rz_inputs in;
-    rz_scored *s = NULL;
-    rz_status st = load_and_score(argv[1], &in, &s, &d);
-    if (s) {
-        rz_explanation e;
-        if (rz_explain(s, argv[2], &e)) {
-            printf("%s\n", e.title ? e.title : argv[2]);
-            for (size_t i = 0; i < e.n_steps; i++)
-                printf("  %zu. %s\n", i + 1, e.steps[i]);
-        } else {
-            rz_diag_add(&d, RZ_ERROR, argv[1], 0, "spiega",
-                        "«%s» non è il codice di un indicatore, di un obiettivo, di un'area o di "
-                        "un'unità organizzativa del Piano, né «ente»: controllare il codice",
-                        argv[2]);
-            st = RZ_INVALID;
-        }
-        rz_explanation_free(&e);
-    }
-    report(&d);
-    rz_scored_free(s);
-    rz_diags_free(&d);
-    rz_inputs_free(&in);
-    rz_xml_cleanup();
-    return st;
+    const char *args[2] = {argv[1], argv[2]};
+    return with_scored(argv[1], print_explanation, args);
 }
 
 static int cmd_build(int argc, char **argv)
