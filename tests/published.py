@@ -19,8 +19,9 @@ Checks (each a CTest test):
   charts   every chart of the Markdown has data and is followed by the
            table of its figures.
 
-The validation document is left out: its content is the OIV's working
-paper and has checks of its own.
+The validation document is left out (its content is the evaluation
+body's, checked by its own tests), and so are the working papers, which
+are not published.
 """
 import os
 import re
@@ -37,7 +38,7 @@ def documents(root):
         if not os.path.isdir(d):
             continue
         for f in sorted(os.listdir(d)):
-            if f.startswith("validazione"):
+            if f.startswith("validazione") or f.startswith("carte-di-lavoro"):
                 continue
             if f.endswith(".md") or f.endswith(".pdf"):
                 yield sample, os.path.join(d, f)
