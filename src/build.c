@@ -360,7 +360,12 @@ static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePt
     rz_buf_init(&raw);
     rz_buf_init(&md);
     rz_status st = render_document(c, name, plan, &raw);
-    if (st == RZ_OK)
+    /* The evaluation body's documents (a letter, its working papers) keep
+     * their text as their templates and the checker write it. */
+    int own = req.letter || !strcmp(name, "carte-di-lavoro");
+    if (st == RZ_OK && own)
+        rz_buf_append(&md, raw.data ? raw.data : "", raw.len);
+    else if (st == RZ_OK)
         st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
     rz_buf_free(&raw);
     if (st == RZ_OK)

@@ -2269,11 +2269,15 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req
 {
     const rz_pdf_options *base = ctx_;
     /* The document's own heading (with its year) names it, not the kind
-     * of document the request gives. */
-    rz_pdf_options opt = {NULL,         base ? base->author : NULL,
-                          NULL,         NULL,
-                          !req->letter, !req->letter,
-                          req->outline, 1,
+     * of document the request gives; a letter keeps the request's. */
+    rz_pdf_options opt = {req->letter ? req->title : NULL,
+                          base ? base->author : NULL,
+                          NULL,
+                          NULL,
+                          !req->letter,
+                          !req->letter,
+                          req->outline,
+                          1,
                           req->logo};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }
