@@ -183,9 +183,15 @@ static int cmd_check(int argc, char **argv)
         rz_diags_init(&unscored);
         /* Without monitoring data every indicator is unscored: saying so once
          * (the verdict line) is enough. */
-        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
-            if (in.monitoring)
-                rz_check(s, &findings);
+        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) != RZ_OK ||
+            (in.monitoring && rz_check(s, &findings) != RZ_OK)) {
+            rz_diags oom;
+            rz_diags_init(&oom);
+            rz_diag_out_of_memory(&oom, argv[1], "nel calcolo dei punteggi");
+            report(&oom);
+            rz_diags_free(&oom);
+            st = RZ_IO;
+        } else {
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
@@ -240,11 +246,17 @@ static int cmd_score(int argc, char **argv)
     rz_status st = load_and_score(argv[1], &in, &s, &d);
     if (s) {
         rz_view_doc *doc = rz_view_doc_new();
+        rz_view *v = doc ? rz_report_view(doc, s) : NULL;
         rz_buf out;
         rz_buf_init(&out);
-        rz_json_write(rz_report_view(doc, s), &out);
-        if (rz_write_atomic("-", out.data, out.len, &d) != RZ_OK)
+        if (rz_view_doc_failed(doc)) {
+            rz_diag_out_of_memory(&d, argv[1], "preparando i punteggi: nulla è stato scritto");
             st = RZ_IO;
+        } else {
+            rz_json_write(v, &out);
+            if (rz_write_atomic("-", out.data, out.len, &d) != RZ_OK)
+                st = RZ_IO;
+        }
         rz_buf_free(&out);
         rz_view_doc_free(doc);
     }
