@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "relazione.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,9 @@ static const command *find_command(const char *name)
 
 static void command_help(const command *c, FILE *f)
 {
-    fprintf(f, "Uso: relazione %s\n\n%s.\n\n%s", c->synopsis, c->summary, c->help);
+    /* The summary, a phrase in the list of commands, opens a sentence here. */
+    fprintf(f, "Uso: relazione %s\n\n%c%s.\n\n%s", c->synopsis,
+            toupper((unsigned char)c->summary[0]), c->summary + 1, c->help);
 }
 
 /* True when the arguments of a command ask for its help. */
@@ -82,7 +85,8 @@ static void usage(FILE *f)
             "\n'relazione help COMANDO' (o 'relazione COMANDO --help') spiega un comando.\n"
             "\nOpzioni generali:\n"
             "  --dati DIR  cartella di schemi e modelli (predefinita: variabile RELAZIONE_DATA,\n"
-            "              altrimenti share/relazione accanto al programma; ora %s)\n"
+            "              altrimenti share/relazione accanto al programma)\n"
+            "              in uso: %s\n"
             "  --help      mostra questo aiuto\n"
             "  --version   mostra la versione\n\n",
             rz_data_dir());

@@ -17,7 +17,7 @@ add_test(NAME cli_broken_schema
 
 # Every command explains itself, with --help anywhere among its arguments
 # or through `relazione help COMANDO`, instead of taking --help for a file.
-foreach(c validate check build score render help)
+foreach(c init validate check build score render help)
   add_test(NAME cli_help_${c} COMMAND ${RZ_EXPECT_CLI} 0 "^Uso: relazione ${c}" -- ${RELAZIONE_BIN} ${c} --help)
   add_test(NAME cli_help_command_${c} COMMAND ${RZ_EXPECT_CLI} 0 "^Uso: relazione ${c}" -- ${RELAZIONE_BIN} help ${c})
 endforeach()
