@@ -163,8 +163,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                             "la cartella contiene già gli elementi della validazione (%s): "
                             "lasciarne uno solo",
                             in->oiv->file);
-            } else if (rz_oiv_from_xml(&x, &in->oiv, d) != RZ_OK && st == RZ_OK) {
-                st = RZ_INVALID;
+            } else {
+                worsen(&st, rz_oiv_from_xml(&x, &in->oiv, d));
             }
             rz_xml_free(&x);
             break;
@@ -192,8 +192,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                         "l'elemento <validazione> dei dati di monitoraggio è ignorato: vale %s; "
                         "eliminarlo",
                         in->oiv->file);
-        else
-            in->oiv = rz_oiv_from_legacy(in->monitoring, d);
+        else if (!(in->oiv = rz_oiv_from_legacy(in->monitoring, d)))
+            worsen(&st, RZ_IO); /* present, so only memory can fail it */
     }
     if (in->invalid_plan && in->contesto.doc)
         depends_on_invalid_plan(in, in->contesto.path, d);
