@@ -285,10 +285,18 @@ static rz_status finish_pdfs(ctx *c)
     rz_status st = RZ_OK;
     for (size_t i = 0; i < p->n_jobs; i++) {
         pdf_job *j = p->jobs[i];
+        /* The renderer counts lines of the Markdown it was given: the
+         * document written beside the PDF (OUT/name.md for OUT/name.pdf). */
+        size_t n = strlen(j->path);
+        char *md_path = n > 3 ? strdup(j->path) : NULL;
+        if (md_path)
+            strcpy(md_path + n - 3, "md");
         for (size_t k = 0; k < j->d.count; k++) {
             const rz_diag *x = &j->d.items[k];
-            rz_diag_add(c->d, x->severity, x->file, x->line, x->check, "%s", x->message);
+            const char *file = !x->file && x->line > 0 ? md_path : x->file;
+            rz_diag_add(c->d, x->severity, file, x->line, x->check, "%s", x->message);
         }
+        free(md_path);
         if (j->st != RZ_OK && st == RZ_OK)
             st = j->st;
         if (j->st != RZ_OK && j->listed) {

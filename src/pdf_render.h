@@ -27,6 +27,7 @@ typedef struct {
     const char *keywords; /* NULL: none */
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
+    const char *source;   /* the Markdown's file, for diagnostics; NULL: none */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
