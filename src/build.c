@@ -15,8 +15,11 @@
  * as they are (xmlview.c). The Relazione is rendered before the
  * attestation because points J and K are measured on it.
  *
- * Nothing is written when the inputs have errors. Every file is written
- * atomically, so a failure midway leaves complete files only.
+ * A build is all or nothing: every document (and verifiche.txt) is first
+ * written in full to a temporary beside its target, and only when all are
+ * ready are they renamed into place; on any error the temporaries go and
+ * the folder is as it was. A build first removes the temporaries that a
+ * killed run left behind (fsutil.h tells them from a running build's).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
@@ -59,7 +62,8 @@ typedef struct pdf_job {
     size_t len;
     const char *title;
     char *path;
-    int listed; /* path reserved in the built list */
+    rz_staged staged; /* the PDF, written but not in place */
+    int listed;       /* path reserved in the built list */
     rz_diags d;
     rz_status st;
 } pdf_job;
@@ -85,6 +89,8 @@ typedef struct {
     rz_view *root;
     rz_built *built;
     pdf_pool pool;
+    rz_staged staged[64]; /* written, put in place at the end */
+    size_t n_staged;
 } ctx;
 
 static void add_built(rz_built *b, const char *path)
@@ -99,6 +105,20 @@ void rz_built_free(rz_built *b)
     for (size_t i = 0; i < b->count; i++)
         free(b->paths[i]);
     b->count = 0;
+    free(b->findings);
+    b->findings = NULL;
+}
+
+/* Keeps s to be put in place with the others; a full list is an error. */
+static rz_status keep_staged(ctx *c, rz_staged *s)
+{
+    if (c->n_staged == sizeof c->staged / sizeof c->staged[0]) {
+        rz_diag_add(c->d, RZ_ERROR, s->path, 0, "io", "troppi documenti in una generazione");
+        rz_stage_discard(s);
+        return RZ_IO;
+    }
+    c->staged[c->n_staged++] = *s;
+    return RZ_OK;
 }
 
 /* Renders templates/<name>.md.mustache into md. */
@@ -140,7 +160,10 @@ static rz_status write_doc(ctx *c, const char *name, const char *ext, const void
     char *path = doc_path(c, name, ext);
     if (!path)
         return RZ_IO;
-    rz_status st = rz_write_atomic(path, data, len, c->d);
+    rz_staged staged;
+    rz_status st = rz_stage(path, data, len, &staged, c->d);
+    if (st == RZ_OK)
+        st = keep_staged(c, &staged);
     if (st == RZ_OK)
         add_built(c->built, path);
     free(path);
@@ -153,7 +176,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
     size_t pdf_len = 0;
     j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
-        j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
+        j->st = rz_stage(j->path, pdf, pdf_len, &j->staged, &j->d);
     free(pdf);
     free(j->md);
     j->md = NULL;
@@ -299,6 +322,8 @@ static rz_status finish_pdfs(ctx *c)
         free(md_path);
         if (j->st != RZ_OK && st == RZ_OK)
             st = j->st;
+        if (j->st == RZ_OK && keep_staged(c, &j->staged) != RZ_OK && st == RZ_OK)
+            st = RZ_IO;
         if (j->st != RZ_OK && j->listed) {
             rz_built *b = c->built;
             for (size_t k = 0; k < b->count; k++)
@@ -379,6 +404,54 @@ static void measure_relazione(const char *md, size_t len, rz_diags *findings)
                     "la Relazione non contiene rappresentazioni grafiche");
 }
 
+/* verifiche.txt: the findings of `relazione check`, and their count. */
+static rz_status stage_findings(ctx *c, rz_diags *findings)
+{
+    rz_diags_sort(findings);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    char *path = rz_path_join(c->outdir, "verifiche.txt");
+    if (!mem || !path) {
+        if (mem)
+            fclose(mem);
+        free(text);
+        free(path);
+        return RZ_IO;
+    }
+    rz_diags_print(findings, mem);
+    fprintf(mem, "%zu %s, %zu %s. Esito proposto: %s\n", findings->errors,
+            findings->errors == 1 ? "errore" : "errori", findings->warnings,
+            findings->warnings == 1 ? "avviso" : "avvisi", rz_check_verdict(findings));
+    fclose(mem);
+    rz_staged staged;
+    rz_status st = rz_stage(path, text, len, &staged, c->d);
+    if (st == RZ_OK)
+        st = keep_staged(c, &staged);
+    if (st == RZ_OK)
+        c->built->findings = path;
+    else
+        free(path);
+    free(text);
+    return st;
+}
+
+/* All the documents renamed into place when the build succeeded, all
+ * dropped otherwise (the built list emptied: nothing was written). */
+static rz_status put_in_place(ctx *c, rz_status st)
+{
+    for (size_t i = 0; i < c->n_staged; i++) {
+        if (st == RZ_OK)
+            st = rz_stage_commit(&c->staged[i], c->d);
+        else
+            rz_stage_discard(&c->staged[i]);
+    }
+    c->n_staged = 0;
+    if (st != RZ_OK)
+        rz_built_free(c->built);
+    return st;
+}
+
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings)
 {
@@ -393,6 +466,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_inputs_free(&in);
         return RZ_IO;
     }
+    rz_remove_stale_temporaries(outdir);
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
     rz_scored *s = NULL;
@@ -458,5 +532,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-    return st;
+    if (st == RZ_OK)
+        st = stage_findings(&c, findings);
+    return put_in_place(&c, st);
 }

@@ -18,18 +18,20 @@ typedef struct {
     void *pdf_ctx;
 } rz_build_options;
 
-/* The files written, for the caller to report. */
+/* The files written, for the caller to report: the documents, and
+ * verifiche.txt with the findings. */
 typedef struct {
     char *paths[32];
     size_t count;
+    char *findings;
 } rz_built;
 
 void rz_built_free(rz_built *b);
 
-/* Loads and checks dir, scores it, writes the documents into outdir.
- * Problems with the inputs or the templates go to d (and nothing is
- * written when the inputs have errors); the validation findings go to
- * findings. */
+/* Loads and checks dir, scores it, writes the documents and verifiche.txt
+ * into outdir, all or nothing: on any error (inputs, templates, PDF, disk)
+ * the folder is left as it was. Problems go to d; the validation findings
+ * go to findings. */
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings);
 

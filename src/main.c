@@ -253,25 +253,10 @@ static int cmd_build(int argc, char **argv)
     rz_built built;
     rz_status st = rz_build(dir, out, &opt, &built, &d, &findings);
     rz_diags_sort(&findings);
-    if (st == RZ_OK) {
-        /* The findings go to a file beside the documents; the terminal gets
-         * the count (`relazione check` prints them). */
-        char *path = rz_path_join(out, "verifiche.txt");
-        char *text = NULL;
-        size_t len = 0;
-        FILE *mem = path ? open_memstream(&text, &len) : NULL;
-        if (mem) {
-            rz_diags_print(&findings, mem);
-            fprintf(mem, "%zu %s, %zu %s. Esito proposto: %s\n", findings.errors,
-                    plural(findings.errors, "errore", "errori"), findings.warnings,
-                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
-            fclose(mem);
-            if (rz_write_atomic(path, text, len, &d) == RZ_OK)
-                printf("%s\n", path);
-        }
-        free(text);
-        free(path);
-    }
+    /* The findings go to a file beside the documents; the terminal gets the
+     * count (`relazione check` prints them). */
+    if (built.findings)
+        printf("%s\n", built.findings);
     report(&d);
     for (size_t i = 0; i < built.count; i++)
         printf("%s\n", built.paths[i]);
