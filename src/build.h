@@ -18,18 +18,17 @@ typedef struct {
     void *pdf_ctx;
 } rz_build_options;
 
-/* The files written, for the caller to report: the documents, and
- * verifiche.txt with the findings. */
+/* The files written, for the caller to report. */
 typedef struct {
     char *paths[32];
     size_t count;
-    char *findings;
+    int has_monitoring; /* the folder had monitoring data: the findings support a verdict */
 } rz_built;
 
 void rz_built_free(rz_built *b);
 
-/* Loads and checks dir, scores it, writes the documents and verifiche.txt
- * into outdir, all or nothing: on any error (inputs, templates, PDF, disk)
+/* Loads and checks dir, scores it, writes the documents into outdir,
+ * all or nothing: on any error (inputs, templates, PDF, disk)
  * the folder is left as it was. Problems go to d; the validation findings
  * go to findings. */
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
