@@ -20,8 +20,9 @@ if [ -n "${RELAZIONE_FRESH_CLONE:-}" ]; then
     exit 0
 fi
 if command -v clang >/dev/null; then
+    # With the libFuzzer harnesses of tests/fuzz, each run briefly.
     CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DRELAZIONE_SANITIZE=ON \
-        -DRELAZIONE_WERROR=ON >/dev/null
+        -DRELAZIONE_WERROR=ON -DRELAZIONE_FUZZ=ON >/dev/null
     cmake --build build-clang -j"$(nproc)"
     ctest --test-dir build-clang -j"$(nproc)" --output-on-failure --timeout 300 -E '^fresh_clone$'
 else

@@ -113,7 +113,8 @@ typedef struct {
     int in_quote;
     HPDF_Page *hpages;
     const char *id_source; /* the Markdown, hashed into the trailer ID */
-    cmark_parser *parser;  /* the piece of Markdown being laid out */
+    size_t id_len;
+    cmark_parser *parser; /* the piece of Markdown being laid out */
     cmark_node *tree;
     int line_base;           /* lines of the Markdown before the piece */
     size_t body_first;       /* hpages index of the first laid-out page */
@@ -1688,8 +1689,8 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
     HPDF_BYTE id[16];
     for (int k = 0; k < 2; k++) {
         uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
-        for (const char *p = c->id_source; p && *p; p++) {
-            h ^= (unsigned char)*p;
+        for (size_t i = 0; i < c->id_len; i++) {
+            h ^= (unsigned char)c->id_source[i];
             h *= 0x100000001b3ULL;
         }
         for (int b = 0; b < 8; b++)
@@ -1871,6 +1872,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->d = d;
     c->opt = opt;
     c->id_source = md;
+    c->id_len = len; /* md need not end with a NUL */
     rz_cmark_extensions();
     /* A long document is parsed and laid out a piece at a time: a block's
      * layout depends on the cursor, never on its neighbours in the tree. */
