@@ -52,5 +52,5 @@ echo "$target: $n seeds, $seconds s"
     ${dict:+-dict="$dict"} "$work/new" "$work/seeds" > "$work/log" 2>&1
 rc=$?
 tail -40 "$work/log"
-[ "$jobs" -gt 1 ] && cat fuzz-*.log 2>/dev/null | grep -E "^(==|SUMMARY|Done|stat::)" | tail -40
+[ "$jobs" -gt 1 ] && cat fuzz-*.log 2>/dev/null | grep -E "^(==|SUMMARY|Done|stat::)| DONE " | tail -40
 exit $rc
