@@ -10,7 +10,8 @@ bash scripts/setup.sh
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-cmake -S . -B build-check -DCMAKE_BUILD_TYPE=Debug -DRELAZIONE_SANITIZE=ON -DRELAZIONE_WERROR=ON >/dev/null
+cmake -S . -B build-check -DCMAKE_BUILD_TYPE=Debug -DRELAZIONE_SANITIZE=ON -DRELAZIONE_WERROR=ON \
+    -DRELAZIONE_FAULT_INJECTION=ON >/dev/null
 cmake --build build-check -j"$(nproc)"
 ctest --test-dir build-check -j"$(nproc)" --output-on-failure --timeout 300
 

@@ -18,8 +18,6 @@ const char *rz_status_str(rz_status s)
         return "ok";
     case RZ_INVALID:
         return "invalid input";
-    case RZ_USAGE:
-        return "usage error";
     case RZ_IO:
         return "I/O or internal error";
     }
@@ -174,6 +172,11 @@ void rz_diags_print(const rz_diags *d, FILE *f)
     }
     if (d->dropped)
         fprintf(f, "relazione: %zu further diagnostics not shown\n", d->dropped);
+}
+
+void rz_diag_out_of_memory(rz_diags *d, const char *file, const char *doing)
+{
+    rz_diag_add(d, RZ_ERROR, file, 0, "memoria", "memoria esaurita %s", doing);
 }
 
 int rz_diags_has(const rz_diags *d, const char *check)
