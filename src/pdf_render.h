@@ -32,6 +32,7 @@ typedef struct {
     rz_outline *outline;  /* when not NULL, receives each heading with its page */
     int only_long;        /* cover and contents only beyond three pages */
     const char *logo;     /* a PNG or JPEG file for the cover; NULL: none */
+    const char *source;   /* the Markdown's file, for diagnostics; NULL: none */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
