@@ -25,6 +25,7 @@
 #include "contesto.h"
 #include "format.h"
 #include "fsutil.h"
+#include "html_render.h"
 #include "inputs.h"
 #include "json.h"
 #include "markdown_stats.h"
@@ -84,6 +85,7 @@ typedef struct {
     rz_diags *d;
     rz_view *root;
     rz_built *built;
+    const char *body; /* the public body's name, for the pages' titles */
     pdf_pool pool;
 } ctx;
 
@@ -311,7 +313,32 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
-/* Renders and writes one document: Markdown, then PDF if asked. measure,
+static rz_status write_html(ctx *c, const char *name, const rz_buf *md)
+{
+    rz_html_options ho = {NULL, c->body};
+    rz_buf html;
+    rz_buf_init(&html);
+    rz_status st = rz_html_render(md->data ? md->data : "", md->len, &ho, &html, c->d);
+    if (st == RZ_OK)
+        st = write_doc(c, name, "html", html.data, html.len);
+    rz_buf_free(&html);
+    return st;
+}
+
+/* The body's name as the documents print it: the Piano's, or that of an
+ * Allegato when there is no Piano. */
+static const char *body_name(const rz_view *root)
+{
+    static const char *const paths[] = {"ente.nome", "allegato1.ente.nome", "allegato2.ente.nome"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        const char *s = rz_view_as_str(rz_view_get_path(root, paths[i]));
+        if (s && *s)
+            return s;
+    }
+    return NULL;
+}
+
+/* Renders and writes one document: Markdown, HTML, then PDF, as asked. measure,
  * when given, sees the Markdown once written and before it goes. */
 static rz_status produce(ctx *c, const char *name, const char *title,
                          void (*measure)(const char *md, size_t len, rz_diags *findings),
@@ -320,10 +347,12 @@ static rz_status produce(ctx *c, const char *name, const char *title,
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render(c, name, &md);
-    if (st == RZ_OK)
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
     if (measure && st == RZ_OK)
         measure(md.data, md.len, findings);
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
+        st = write_html(c, name, &md);
     if (st == RZ_OK && c->opt->pdf)
         st = submit_pdf(c, name, title, &md);
     rz_buf_free(&md);
@@ -400,6 +429,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.root = root;
     c.built = built;
     set_document(doc, root, &in);
+    c.body = body_name(root);
 
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);

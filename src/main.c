@@ -165,10 +165,39 @@ static int cmd_score(int argc, char **argv)
     return st;
 }
 
+/* "md,pdf,html,dati": the outputs of a build, as RZ_OUT_* bits left out
+ * and *pdf; 0 on an unknown name. */
+static int parse_formats(const char *list, unsigned *skip, int *pdf)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"md", RZ_OUT_MD}, {"html", RZ_OUT_HTML}, {"dati", RZ_OUT_DATA}, {"pdf", 0}};
+    *skip = RZ_OUT_MD | RZ_OUT_HTML | RZ_OUT_DATA;
+    *pdf = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t k = 0;
+        while (k < 4 && (strlen(names[k].name) != n || strncmp(p, names[k].name, n)))
+            k++;
+        if (k == 4) {
+            fprintf(stderr, "relazione build: formato sconosciuto '%.*s' (md, pdf, html, dati)\n",
+                    (int)n, p);
+            return 0;
+        }
+        if (names[k].bit)
+            *skip &= ~names[k].bit;
+        else
+            *pdf = 1;
+        p += n + (p[n] == ',');
+    }
+    return 1;
+}
+
 static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
-    rz_build_options opt = {NULL, NULL, NULL};
+    rz_build_options opt = {NULL, NULL, NULL, 0};
     int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
@@ -177,7 +206,10 @@ static int cmd_build(int argc, char **argv)
             opt.templates = argv[++i];
         else if (!strcmp(argv[i], "--no-pdf"))
             want_pdf = 0;
-        else if (argv[i][0] != '-' && !dir)
+        else if (!strcmp(argv[i], "--formati") && i + 1 < argc) {
+            if (!parse_formats(argv[++i], &opt.skip, &want_pdf))
+                return RZ_USAGE;
+        } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else {
             fprintf(stderr, "relazione build: opzione non riconosciuta '%s'\n", argv[i]);
@@ -186,7 +218,8 @@ static int cmd_build(int argc, char **argv)
         }
     }
     if (!dir) {
-        fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR]\n");
+        fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR] "
+                        "[--formati md,pdf,html,dati] [--no-pdf]\n");
         return RZ_USAGE;
     }
     rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1};
@@ -299,7 +332,7 @@ static const command commands[] = {
     {"render", cmd_render, "render IN.md [-o OUT.pdf]",
      "impagina in PDF un qualsiasi documento Markdown"},
     {"build", cmd_build, "build CARTELLA [-o USCITA]",
-     "genera i documenti (Markdown) dai dati della cartella"},
+     "genera i documenti (Markdown, PDF, HTML, dati aperti) dai dati della cartella"},
     {"score", cmd_score, "score CARTELLA",
      "calcola i punteggi e li stampa in JSON (la vista letta dai modelli)"},
     {"check", cmd_check, "check CARTELLA",

@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_render.h"
 #include "buf.h"
+#include "chart.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
 #include "ttf_subset.h"
@@ -1066,72 +1067,20 @@ static void render_table(ctx *c, cmark_node *table)
 /* Charts                                                              */
 /* ------------------------------------------------------------------ */
 
-/* The ```chart block: "key: value" lines (titolo, unita, massimo,
- * riferimento) and "label | value" lines, values with a decimal comma. */
-static double it_number(const char *s)
-{
-    char buf[64];
-    size_t n = 0;
-    for (; *s && n < sizeof buf - 1; s++) {
-        if (*s == '.')
-            continue;
-        buf[n++] = *s == ',' ? '.' : *s;
-    }
-    buf[n] = '\0';
-    return strtod(buf, NULL);
-}
-
+/* A ```chart block (chart.h) as horizontal bars. */
 static void render_chart(ctx *c, const char *src)
 {
-    char title[256] = "", unit[32] = "";
-    double max = 100, ref = -1;
-    char labels[64][128];
-    double values[64];
-    char texts[64][32];
-    int n = 0;
-    for (const char *line = src; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        char buf[512];
-        if (len >= sizeof buf)
-            len = sizeof buf - 1;
-        memcpy(buf, line, len);
-        buf[len] = '\0';
-        char *bar = strchr(buf, '|');
-        char *colon = strchr(buf, ':');
-        if (bar && n < 64) {
-            *bar = '\0';
-            char *v = bar + 1;
-            while (*v == ' ')
-                v++;
-            size_t l = strlen(buf);
-            while (l && buf[l - 1] == ' ')
-                buf[--l] = '\0';
-            if (snprintf(labels[n], sizeof labels[n], "%s", buf) < 0 ||
-                snprintf(texts[n], sizeof texts[n], "%s", v) < 0)
-                continue;
-            values[n] = it_number(v);
-            n++;
-        } else if (colon) {
-            *colon = '\0';
-            char *v = colon + 1;
-            while (*v == ' ')
-                v++;
-            if (!strcmp(buf, "titolo"))
-                snprintf(title, sizeof title, "%s", v);
-            else if (!strcmp(buf, "unita"))
-                snprintf(unit, sizeof unit, "%s", v);
-            else if (!strcmp(buf, "massimo"))
-                max = it_number(v);
-            else if (!strcmp(buf, "riferimento"))
-                ref = it_number(v);
-        }
-        if (!end)
-            break;
-        line = end + 1;
-    }
-    if (n == 0 || max <= 0)
+    rz_chart *ch = malloc(sizeof *ch);
+    if (!ch)
+        longjmp(c->fail, 1);
+    rz_chart_parse(src, ch);
+    const char *title = ch->title, *unit = ch->unit;
+    double max = ch->max, ref = ch->ref;
+    int n = ch->n;
+    if (n == 0 || max <= 0) {
+        free(ch);
         return;
+    }
     double bar_h = 11, gap = 5, size = 8;
     need(c, 24 + (double)n * (bar_h + gap) + 14);
     c->y += 4;
@@ -1147,17 +1096,17 @@ static void render_chart(ctx *c, const char *src)
     double top = c->y;
     for (int i = 0; i < n; i++) {
         words ws = {0};
-        add_text(c, &ws, labels[i], F_COND, NULL);
+        add_text(c, &ws, ch->bars[i].label, F_COND, NULL);
         lines ls = {0};
         wrap(c, &ws, size, label_w, &ls);
         if (ls.n)
             draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - 2.5, label_w, 'r');
         free(ls.l);
         words_free(&ws);
-        double v = values[i] < 0 ? 0 : values[i] > max ? max : values[i];
+        double v = ch->bars[i].value < 0 ? 0 : ch->bars[i].value > max ? max : ch->bars[i].value;
         draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, 0.45);
         char vt[80];
-        if (snprintf(vt, sizeof vt, "%s%s", texts[i], unit) < 0)
+        if (snprintf(vt, sizeof vt, "%s%s", ch->bars[i].text, unit) < 0)
             vt[0] = '\0';
         draw_text(c, F_REG, size, bar_x + bar_max * v / max + 4, c->y + bar_h - 2.5, vt,
                   strlen(vt));
@@ -1170,6 +1119,7 @@ static void render_chart(ctx *c, const char *src)
             draw_line(c, rx, yy, 0, 2, 0.1);
     }
     c->y += 8;
+    free(ch);
 }
 
 /* ------------------------------------------------------------------ */
