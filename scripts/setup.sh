@@ -12,7 +12,7 @@ packages=(
     build-essential cmake pkg-config clang-format
     libxml2-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
     fonts-dejavu-core fonts-dejavu-extra icc-profiles-free
-    libxml2-utils poppler-utils qpdf python3 time
+    libxml2-utils poppler-utils qpdf python3 time man-db groff-base git
     chromium openjdk-17-jre-headless python3-jsonschema
 )
 # Node.js and npm: Debian's, unless a Node.js with its own npm is installed.
