@@ -405,7 +405,8 @@ static const command commands[] = {
      "                    (predefinito: tutto)\n"
      "  --no-pdf          senza i PDF\n\n"
      "Scrive i documenti che i dati permettono (Relazione, validazione, tabelle, Allegati),\n"
-     "ciascuno come .md, .pdf e .html (pagina accessibile, autosufficiente), e verifiche.txt con i rilievi di 'relazione check'; stampa\n"
+     "ciascuno come .md, .pdf e .html (pagina accessibile, autosufficiente), e verifiche.txt con i "
+     "rilievi di 'relazione check'; stampa\n"
      "i percorsi scritti. Con dati non validi non scrive nulla.\n\n"
      "Uscita: 0 documenti scritti, 1 dati non validi, 3 errore di scrittura.\n"},
     {"score", cmd_score, "score CARTELLA",
