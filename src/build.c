@@ -30,6 +30,7 @@
 #include "json.h"
 #include "markdown_stats.h"
 #include "mustache.h"
+#include "open_data.h"
 #include "report_view.h"
 #include "version.h"
 #include "xmlview.h"
@@ -374,6 +375,29 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
 }
 
+/* The open data, into OUTDIR/dati/. */
+static rz_status write_open_data(ctx *c, const rz_scored *s)
+{
+    rz_open_data od;
+    if (rz_open_data_make(s, s->plan->data_licence, &od) != RZ_OK) {
+        rz_diag_add(c->d, RZ_ERROR, NULL, 0, "dati", "memoria insufficiente per i dati aperti");
+        return RZ_IO;
+    }
+    char *dir = rz_path_join(c->outdir, "dati");
+    rz_status st = dir ? rz_mkdir_p(dir, c->d) : RZ_IO;
+    for (size_t i = 0; i < od.n && st == RZ_OK; i++) {
+        char *path = rz_path_join(dir, od.files[i].name);
+        st =
+            path ? rz_write_atomic(path, od.files[i].data.data, od.files[i].data.len, c->d) : RZ_IO;
+        if (st == RZ_OK)
+            add_built(c->built, path);
+        free(path);
+    }
+    free(dir);
+    rz_open_data_free(&od);
+    return st;
+}
+
 /* Points J and K, measured on the generated Relazione (named
  * "relazione.md" wherever it is written). */
 static void measure_relazione(const char *md, size_t len, rz_diags *findings)
@@ -455,6 +479,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
             st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
     }
+    if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
+        st = write_open_data(&c, s);
     if (st == RZ_OK && s)
         st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
     if (st == RZ_OK && in.allegato1.doc) {
