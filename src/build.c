@@ -7,13 +7,18 @@
  *                                   validazione.md
  *   Piano without context         → sintesi-piano.md
  *   Piano + monitoring            → albero.md, risultati-aree.md,
- *                                   risultati-unita.md, risultati-prospettive.md
+ *                                   risultati-unita.md, risultati-prospettive.md,
+ *                                   sintesi-cittadini.md (one page, with the
+ *                                   best and worst results: citizens_view.c),
+ *                                   the open data dati/ (open_data.c)
  *   Allegato 1                    → allegato1.md (table), allegato1-prosa.md
  *   Allegato 2                    → allegato2.md
  * Each is templates/<name>.md.mustache rendered over one view: the scored
  * tree (report_view.c), the validation data, and the context and Allegati
  * as they are (xmlview.c). The Relazione is rendered before the
- * attestation because points J and K are measured on it.
+ * attestation because points J and K are measured on it. Each Markdown
+ * document is also written as an HTML page (html_render.c) and queued for
+ * its PDF; --formati leaves any of them out (rz_build_options.skip).
  *
  * Nothing is written when the inputs have errors. Every file is written
  * atomically, so a failure midway leaves complete files only.
@@ -22,6 +27,7 @@
 #include "build.h"
 #include "allegato2_check.h"
 #include "check.h"
+#include "citizens_view.h"
 #include "contesto.h"
 #include "format.h"
 #include "fsutil.h"
@@ -62,6 +68,7 @@ typedef struct pdf_job {
     const char *title;
     char *path;
     int listed; /* path reserved in the built list */
+    int plain;  /* a one-page document: no cover, no contents */
     rz_diags d;
     rz_status st;
 } pdf_job;
@@ -87,6 +94,7 @@ typedef struct {
     rz_view *root;
     rz_built *built;
     const char *body; /* the public body's name, for the pages' titles */
+    int plain;        /* the document being produced is a one-page one */
     pdf_pool pool;
 } ctx;
 
@@ -154,7 +162,8 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
 {
     void *pdf = NULL;
     size_t pdf_len = 0;
-    j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
+    void *pdf_ctx = j->plain && opt->pdf_plain_ctx ? opt->pdf_plain_ctx : opt->pdf_ctx;
+    j->st = opt->pdf(j->md, j->len, j->title, pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
         j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
     free(pdf);
@@ -246,6 +255,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     }
     rz_diags_init(&j->d);
     j->title = title;
+    j->plain = c->plain;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -478,6 +488,12 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                       {"risultati-prospettive", "Risultati per prospettiva"}};
         for (size_t i = 0; i < 4 && st == RZ_OK; i++)
             st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
+        if (st == RZ_OK) {
+            rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
+            c.plain = 1;
+            st = produce(&c, "sintesi-cittadini", "Sintesi per i cittadini", NULL, NULL);
+            c.plain = 0;
+        }
     }
     if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
         st = write_open_data(&c, s);

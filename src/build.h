@@ -20,7 +20,8 @@ typedef struct {
     const char *templates; /* NULL: the templates/ the tool ships */
     rz_pdf_fn pdf;         /* NULL: no PDF */
     void *pdf_ctx;
-    unsigned skip; /* RZ_OUT_* bits of the outputs not to write; 0: all */
+    void *pdf_plain_ctx; /* for one-page documents (no cover, no contents); NULL: pdf_ctx */
+    unsigned skip;       /* RZ_OUT_* bits of the outputs not to write; 0: all */
 } rz_build_options;
 
 /* The files written, for the caller to report. */

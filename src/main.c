@@ -252,7 +252,7 @@ static int parse_formats(const char *list, unsigned *skip, int *pdf)
 static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
-    rz_build_options opt = {NULL, NULL, NULL, 0};
+    rz_build_options opt = {NULL, NULL, NULL, NULL, 0};
     int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
@@ -275,9 +275,11 @@ static int cmd_build(int argc, char **argv)
     if (!dir)
         return usage_error("build");
     rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1};
+    rz_pdf_options plain_opt = {NULL, NULL, NULL, NULL, 0, 0};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
+        opt.pdf_plain_ctx = &plain_opt;
     }
     rz_diags d, findings;
     rz_diags_init(&d);

@@ -1813,6 +1813,7 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *
                            size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {title, base ? base->author : NULL, NULL, NULL, 1, 1};
+    rz_pdf_options opt = {title, base ? base->author : NULL, NULL,
+                          NULL,  base ? base->cover : 1,     base ? base->toc : 1};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

@@ -34,7 +34,8 @@ typedef struct {
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d);
 
-/* The rz_pdf_fn of build.h: title as given, other options default. */
+/* The rz_pdf_fn of build.h: title as given; author, cover and contents
+ * from ctx (an rz_pdf_options, or NULL for a cover and contents). */
 rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx, void **out,
                            size_t *out_len, rz_diags *d);
 

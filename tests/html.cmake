@@ -10,7 +10,8 @@ foreach(dir ${RZ_HTML_SAMPLES})
         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/html_check.sh ${RELAZIONE_BIN} ${sample} ${kind}
         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
     endforeach()
-    set_tests_properties(html_axe_${sample} PROPERTIES TIMEOUT 120)
+    set_tests_properties(html_axe_${sample} html_valid_${sample} PROPERTIES TIMEOUT 300
+      SKIP_RETURN_CODE 77)
   endif()
 endforeach()
 
@@ -21,5 +22,6 @@ target_include_directories(html_render_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 # no lang, an unnamed SVG, too wide for a phone) gives exit code 1 and
 # names each of them.
 add_test(NAME html_axe_finds_faults
-  COMMAND sh -c "out=$(node tests/axe/axe.js tests/axe/cattiva.html); rc=$?; echo \"$out\"; [ $rc -eq 1 ] || exit 1; for r in color-contrast html-has-lang svg-img-alt 'wider than the screen'; do echo \"$out\" | grep -q \"$r\" || exit 1; done"
+  COMMAND sh -c "[ -n \"$RELAZIONE_FRESH_CLONE\" ] && exit 77; out=$(node tests/axe/axe.js tests/axe/cattiva.html); rc=$?; echo \"$out\"; [ $rc -eq 1 ] || exit 1; for r in color-contrast html-has-lang svg-img-alt 'wider than the screen'; do echo \"$out\" | grep -q \"$r\" || exit 1; done"
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(html_axe_finds_faults PROPERTIES SKIP_RETURN_CODE 77)
