@@ -64,7 +64,8 @@ static const char style[] =
     ".salta:focus{position:static;display:inline-block;margin:.5rem 0}\n"
     "p,li,h2,h3,h4,h5,h6,figcaption{overflow-wrap:anywhere}\n"
     "nav{font-size:.95rem}\n"
-    "nav ol{padding-left:1.4rem}\n"
+    "nav ol{list-style:none;padding-left:1.2rem}\n"
+    "nav>ol{padding-left:0}\n"
     "blockquote{margin:1rem 0;padding:.2rem 1rem;border-left:4px solid #1f5f8b;"
     "background:#f2f5f8}\n"
     "pre{overflow-x:auto;background:#f3f3f3;padding:.5rem}\n"
@@ -82,7 +83,8 @@ static const char style[] =
     ".grafico-corpo svg{flex:1 1 18rem;min-width:0;max-width:min(100%,36rem);height:auto}\n"
     ".grafico-corpo .tabella{flex:0 1 auto;margin:0}\n"
     "@media (max-width:40rem){h1{font-size:1.45rem}h2{font-size:1.25rem}"
-    "header,nav,main{padding:0 .6rem}li ul,li ol{padding-left:1rem}}\n"
+    "header,nav,main{padding:0 .6rem}li ul,li ol{padding-left:1rem}"
+    "td:not(.num),th:not(.num){min-width:8rem}}\n"
     "@media print{@page{size:A4;margin:2cm 1.8cm}:root{font-size:10pt}"
     "nav,.salta{display:none}header,main{max-width:none;padding:0}"
     ".tabella{overflow:visible}table{width:100%}thead{display:table-header-group}"
@@ -137,28 +139,6 @@ static int safe_url(const char *u)
                  !strncmp(u, "mailto:", 7) || u[0] == '#');
 }
 
-static char *plain_text(cmark_node *n)
-{
-    rz_buf b;
-    rz_buf_init(&b);
-    cmark_iter *it = cmark_iter_new(n);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *x = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node_type t = cmark_node_get_type(x);
-        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE)
-            rz_buf_puts(&b, cmark_node_get_literal(x));
-        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-            rz_buf_putc(&b, ' ');
-    }
-    cmark_iter_free(it);
-    char *s = strdup(rz_buf_str(&b));
-    rz_buf_free(&b);
-    return s;
-}
-
 /* ---- first pass: title and outline ---- */
 
 static int add_heading(ctx *c, cmark_node *n, int level)
@@ -171,7 +151,7 @@ static int add_heading(ctx *c, cmark_node *n, int level)
         c->h = h;
         c->cap_h = cap;
     }
-    char *text = plain_text(n);
+    char *text = rz_markdown_plain_text(n);
     if (!text)
         return 0;
     c->h[c->n_h++] = (heading){n, level, text};
@@ -193,7 +173,10 @@ static int outline(ctx *c, cmark_node *doc)
         if (n != c->title && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
             cmark_node_get_heading_level(n) == 1)
             chapters = 1;
-    int prev = 1;
+    /* The open headings above this one: a heading sits one level below
+     * the nearest one above it with a smaller Markdown level, so that
+     * siblings share a level and none is skipped. */
+    int md_open[8], page_open[8], depth = 0;
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     int ok = 1;
@@ -202,14 +185,16 @@ static int outline(ctx *c, cmark_node *doc)
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING ||
             n == c->title)
             continue;
-        int level = cmark_node_get_heading_level(n) + chapters;
-        if (level > prev + 1)
-            level = prev + 1;
-        if (level < 2)
-            level = 2;
+        int md = cmark_node_get_heading_level(n) + chapters;
+        while (depth > 0 && md_open[depth - 1] >= md)
+            depth--;
+        int level = depth > 0 ? page_open[depth - 1] + 1 : 2;
         if (level > 6)
             level = 6;
-        prev = level;
+        if (depth < 8) {
+            md_open[depth] = md;
+            page_open[depth++] = level;
+        }
         ok = add_heading(c, n, level);
     }
     cmark_iter_free(it);
@@ -558,7 +543,7 @@ static void render_node(ctx *c, cmark_node *n, cmark_event_type ev)
 static void write_page(ctx *c, cmark_node *doc, const rz_html_options *opt)
 {
     rz_buf *o = c->o;
-    char *h1 = c->title ? plain_text(c->title) : NULL;
+    char *h1 = c->title ? rz_markdown_plain_text(c->title) : NULL;
     const char *title = opt && opt->title ? opt->title : h1 ? h1 : "Documento";
     rz_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\" />\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
@@ -618,19 +603,12 @@ static void write_page(ctx *c, cmark_node *doc, const rz_html_options *opt)
 rz_status rz_html_render(const char *md, size_t len, const rz_html_options *opt, rz_buf *out,
                          rz_diags *d)
 {
-    rz_cmark_extensions();
-    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_parser *p = rz_markdown_parser();
     cmark_node *doc = NULL;
     ctx c;
     memset(&c, 0, sizeof c);
     c.o = out;
     if (p) {
-        const char *exts[] = {"table", "strikethrough", "autolink"};
-        for (size_t i = 0; i < 3; i++) {
-            cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-            if (e)
-                cmark_parser_attach_syntax_extension(p, e);
-        }
         cmark_parser_feed(p, md, len);
         doc = cmark_parser_finish(p);
     }

@@ -1,9 +1,13 @@
 /* markdown_stats.c — see markdown_stats.h. */
+#define _POSIX_C_SOURCE 200809L
 #include "markdown_stats.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include "buf.h"
+
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
@@ -16,6 +20,41 @@ static void register_extensions(void)
 void rz_cmark_extensions(void)
 {
     pthread_once(&extensions_once, register_extensions);
+}
+
+cmark_parser *rz_markdown_parser(void)
+{
+    rz_cmark_extensions();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    const char *exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; p && i < sizeof exts / sizeof exts[0]; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(p, e);
+    }
+    return p;
+}
+
+char *rz_markdown_plain_text(cmark_node *n)
+{
+    rz_buf b;
+    rz_buf_init(&b);
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(x);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE)
+            rz_buf_puts(&b, cmark_node_get_literal(x));
+        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+            rz_buf_putc(&b, ' ');
+    }
+    cmark_iter_free(it);
+    char *s = rz_buf_failed(&b) ? NULL : strdup(rz_buf_str(&b));
+    rz_buf_free(&b);
+    return s;
 }
 
 static size_t count_words(const char *s)

@@ -1126,28 +1126,6 @@ static void render_chart(ctx *c, const char *src)
 /* Blocks                                                              */
 /* ------------------------------------------------------------------ */
 
-static char *plain_text(cmark_node *n)
-{
-    rz_buf b;
-    rz_buf_init(&b);
-    cmark_iter *it = cmark_iter_new(n);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *x = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        int t = cmark_node_get_type(x);
-        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-            rz_buf_puts(&b, cmark_node_get_literal(x));
-        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-            rz_buf_putc(&b, ' ');
-    }
-    cmark_iter_free(it);
-    char *s = strdup(rz_buf_str(&b));
-    rz_buf_free(&b);
-    return s;
-}
-
 static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
 
 static void render_heading(ctx *c, cmark_node *n)
@@ -1174,7 +1152,7 @@ static void render_heading(ctx *c, cmark_node *n)
     }
     heading *h = &c->headings[c->n_headings++];
     h->level = level;
-    h->title = plain_text(n);
+    h->title = rz_markdown_plain_text(n);
     h->page = c->n_pages - 1;
     h->y = c->y;
     if (!c->doc_title && level == 1)
@@ -1675,15 +1653,9 @@ static void free_piece(ctx *c)
 
 static void parse_piece(ctx *c, const char *md, size_t len)
 {
-    c->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    c->parser = rz_markdown_parser();
     if (!c->parser)
         longjmp(c->fail, 1);
-    const char *exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < 3; i++) {
-        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-        if (e)
-            cmark_parser_attach_syntax_extension(c->parser, e);
-    }
     cmark_parser_feed(c->parser, md, len);
     c->tree = cmark_parser_finish(c->parser);
     if (!c->tree)
@@ -1733,7 +1705,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
                 cmark_node *next = cmark_node_next(first);
                 if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
-                    c->doc_subtitle = plain_text(next);
+                    c->doc_subtitle = rz_markdown_plain_text(next);
             }
         }
         render_blocks(c, c->tree, 0);

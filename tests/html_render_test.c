@@ -65,6 +65,21 @@ static void outline(void)
     free(h);
 }
 
+/* Sections before the first chapter, and siblings, share a level. */
+static void siblings(void)
+{
+    char *h = render("# T\n\n## Premessa\n\n### A\n\n### B\n\n# 1. Capitolo\n\n## C\n", NULL);
+    CHECK(h != NULL);
+    if (!h)
+        return;
+    CHECK(strstr(h, "<h2 id=\"s1\">Premessa</h2>") != NULL);
+    CHECK(strstr(h, "<h3 id=\"s2\">A</h3>") != NULL);
+    CHECK(strstr(h, "<h3 id=\"s3\">B</h3>") != NULL);
+    CHECK(strstr(h, "<h2 id=\"s4\">1. Capitolo</h2>") != NULL);
+    CHECK(strstr(h, "<h3 id=\"s5\">C</h3>") != NULL);
+    free(h);
+}
+
 static void table(void)
 {
     char *h = render("# T\n\n## Aree\n\n| Area | Peso | Esito |\n|:---|---:|:---:|\n"
@@ -128,6 +143,7 @@ static void hostile(void)
 int main(void)
 {
     outline();
+    siblings();
     table();
     chart();
     hostile();
