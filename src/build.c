@@ -469,6 +469,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && in.contesto.doc)
         rz_contesto_check_totals(&in.contesto, findings);
+    built->has_monitoring = in.monitoring != NULL;
     if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
         /* The Relazione, then the attestation that concerns it (J and K are

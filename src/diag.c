@@ -93,6 +93,7 @@ void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, cons
     g->line = line;
     g->message = msg;
     g->check = dup_or_null(check);
+    g->materiality = 0;
 }
 
 static int cmp_str(const char *a, const char *b)

@@ -33,6 +33,17 @@ static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
     *slot = *x;
 }
 
+/* One line for a file that cannot be checked because the Piano it refers
+ * to has errors of its own. */
+static void depends_on_invalid_plan(const rz_inputs *in, const char *path, rz_diags *d)
+{
+    const char *base = strrchr(in->invalid_plan, '/');
+    rz_diag_add(d, RZ_ERROR, path, 0, "inputs",
+                "file non verificato: dipende dal Piano (%s), che ha errori: correggere prima "
+                "il Piano",
+                base ? base + 1 : in->invalid_plan);
+}
+
 rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
 {
     memset(in, 0, sizeof *in);
@@ -69,6 +80,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         if (s1 != RZ_OK) {
             if (s1 == RZ_IO || st == RZ_OK)
                 st = s1;
+            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
+                in->invalid_plan = strdup(names[i]);
             continue;
         }
         switch (x.kind) {
@@ -77,8 +90,11 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                 rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
                             "la cartella contiene già un Piano (%s): lasciarne uno solo",
                             in->plan->file);
-            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK && st == RZ_OK) {
-                st = RZ_INVALID;
+            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK) {
+                if (st == RZ_OK)
+                    st = RZ_INVALID;
+                if (!in->invalid_plan)
+                    in->invalid_plan = strdup(x.path);
             }
             rz_xml_free(&x);
             break;
@@ -104,15 +120,21 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     if (mon_xml.doc) {
         if (rz_monitoring_from_xml(&mon_xml, &in->monitoring, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && in->plan &&
-            rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
+        if (in->invalid_plan)
+            depends_on_invalid_plan(in, mon_xml.path, d);
+        else if (in->monitoring && in->plan &&
+                 rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && !in->plan)
+        else if (in->monitoring && !in->plan)
             rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);
     }
-    if (in->contesto.doc && in->plan) {
+    if (in->invalid_plan && in->contesto.doc)
+        depends_on_invalid_plan(in, in->contesto.path, d);
+    if (in->invalid_plan && in->allegato2.doc)
+        depends_on_invalid_plan(in, in->allegato2.path, d);
+    if (in->contesto.doc && in->plan && !in->invalid_plan) {
         xmlNodePtr root = xmlDocGetRootElement(in->contesto.doc);
         xmlChar *y = xmlGetProp(root, (const xmlChar *)"anno");
         if (y && atoi((const char *)y) != in->plan->year)
@@ -142,5 +164,6 @@ void rz_inputs_free(rz_inputs *in)
     rz_xml_free(&in->allegato1);
     rz_xml_free(&in->allegato2);
     free(in->dir);
+    free(in->invalid_plan);
     memset(in, 0, sizeof *in);
 }

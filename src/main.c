@@ -135,6 +135,31 @@ static int cmd_validate(int argc, char **argv)
     return worst;
 }
 
+/* The last line of the findings: their count by class and the proposed
+ * verdict (with the OIV's own when with_oiv), or why there is none.
+ * Returns 0 when no verdict could be proposed. */
+static int print_verdict(FILE *f, const rz_diags *findings, int has_monitoring, const char *oiv,
+                         int with_oiv)
+{
+    rz_verdict_basis b = rz_proposed_verdict(findings, 0, has_monitoring);
+    if (b.verdict == RZ_VERDICT_NOT_COMPUTABLE) {
+        fprintf(f, "%s\n", rz_verdict_not_computable_reason(0, has_monitoring));
+        return 0;
+    }
+    fprintf(f, "%zu %s, %zu %s (%zu %s, %zu %s, %zu %s). Esito proposto: %s", findings->errors,
+            plural(findings->errors, "errore", "errori"), findings->warnings,
+            plural(findings->warnings, "avviso", "avvisi"), b.grave,
+            plural(b.grave, "rilievo grave", "rilievi gravi"), b.observations,
+            plural(b.observations, "osservazione", "osservazioni"), b.cosmetic,
+            plural(b.cosmetic, "formale", "formali"), rz_verdict_name(b.verdict));
+    if (with_oiv)
+        fprintf(f, "; esito dell'OIV: %s", oiv ? oiv : "non ancora espresso");
+    fputc('\n', f);
+    return 1;
+}
+
+/* Input errors come first and stop there: a verdict computed from a plan
+ * that failed validation would be worthless. */
 static int cmd_check(int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
@@ -143,33 +168,38 @@ static int cmd_check(int argc, char **argv)
     rz_diags_init(&d);
     rz_inputs in;
     rz_status st = rz_inputs_load(argv[1], &in, &d);
-    if (st != RZ_IO && in.plan) {
+    if (st != RZ_IO && !in.plan && !in.invalid_plan)
+        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
+                    "la cartella non contiene un Piano della performance");
+    report(&d);
+    if (st != RZ_IO && d.errors) {
+        fprintf(stderr, "%s\n", rz_verdict_not_computable_reason(d.errors, 1));
+        st = RZ_INVALID;
+    } else if (st != RZ_IO) {
         rz_scored *s = NULL;
-        rz_diags findings;
+        rz_diags findings, unscored;
         rz_diags_init(&findings);
-        if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
-            rz_check(s, &findings);
+        rz_diags_init(&unscored);
+        /* Without monitoring data every indicator is unscored: saying so once
+         * (the verdict line) is enough. */
+        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
+            if (in.monitoring)
+                rz_check(s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
-            rz_diags_print(&findings, stderr);
-            const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
-            fprintf(stderr, "%zu %s, %zu %s. Esito proposto: %s; esito dell'OIV: %s\n",
-                    findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
-                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings),
-                    oiv ? oiv : "non ancora espresso");
+            rz_findings_print(&findings, stderr);
+            if (!print_verdict(stderr, &findings, in.monitoring != NULL,
+                               in.monitoring ? in.monitoring->validation.verdict : NULL, 1))
+                st = RZ_INVALID;
             if (findings.errors && st == RZ_OK)
                 st = RZ_INVALID;
         }
         rz_scored_free(s);
         rz_diags_free(&findings);
-    } else if (st != RZ_IO) {
-        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
-                    "la cartella non contiene un Piano della performance");
-        st = RZ_INVALID;
+        rz_diags_free(&unscored);
     }
-    report(&d);
     rz_diags_free(&d);
     rz_inputs_free(&in);
     rz_xml_cleanup();
@@ -295,10 +325,8 @@ static int cmd_build(int argc, char **argv)
         size_t len = 0;
         FILE *mem = path ? open_memstream(&text, &len) : NULL;
         if (mem) {
-            rz_diags_print(&findings, mem);
-            fprintf(mem, "%zu %s, %zu %s. Esito proposto: %s\n", findings.errors,
-                    plural(findings.errors, "errore", "errori"), findings.warnings,
-                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
+            rz_findings_print(&findings, mem);
+            print_verdict(mem, &findings, built.has_monitoring, NULL, 0);
             fclose(mem);
             if (rz_write_atomic(path, text, len, &d) == RZ_OK)
                 printf("%s\n", path);
@@ -310,11 +338,13 @@ static int cmd_build(int argc, char **argv)
     for (size_t i = 0; i < built.count; i++)
         printf("%s\n", built.paths[i]);
     if (st == RZ_OK)
-        fprintf(stderr,
-                "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, esito proposto %s\n",
+        fprintf(stderr, "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, %s%s\n",
                 built.count, plural(built.count, "documento scritto", "documenti scritti"), out,
                 findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
-                plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
+                plural(findings.warnings, "avviso", "avvisi"),
+                built.has_monitoring ? "esito proposto " : "",
+                built.has_monitoring ? rz_verdict_name(rz_proposed_verdict(&findings, 0, 1).verdict)
+                                     : rz_verdict_not_computable_reason(0, 0));
     rz_built_free(&built);
     rz_diags_free(&d);
     rz_diags_free(&findings);

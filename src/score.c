@@ -1090,6 +1090,15 @@ static void score_individual_objective(engine *e, const rz_individual_objective 
     if (!so->indicator)
         return;
     const rz_measurement *m = io->unit ? unit_measurement(so->indicator, io->unit) : NULL;
+    if (io->unit && !m && so->indicator->n_units) {
+        /* Other units sent data of their own and this one did not: the
+         * body's figure is not this unit's. */
+        rz_measurement *none = rz_arena_alloc(a, sizeof *none);
+        if (none)
+            none->missing = "l'unità non ha inviato dati propri";
+        so->m = none;
+        return;
+    }
     if (m) {
         m = adjusted_measurement(a, so->indicator, m);
         so->m = m;
