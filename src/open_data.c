@@ -115,7 +115,7 @@ static const table tables[] = {
     {"obiettivi.csv", "l'ente, ogni area strategica, ogni obiettivo strategico e operativo",
      objective_cols, N(objective_cols)},
     {"indicatori.csv",
-     "un indicatore per l'intero ente, e uno per ogni unità organizzativa che lo misura con dati "
+     "un indicatore per l'intero ente, e una per ogni unità organizzativa che lo misura con dati "
      "propri",
      indicator_cols, N(indicator_cols)},
     {"unita.csv", "un'unità organizzativa con una scheda di risultati", unit_cols, N(unit_cols)},
