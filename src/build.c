@@ -1,24 +1,23 @@
 /*
  * build.c — `relazione build`: from an input folder to the documents.
  *
- * Which documents a folder yields depends on what it holds:
- *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
- *                                   Premessa need the context data),
- *                                   validazione.md
- *   Piano without context         → sintesi-piano.md
- *   Piano + monitoring            → albero.md, risultati-aree.md,
- *                                   risultati-unita.md, risultati-prospettive.md,
- *                                   sintesi-cittadini.md (one page, with the
- *                                   best and worst results: citizens_view.c),
- *                                   the open data dati/ (open_data.c)
- *   Allegato 1                    → allegato1.md (table), allegato1-prosa.md
- *   Allegato 2                    → allegato2.md
- * Each is templates/<name>.md.mustache rendered over one view: the scored
- * tree (report_view.c), the validation data, and the context and Allegati
- * as they are (xmlview.c). The Relazione is rendered before the
- * attestation because points J and K are measured on it. Each Markdown
- * document is also written as an HTML page (html_render.c) and queued for
- * its PDF; --formati leaves any of them out (rz_build_options.skip).
+ * Which documents a folder yields is the document plan of the body's
+ * profile (profile.c, templates/profili/NOME.xml): each <documento> is
+ * written when the folder holds what it requires (piano, monitoraggio,
+ * contesto, allegato1, allegato2), in the profile's order, as
+ * templates/<name>.md.mustache or, when it lists chapters, as their
+ * templates one after the other. Each is rendered over one view: the
+ * scored tree (report_view.c), the validation data, the context and
+ * Allegati as they are (xmlview.c), and the profile itself (its terms are
+ * {{profilo.termini.…}}, with the Piano's overrides). The document named
+ * "relazione" is measured for points J and K, and the validation view is
+ * made when a later document needs it.
+ *
+ * Each Markdown document is also written as an HTML page (html_render.c)
+ * and queued for its PDF (one page, without cover or contents, for a
+ * <documento pagine="1">); with the Piano and the monitoring data the
+ * open data go to dati/ (open_data.c). --formati leaves any of these out
+ * (rz_build_options.skip).
  *
  * Nothing is written when the inputs have errors. Every file is written
  * atomically, so a failure midway leaves complete files only.
@@ -37,6 +36,7 @@
 #include "markdown_stats.h"
 #include "mustache.h"
 #include "open_data.h"
+#include "profile.h"
 #include "report_view.h"
 #include "version.h"
 #include "xmlview.h"
@@ -95,6 +95,7 @@ typedef struct {
     rz_built *built;
     const char *body; /* the public body's name, for the pages' titles */
     int plain;        /* the document being produced is a one-page one */
+    const char *profile_path;
     pdf_pool pool;
 } ctx;
 
@@ -112,7 +113,7 @@ void rz_built_free(rz_built *b)
     b->count = 0;
 }
 
-/* Renders templates/<name>.md.mustache into md. */
+/* Renders templates/<name>.md.mustache, appended to md. */
 static rz_status render(ctx *c, const char *name, rz_buf *md)
 {
     char file[128];
@@ -349,15 +350,41 @@ static const char *body_name(const rz_view *root)
     return NULL;
 }
 
+/* Renders the chapters of a document (the <capitolo> children of its
+ * <documento>), one after the other, a newline between them; a document
+ * without chapters is its own template. */
+static rz_status render_document(ctx *c, const char *name, xmlNodePtr plan, rz_buf *md)
+{
+    xmlNodePtr ch = rz_xml_child(plan, "capitolo");
+    if (!ch)
+        return render(c, name, md);
+    rz_status st = RZ_OK;
+    for (; ch && st == RZ_OK; ch = rz_xml_next(ch, "capitolo")) {
+        xmlChar *model = xmlGetProp(ch, (const xmlChar *)"modello");
+        if (!model || strchr((const char *)model, '/')) {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(ch), "profilo",
+                        "ogni <capitolo> ha un modello=\"NOME\" (un file NOME.md.mustache "
+                        "della cartella dei modelli)");
+            st = RZ_INVALID;
+        } else {
+            if (md->len > 0)
+                rz_buf_putc(md, '\n');
+            st = render(c, (const char *)model, md);
+        }
+        xmlFree(model);
+    }
+    return st;
+}
+
 /* Renders and writes one document: Markdown, HTML, then PDF, as asked. measure,
  * when given, sees the Markdown once written and before it goes. */
-static rz_status produce(ctx *c, const char *name, const char *title,
+static rz_status produce(ctx *c, const char *name, const char *title, xmlNodePtr plan,
                          void (*measure)(const char *md, size_t len, rz_diags *findings),
                          rz_diags *findings)
 {
     rz_buf md;
     rz_buf_init(&md);
-    rz_status st = render(c, name, &md);
+    rz_status st = render_document(c, name, plan, &md);
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
     if (measure && st == RZ_OK)
@@ -406,6 +433,70 @@ static rz_status write_open_data(ctx *c, const rz_scored *s)
     free(dir);
     rz_open_data_free(&od);
     return st;
+}
+
+/* The value of an attribute of the profile, pointing into its document
+ * (it lives as long as the profile); "" when absent. */
+static const char *attr_text(xmlNodePtr e, const char *name)
+{
+    xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
+    if (!a || !a->children || !a->children->content)
+        return "";
+    return (const char *)a->children->content;
+}
+
+/* Whether the folder holds what a <documento richiede="…"> needs. An
+ * unknown requirement is an error of the profile. */
+static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
+                            rz_status *st)
+{
+    char req[256];
+    snprintf(req, sizeof req, "%s", attr_text(pd, "richiede"));
+    int met = 1;
+    for (char *save = NULL, *t = strtok_r(req, " \t\n", &save); t;
+         t = strtok_r(NULL, " \t\n", &save)) {
+        if (!strcmp(t, "piano"))
+            met &= s != NULL;
+        else if (!strcmp(t, "monitoraggio"))
+            met &= s != NULL && in->monitoring != NULL;
+        else if (!strcmp(t, "contesto"))
+            met &= in->contesto.doc != NULL;
+        else if (!strcmp(t, "allegato1"))
+            met &= in->allegato1.doc != NULL;
+        else if (!strcmp(t, "allegato2"))
+            met &= in->allegato2.doc != NULL;
+        else {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
+                        "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
+                        "monitoraggio, contesto, allegato1, allegato2",
+                        t);
+            *st = RZ_INVALID;
+            return 0;
+        }
+    }
+    return met;
+}
+
+/* The profile in the view ({{profilo.termini.organismo}}…), with the terms
+ * the Piano overrides. */
+static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, const rz_inputs *in)
+{
+    xmlNodePtr pr = xmlDocGetRootElement(p->doc);
+    rz_view *v = rz_view_from_xml(doc, pr);
+    rz_view *terms = rz_view_get(v, "termini");
+    if (!terms || rz_view_kind_of(terms) != RZ_VIEW_MAP) {
+        terms = rz_view_map(doc);
+        rz_view_set(v, "termini", terms);
+    }
+    char key[128];
+    for (size_t i = 0; i < in->n_terms; i++) {
+        size_t k = 0;
+        for (const char *q = in->term_keys[i]; *q && k + 1 < sizeof key; q++)
+            key[k++] = *q == '-' ? '_' : *q;
+        key[k] = '\0';
+        rz_view_set_str(terms, key, in->term_values[i]);
+    }
+    rz_view_set(root, "profilo", v);
 }
 
 /* Points J and K, measured on the generated Relazione (named
@@ -465,49 +556,57 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     set_document(doc, root, &in);
     c.body = body_name(root);
 
+    rz_profile prof;
+    memset(&prof, 0, sizeof prof);
+    if (st == RZ_OK)
+        st = rz_profile_load(c.templates, in.profile ? in.profile : RZ_PROFILE_DEFAULT,
+                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
+    if (st == RZ_OK)
+        set_profile(doc, root, &prof, &in);
+    if (s && in.monitoring)
+        rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
+    c.profile_path = prof.path;
+
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && in.contesto.doc)
         rz_contesto_check_totals(&in.contesto, findings);
     built->has_monitoring = in.monitoring != NULL;
-    if (st == RZ_OK && s && in.monitoring) {
+    if (st == RZ_OK && s && in.monitoring)
         rz_check(s, findings);
-        /* The Relazione, then the attestation that concerns it (J and K are
-         * measured on the Relazione just written). */
-        st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
-        if (st == RZ_OK) {
+    int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
+    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
+        const char *name = attr_text(pd, "nome");
+        const char *title = attr_text(pd, "titolo");
+        int met = requirements_met(&c, pd, &in, s, &st);
+        if (!met)
+            continue;
+        used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
+        used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
+        int is_relazione = !strcmp(name, "relazione");
+        /* The attestation concerns the Relazione: its view is made after
+         * the Relazione, whose J and K findings it reports. */
+        if (!is_relazione && !validation_ready && s && in.monitoring) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
-            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
-                         NULL);
+            validation_ready = 1;
         }
-        static const struct {
-            const char *name, *title;
-        } tables[] = {{"albero", "Albero della performance"},
-                      {"risultati-aree", "Risultati per area strategica"},
-                      {"risultati-unita", "Risultati per unità organizzativa"},
-                      {"risultati-prospettive", "Risultati per prospettiva"}};
-        for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
-        if (st == RZ_OK) {
-            rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
-            c.plain = 1;
-            st = produce(&c, "sintesi-cittadini", "Sintesi per i cittadini", NULL, NULL);
-            c.plain = 0;
-        }
+        c.plain = !strcmp(attr_text(pd, "pagine"), "1");
+        st = produce(&c, name, *title ? title : name, pd, is_relazione ? measure_relazione : NULL,
+                     findings);
+        c.plain = 0;
     }
     if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
         st = write_open_data(&c, s);
-    if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
-    if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL, NULL);
-        if (st == RZ_OK)
-            st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio",
-                         NULL, NULL);
-    }
-    if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
+    if (st == RZ_OK &&
+        ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
+        rz_diag_add(d, RZ_WARNING,
+                    in.allegato1.doc && !used_allegato1 ? in.allegato1.path : in.allegato2.path, 0,
+                    "profilo",
+                    "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
+                    "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
+                    "profilo cciaa",
+                    prof.path);
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);
@@ -519,6 +618,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         malloc_trim(0); /* the workers' allocations come from other arenas */
 #endif
     rz_status pdf_st = finish_pdfs(&c);
+    rz_profile_free(&prof); /* the PDF jobs' titles point into it */
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)

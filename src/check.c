@@ -220,7 +220,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     ind->code, at, dc->result);
         return;
     }
-    const rz_rules *ru = &s->plan->rules;
+    const rz_rules *ru = rz_indicator_rules(s->plan, ind);
     if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
         fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
         result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
@@ -264,11 +264,17 @@ static void check_declared_percent(const rz_scored *s, const char *code, const c
                     code, at, what, printed);
         return;
     }
-    if (p.value > s->plan->rules.cap + 1e-9)
+    /* The indicator's own rules; a printed achievement is bounded only
+     * where the rules cap achievements, a normalised score by the cap. */
+    const rz_indicator *ind = rz_plan_indicator(s->plan, code);
+    const rz_rules *ru = ind ? rz_indicator_rules(s->plan, ind) : &s->plan->rules;
+    int bounded = !normalised || ru->has_achievement_cap;
+    double limit = normalised ? ru->achievement_cap : ru->cap;
+    if (bounded && p.value > limit + 1e-9)
         rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
                     "indicatore %s (%s): la %s stampata %s supera il massimo del %g%% "
                     "previsto dal sistema di misurazione",
-                    code, at, what, printed, s->plan->rules.cap);
+                    code, at, what, printed, limit);
     if (!has) {
         rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
                     "indicatore %s (%s): è stampata una %s di %s che i dati non permettono di "
@@ -288,7 +294,7 @@ static void check_declared_percent(const rz_scored *s, const char *code, const c
         if (normalised && d->count > before) {
             int lifted = 0;
             rz_printed implied = p;
-            implied.value = rz_score_normalise(&s->plan->rules, p.value, &lifted);
+            implied.value = rz_score_normalise(ru, p.value, &lifted);
             d->items[d->count - 1].materiality =
                 matches(*normalised, &implied) ? RZ_MATERIALITY_OBSERVATION : RZ_MATERIALITY_GRAVE;
         }

@@ -49,6 +49,11 @@ typedef struct {
     size_t dropped;
 } rz_diags;
 
+/* The check of a diagnostic about a file that could not be checked because
+ * another one has errors (monitoring data whose Piano is invalid): sorted
+ * after every other, so that the cause is read first. */
+#define RZ_CHECK_DEPENDS "dipendenza"
+
 void rz_diags_init(rz_diags *d);
 void rz_diags_free(rz_diags *d);
 

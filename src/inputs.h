@@ -18,6 +18,13 @@ typedef struct {
     rz_plan *plan;             /* NULL when the folder has none */
     char *invalid_plan;        /* path of a Piano that failed validation, or NULL */
     rz_monitoring *monitoring; /* NULL when the folder has none */
+    /* The profile the Piano names (<piano profilo>; NULL when it names
+     * none), where, and the terms its <ente> overrides. */
+    char *profile;
+    char *profile_file;
+    long profile_line;
+    char **term_keys, **term_values;
+    size_t n_terms;
     /* Documents whose content goes to the templates as it is. */
     rz_xml contesto, allegato1, allegato2;
 } rz_inputs;

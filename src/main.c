@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef int (*command_fn)(int argc, char **argv);
 
@@ -214,8 +215,13 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
     if (st == RZ_IO)
         return st;
     if (!in->plan) {
-        rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
-                    "la cartella non contiene un Piano della performance valido");
+        if (in->invalid_plan)
+            rz_diag_add(d, RZ_ERROR, dir, 0, RZ_CHECK_DEPENDS,
+                        "punteggi non calcolati: il Piano della cartella ha errori (elencati "
+                        "sopra)");
+        else
+            rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
+                        "la cartella non contiene un Piano della performance");
         return RZ_INVALID;
     }
     if (rz_score(in->plan, in->monitoring, s, d) != RZ_OK)
@@ -352,6 +358,58 @@ static int cmd_build(int argc, char **argv)
     return st;
 }
 
+static int cmd_init(int argc, char **argv)
+{
+    const char *dir = NULL, *profile = "piao", *body = NULL;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    long year = tm.tm_year + 1900 - 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--profilo") && i + 1 < argc)
+            profile = argv[++i];
+        else if (!strcmp(argv[i], "--ente") && i + 1 < argc)
+            body = argv[++i];
+        else if (!strcmp(argv[i], "--anno") && i + 1 < argc) {
+            char *end;
+            year = strtol(argv[++i], &end, 10);
+            if (*end || year < 2000 || year > 2100) {
+                fprintf(stderr,
+                        "relazione init: anno '%s' non valido: scrivere quattro cifre, "
+                        "per esempio 2025\n",
+                        argv[i]);
+                return RZ_USAGE;
+            }
+        } else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else {
+            fprintf(stderr, "relazione init: opzione non riconosciuta '%s'\n", argv[i]);
+            return usage_error("init");
+        }
+    }
+    if (!dir)
+        return usage_error("init");
+    if (!body)
+        body =
+            strcmp(profile, "cciaa") == 0 ? "Camera di commercio di Esempio" : "Comune di Esempio";
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_built written;
+    rz_status st = rz_init(dir, profile, body, (int)year, &written, &d);
+    report(&d);
+    for (size_t i = 0; i < written.count; i++)
+        printf("%s\n", written.paths[i]);
+    if (st == RZ_OK)
+        fprintf(stderr,
+                "%zu %s in %s (profilo %s, %s, anno %ld): cambiare i valori indicati nei "
+                "commenti, poi 'relazione build %s'\n",
+                written.count, plural(written.count, "file scritto", "file scritti"), dir, profile,
+                body, year, dir);
+    rz_built_free(&written);
+    rz_diags_free(&d);
+    return st;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
@@ -412,6 +470,21 @@ static int cmd_render(int argc, char **argv)
 }
 
 static const command commands[] = {
+    {"init", cmd_init, "init CARTELLA [--profilo piao|cciaa] [--ente NOME] [--anno AAAA]",
+     "scrive un primo insieme di dati, valido e commentato, da cui partire",
+     "Opzioni:\n"
+     "  --profilo P   piao (predefinito): Comuni, ministeri, ASL e gli altri enti che\n"
+     "                adottano il PIAO (Relazione secondo le Linee guida DFP n. 3/2018);\n"
+     "                cciaa: Camere di commercio (linee guida Unioncamere, Allegati 1 e 2)\n"
+     "  --ente NOME   nome dell'ente (predefinito: Comune di Esempio, o Camera di\n"
+     "                commercio di Esempio)\n"
+     "  --anno AAAA   anno della Relazione (predefinito: l'anno scorso)\n\n"
+     "Scrive nella CARTELLA (creata se manca) piano.xml, monitoraggio.xml e contesto.xml:\n"
+     "dati minimi ma validi, con un commento in italiano su ogni valore da cambiare.\n"
+     "'relazione build CARTELLA' ne produce subito i documenti. Non sovrascrive nulla:\n"
+     "se uno dei file esiste già, non scrive niente.\n\n"
+     "Uscita: 0 file scritti, 1 file già presenti, 2 opzioni errate o profilo\n"
+     "sconosciuto, 3 errore di scrittura.\n"},
     {"validate", cmd_validate, "validate FILE.xml...",
      "controlla i file (schema XSD e regole del Piano)",
      "Ogni file è riconosciuto dal namespace del suo elemento radice (Piano, monitoraggio,\n"

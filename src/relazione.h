@@ -36,6 +36,8 @@
 #include "xmlview.h"
 #include "markdown_stats.h"
 #include "build.h"
+#include "profile.h"
+#include "init.h"
 #include "pdf_render.h"
 #include "html_render.h"
 #include "chart.h"

@@ -403,6 +403,29 @@ static rz_view *node_view(builder *b, const rz_scored_node *n)
     return m;
 }
 
+/* Objectives tied to the prevention of corruption and to transparency
+ * (the PIAO's subsection «Rischi corruttivi e trasparenza»), in tree order. */
+static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *list)
+{
+    const rz_objective *o = n->objective;
+    if (o && (o->transparency || o->anticorruption)) {
+        rz_view *m = rz_view_map(b->doc);
+        rz_view_set_str(m, "codice", o->code);
+        rz_view_set_str(m, "titolo", o->title ? o->title : "");
+        rz_view_set_str(m, "livello", node_labels[n->level]);
+        rz_view_set_str(m, "ambito",
+                        o->transparency && o->anticorruption
+                            ? "prevenzione della corruzione e trasparenza"
+                        : o->transparency ? "trasparenza"
+                                          : "prevenzione della corruzione");
+        set_score(b, m, "punteggio", n->has_score, n->score);
+        rz_view_set_str(m, "esito", rz_outcome_name(n->outcome));
+        rz_view_push(list, m);
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        collect_prevention(b, n->children[i], list);
+}
+
 /* ---- units ---- */
 
 static void period_value_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
@@ -645,6 +668,17 @@ static void collect_other_rettifiche(builder *b, rz_view *approved, rz_view *dec
             rz_view_push(declared, d);
         }
     }
+    for (size_t i = 0; i < s->n_evaluated; i++) {
+        const rz_scored_evaluated *se = &s->evaluated[i];
+        if (!se->rettifica)
+            continue;
+        snprintf(what, sizeof what, "Valutato %s", se->evaluated->code);
+        rz_view *m = rettifica_view(b, se->rettifica);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", se->has_computed, se->computed,
+                b->rules->objective_decimals);
+        rz_view_push(approved, m);
+    }
     for (size_t u = 0; u < s->n_units; u++) {
         const rz_scored_unit *su = &s->units[u];
         if (!su->rettifica)
@@ -701,6 +735,11 @@ static rz_view *individuals_view(builder *b)
             continue;
         rz_view *g = counts_view(b, &s->individual_by_role[role]);
         rz_view_set_str(g, "titolo", titles[role]);
+        /* The templates may name the group with the profile's words. */
+        static const char *const keys[] = {"gruppo_segretario", "gruppo_dirigenti",
+                                           "gruppo_posizioni"};
+        for (int k = RZ_ROLE_SG; k <= RZ_ROLE_PO; k++) /* all set: sections nest */
+            rz_view_set_bool(g, keys[k], k == role);
         rz_view *people = rz_view_list(b->doc);
         for (size_t i = 0; i < s->n_evaluated; i++) {
             const rz_scored_evaluated *se = &s->evaluated[i];
@@ -712,7 +751,13 @@ static rz_view *individuals_view(builder *b)
                 rz_view_set_str(p, "nome", se->evaluated->name);
             rz_view_set_str(p, "incarico", se->evaluated->office ? se->evaluated->office : "");
             set_score(b, p, "punteggio", se->has_score, se->score);
-            set_exclusions(b, p, se->has_score, &se->excluded);
+            set_exclusions(b, p, se->has_computed, &se->excluded);
+            rz_view_set_bool(p, "rettificato", se->has_adjusted);
+            if (se->has_adjusted) {
+                set_pct(b, p, "punteggio_calcolato", se->has_computed, se->computed,
+                        b->rules->objective_decimals);
+                rz_view_set(p, "rettifica", rettifica_view(b, se->rettifica));
+            }
             rz_view *objs = rz_view_list(b->doc);
             for (size_t k = 0; k < se->n_objectives; k++) {
                 const rz_scored_individual_objective *so = &se->objectives[k];
@@ -838,6 +883,9 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     for (size_t i = 0; i < s->entity->n_children; i++)
         rz_view_push(areas, node_view(&b, s->entity->children[i]));
     rz_view_set(root, "aree", areas);
+    rz_view *prevention = rz_view_list(doc);
+    collect_prevention(&b, s->entity, prevention);
+    rz_view_set(root, "prevenzione_corruzione", prevention);
     double area_weights = 0;
     for (size_t i = 0; i < s->entity->n_children; i++)
         area_weights += s->entity->children[i]->weight;

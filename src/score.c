@@ -1188,9 +1188,14 @@ static void score_individuals(engine *e)
                     wsum += nw[j];
             }
         }
-        se->has_score = wsum > EPS;
-        se->score = se->has_score ? sum / wsum : 0;
-        if (se->has_score && se->missing)
+        se->has_computed = se->has_score = wsum > EPS;
+        se->computed = se->score = se->has_score ? sum / wsum : 0;
+        se->rettifica = find_rettifica(e, RZ_NODE_INDIVIDUAL, ev->code, NULL, NULL);
+        if (se->rettifica) {
+            se->has_adjusted = se->has_score = 1;
+            se->score = se->rettifica->score;
+        }
+        if (se->has_computed && se->missing)
             rz_diag_add(e->d, RZ_WARNING, ev->loc.file, ev->loc.line, "score-partial",
                         "il punteggio del valutato %s %s %zu %s senza punteggio", ev->code,
                         ru->missing_as_zero ? "conta come 0" : "esclude", se->missing,

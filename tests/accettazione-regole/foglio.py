@@ -213,8 +213,11 @@ def main():
     year = int(plan.find(P + "anno").text)
     rules = read_rules(plan.find(P + "regole"), DEFAULT)
     data = {r.get("indicatore"): r.findall(M + "dati") for r in mon.iter(M + "rilevazione")}
-    adjusted = {x.get("codice"): float(x.get("punteggio")) for x in mon.iter(M + "rettifica")
-                if x.get("livello") == "indicatore" and x.get("stato", "approvata") == "approvata"}
+    approved = [x for x in mon.iter(M + "rettifica") if x.get("stato", "approvata") == "approvata"]
+    adjusted = {x.get("codice"): float(x.get("punteggio")) for x in approved
+                if x.get("livello") == "indicatore"}
+    adjusted_people = {x.get("codice"): float(x.get("punteggio")) for x in approved
+                       if x.get("livello") == "individuale"}
     expected = {}  # (kind, code) -> value
 
     def indicator(ind):
@@ -336,7 +339,8 @@ def main():
             if gated("obiettivo-individuale", s):
                 s = 0.0
             items.append((w, s, rules["missing_zero"]))
-        expected[("persona", person.get("codice"))] = weighted_mean(items)
+        expected[("persona", person.get("codice"))] = adjusted_people.get(
+            person.get("codice"), weighted_mean(items))
         say(f"= Valutato {person.get('codice')}: {expected[('persona', person.get('codice'))]}")
 
     # What the program prints.

@@ -19,7 +19,7 @@ weights)
     want_last='^esito non calcolabile: correggere prima gli errori dei dati$' ;;
 schema)
     sed -i 's/<anno>/<anno-x>/; s/<\/anno>/<\/anno-x>/' "$dir/piano.xml"
-    want_first='piano.xml:[0-9]+: error: non conforme allo schema'
+    want_first='piano.xml:[0-9]+: error: elemento <anno-x> non previsto in questa posizione'
     want_last='^esito non calcolabile: correggere prima gli errori dei dati$' ;;
 no-monitoring)
     rm "$dir/monitoraggio.xml"
