@@ -1171,7 +1171,8 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
 
 static const char *const point_titles[11] = {
     "Coerenza fra contenuti della Relazione e contenuti del Piano della performance",
-    "Coerenza fra la valutazione complessiva dell'OIV e le valutazioni degli obiettivi "
+    "Coerenza fra la valutazione complessiva dell'organismo di valutazione e le valutazioni degli "
+    "obiettivi "
     "riportate nella Relazione",
     "Presenza nella Relazione dei risultati di tutti gli obiettivi del Piano",
     "Obiettivi connessi all'anticorruzione e alla trasparenza considerati nella misurazione",
@@ -1306,7 +1307,7 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
         char sum[160];
         if (p == 9 || p == 10 || p == 7 || p == 8) {
             if (errors + warnings + notes == 0)
-                snprintf(sum, sizeof sum, "giudizio dell'OIV");
+                snprintf(sum, sizeof sum, "giudizio dell'organismo di valutazione");
             else
                 snprintf(sum, sizeof sum, "%zu %s, %zu %s, %zu %s", errors,
                          errors == 1 ? "errore" : "errori", warnings,
