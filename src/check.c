@@ -921,21 +921,6 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
                     "%s (%s): punteggio stampato %s, calcolato dai dati %s%%", name, at, ds->value,
                     comp);
     }
-    const rz_validation *val = &m->validation;
-    if (val->has_overall && s->entity->has_score) {
-        double diff = fabs(val->overall_score - s->entity->score);
-        if (diff >= 0.05) {
-            char a[32], b[32];
-            it_number(a, sizeof a, val->overall_score, 1);
-            it_number(b, sizeof b, s->entity->score, 1);
-            rz_diag_add(d, RZ_ERROR, m->file, val->loc.line, "B-overall",
-                        "la valutazione complessiva dell'organismo di valutazione (%s%%) "
-                        "differisce dal punteggio "
-                        "dell'ente calcolato dai dati (%s%%) senza una rettifica approvata "
-                        "sull'ente",
-                        a, b);
-        }
-    }
 }
 
 static void count_flagged(const rz_scored_node *n, size_t *flagged, size_t *unscored, rz_diags *d)

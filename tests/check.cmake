@@ -44,7 +44,7 @@ relazione_massa_finding(total_seniority "contesto.xml:[0-9]+: warning: tabella �
 relazione_massa_finding(total_gender "tabella «Sesso» \\(personale-sesso\\), riga «Totale», colonna «Anno 2016»: il totale stampato è 39, ma la somma delle 2 righe che totalizza è 42")
 relazione_massa_finding(total_revenue "riga «Totale Proventi Correnti \\(A\\)», colonna «Consuntivo anno 2019»: il totale stampato è 3\\.821\\.170,00, ma la somma delle 5 righe che totalizza è 3\\.821\\.170,17 \\(differenza 0,17\\)")
 relazione_massa_finding(total_across_tables "tabella «Anzianità di servizio», colonna «Anno 2019»: il totale è 32, ma la tabella «Categorie» \\(riga [0-9]+\\), che ripartisce la stessa popolazione «personale», dà 31 \\[plaus-inconsistent\\]")
-relazione_massa_finding(verdict "\\(1 rilievo grave, [0-9]+ osservazioni, [0-9]+ formali\\)\\. Esito proposto: NON VALIDA; esito dell'OIV: non ancora espresso")
+relazione_massa_finding(verdict "\\(1 rilievo grave, [0-9]+ osservazioni, [0-9]+ formali\\)\\. Esito proposto: NON VALIDA; esito dell'OIV: VALIDA CON OSSERVAZIONI")
 
 # The same plan with consistent data: nothing to report. The variant is made
 # by tests/check/make-massa-clean.py (sources added, contradicting printed
