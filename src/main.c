@@ -378,7 +378,7 @@ static int cmd_build(int argc, char **argv)
             want_pdf = 0;
         else if (!strcmp(argv[i], "--formati") && i + 1 < argc) {
             if (!parse_formats(argv[++i], &opt.skip, &want_pdf))
-                return RZ_USAGE;
+                return EXIT_USAGE;
         } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else {
