@@ -21,8 +21,12 @@
  * open data go to dati/ (open_data.c). --formati leaves any of these out
  * (rz_build_options.skip).
  *
- * Nothing is written when the inputs have errors. Every file is written
- * atomically, so a failure midway leaves complete files only.
+ * Nothing is written when the inputs have errors. A build is all or
+ * nothing: every file is first written in full to a temporary beside its
+ * target, and only when all are ready are they renamed into place; on any
+ * error the temporaries go and the folder is as it was. A build first
+ * removes the temporaries that a killed run left behind (fsutil.h tells
+ * them from a running build's).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
@@ -70,7 +74,8 @@ typedef struct pdf_job {
     size_t len;
     rz_pdf_request req;
     char *path;
-    int listed; /* path reserved in the built list */
+    rz_staged staged; /* the PDF, written but not in place */
+    int listed;       /* path reserved in the built list */
     rz_diags d;
     rz_status st;
 } pdf_job;
@@ -98,6 +103,8 @@ typedef struct {
     const char *profile_path;
     const char *body; /* the public body's name, for the pages' titles */
     pdf_pool pool;
+    rz_staged staged[256]; /* written, put in place at the end */
+    size_t n_staged;
 } ctx;
 
 rz_status rz_built_add(rz_built *b, const char *path)
@@ -124,6 +131,18 @@ void rz_built_free(rz_built *b)
     free(b->paths);
     b->paths = NULL;
     b->count = b->cap = 0;
+}
+
+/* Keeps s to be put in place with the others; a full list is an error. */
+static rz_status keep_staged(ctx *c, rz_staged *s)
+{
+    if (c->n_staged == sizeof c->staged / sizeof c->staged[0]) {
+        rz_diag_add(c->d, RZ_ERROR, s->path, 0, "io", "troppi documenti in una generazione");
+        rz_stage_discard(s);
+        return RZ_IO;
+    }
+    c->staged[c->n_staged++] = *s;
+    return RZ_OK;
 }
 
 /* Renders templates/<name>.md.mustache, appended to md. */
@@ -175,7 +194,10 @@ static rz_status write_doc(ctx *c, const char *name, const char *ext, const void
     char *path = doc_path(c, name, ext);
     if (!path)
         return RZ_IO;
-    rz_status st = rz_write_atomic(path, data, len, c->d);
+    rz_staged staged;
+    rz_status st = rz_stage(path, data, len, &staged, c->d);
+    if (st == RZ_OK)
+        st = keep_staged(c, &staged);
     if (st == RZ_OK)
         st = list_built(c, path);
     free(path);
@@ -188,7 +210,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
     size_t pdf_len = 0;
     j->st = opt->pdf(j->md, j->len, &j->req, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
-        j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
+        j->st = rz_stage(j->path, pdf, pdf_len, &j->staged, &j->d);
     free(pdf);
     free(j->md);
     j->md = NULL;
@@ -323,12 +345,22 @@ static rz_status finish_pdfs(ctx *c)
     rz_status st = RZ_OK;
     for (size_t i = 0; i < p->n_jobs; i++) {
         pdf_job *j = p->jobs[i];
+        /* The renderer counts lines of the Markdown it was given: the
+         * document written beside the PDF (OUT/name.md for OUT/name.pdf). */
+        size_t n = strlen(j->path);
+        char *md_path = n > 3 ? strdup(j->path) : NULL;
+        if (md_path)
+            strcpy(md_path + n - 3, "md");
         for (size_t k = 0; k < j->d.count; k++) {
             const rz_diag *x = &j->d.items[k];
-            rz_diag_add(c->d, x->severity, x->file, x->line, x->check, "%s", x->message);
+            const char *file = !x->file && x->line > 0 ? md_path : x->file;
+            rz_diag_add(c->d, x->severity, file, x->line, x->check, "%s", x->message);
         }
+        free(md_path);
         if (j->st != RZ_OK && st == RZ_OK)
             st = j->st;
+        if (j->st == RZ_OK && keep_staged(c, &j->staged) != RZ_OK && st == RZ_OK)
+            st = RZ_IO;
         if (j->st != RZ_OK && j->listed) {
             rz_built *b = c->built;
             for (size_t k = 0; k < b->count; k++)
@@ -457,15 +489,18 @@ static rz_status write_open_data(ctx *c, const rz_scored *s)
 {
     rz_open_data od;
     if (rz_open_data_make(s, s->plan->data_licence, &od) != RZ_OK) {
-        rz_diag_add(c->d, RZ_ERROR, NULL, 0, "dati", "memoria insufficiente per i dati aperti");
+        rz_diag_out_of_memory(c->d, NULL, "preparando i dati aperti");
         return RZ_IO;
     }
     char *dir = rz_path_join(c->outdir, "dati");
     rz_status st = dir ? rz_mkdir_p(dir, c->d) : RZ_IO;
     for (size_t i = 0; i < od.n && st == RZ_OK; i++) {
         char *path = rz_path_join(dir, od.files[i].name);
-        st =
-            path ? rz_write_atomic(path, od.files[i].data.data, od.files[i].data.len, c->d) : RZ_IO;
+        rz_staged staged;
+        st = path ? rz_stage(path, od.files[i].data.data, od.files[i].data.len, &staged, c->d)
+                  : RZ_IO;
+        if (st == RZ_OK)
+            st = keep_staged(c, &staged);
         if (st == RZ_OK)
             st = list_built(c, path);
         free(path);
@@ -564,6 +599,22 @@ static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
                     "la Relazione non contiene rappresentazioni grafiche");
 }
 
+/* All the documents renamed into place when the build succeeded, all
+ * dropped otherwise (the built list emptied: nothing was written). */
+static rz_status put_in_place(ctx *c, rz_status st)
+{
+    for (size_t i = 0; i < c->n_staged; i++) {
+        if (st == RZ_OK)
+            st = rz_stage_commit(&c->staged[i], c->d);
+        else
+            rz_stage_discard(&c->staged[i]);
+    }
+    c->n_staged = 0;
+    if (st != RZ_OK)
+        rz_built_free(c->built);
+    return st;
+}
+
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings)
 {
@@ -578,6 +629,11 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_inputs_free(&in);
         return RZ_IO;
     }
+    rz_remove_stale_temporaries(outdir);
+    char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+    if (data_dir)
+        rz_remove_stale_temporaries(data_dir);
+    free(data_dir);
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
     if (!doc) {
@@ -693,5 +749,5 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-    return st;
+    return put_in_place(&c, st);
 }

@@ -42,10 +42,10 @@ typedef struct {
 rz_status rz_built_add(rz_built *b, const char *path);
 void rz_built_free(rz_built *b);
 
-/* Loads and checks dir, scores it, writes the documents into outdir.
- * Problems with the inputs or the templates go to d (and nothing is
- * written when the inputs have errors); the validation findings go to
- * findings. */
+/* Loads and checks dir, scores it, writes the documents into outdir,
+ * all or nothing: on any error (inputs, templates, PDF, disk)
+ * the folder is left as it was. Problems go to d; the validation findings
+ * go to findings. */
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings);
 

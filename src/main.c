@@ -389,7 +389,7 @@ static int cmd_build(int argc, char **argv)
     }
     if (!dir)
         return usage_error("build");
-    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
+    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1, NULL, NULL};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
@@ -492,7 +492,7 @@ static int cmd_init(int argc, char **argv)
 static int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
-    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
+    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1, NULL, NULL};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
@@ -536,6 +536,7 @@ static int cmd_render(int argc, char **argv)
     rz_status st = rz_read_file(in, 64u * 1024u * 1024u, &md, &len, &d);
     void *pdf = NULL;
     size_t pdf_len = 0;
+    opt.source = strcmp(in, "-") ? in : "<stdin>";
     if (st == RZ_OK)
         st = rz_pdf_render(md, len, &opt, &pdf, &pdf_len, &d);
     if (st == RZ_OK)

@@ -415,6 +415,9 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
     ind->has_weight = attr_double(r, n, "peso", &ind->weight);
     ind->measure = (rz_measure)lookup(attr(r, n, "misura"), measure_names, 6, RZ_MEASURE_VALUE);
     ind->aggregation = (rz_aggregation)lookup(attr(r, n, "aggregazione"), aggs, 5, RZ_AGG_SUM);
+    static const char *const unit_aggs[] = {"insieme", "somma", "media", "minimo", "massimo"};
+    ind->unit_aggregation = (rz_unit_aggregation)lookup(attr(r, n, "aggregazione-unita"), unit_aggs,
+                                                        5, RZ_UNITS_POOLED);
     ind->transparency = attr_bool(r, n, "trasparenza");
     ind->anticorruption = attr_bool(r, n, "anticorruzione");
     ind->significant = attr_bool(r, n, "significativo");

@@ -33,6 +33,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define PAGE_W 595.276
@@ -79,6 +80,7 @@ typedef struct {
 typedef struct {
     int level;
     char *title;
+    char *slug; /* the anchor a "#..." link names it by */
     size_t page;
     double y;
 } heading;
@@ -112,8 +114,12 @@ typedef struct {
     int in_quote;
     HPDF_Page *hpages;
     const char *id_source; /* the Markdown, hashed into the trailer ID */
-    cmark_parser *parser;  /* the piece of Markdown being laid out */
+    size_t id_len;
+    cmark_parser *parser; /* the piece of Markdown being laid out */
     cmark_node *tree;
+    int line_base;           /* lines of the Markdown before the piece */
+    size_t body_first;       /* hpages index of the first laid-out page */
+    const heading **by_slug; /* the headings in anchor order, once needed */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -176,8 +182,8 @@ static const rz_ttf *face(ctx *c, int f)
  * fn for every code point the text draws. */
 static void each_code_point(const char *s, void (*fn)(ctx *, uint32_t), ctx *c)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = s ? strlen(s) : 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : ""); /* NULL + 0 is undefined */
+    size_t n = strlen((const char *)p);
     uint32_t cp;
     for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k)
         if (cp != RZ_UTF8_SKIP)
@@ -193,8 +199,8 @@ static void mark_used(ctx *c, uint32_t cp)
  * set too. */
 static void mark_text(ctx *c, const char *s, uint8_t *face)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = s ? strlen(s) : 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : ""); /* NULL + 0 is undefined */
+    size_t n = strlen((const char *)p);
     uint32_t cp;
     for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k) {
         if (cp == RZ_UTF8_SKIP)
@@ -619,7 +625,8 @@ static void words_free(words *ws)
     memset(ws, 0, sizeof *ws);
 }
 
-static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
+/* A new word at the end of ws, zeroed. */
+static word *add_word(ctx *c, words *ws)
 {
     if (ws->n == ws->cap) {
         size_t cap = ws->cap ? ws->cap * 2 : 4; /* most table cells hold a word or two */
@@ -631,6 +638,12 @@ static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int spa
     }
     word *w = &ws->w[ws->n++];
     memset(w, 0, sizeof *w);
+    return w;
+}
+
+static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
+{
+    word *w = add_word(c, ws);
     w->text = malloc(n + 1);
     if (!w->text)
         longjmp(c->fail, 1);
@@ -677,6 +690,38 @@ static int style_font(int bold, int ital, int mono, int table)
     return ital ? F_ITAL : F_REG;
 }
 
+/* The targets a link may have in the PDF: the web, mail and the
+ * document's own headings ("#slug"). Anything else (javascript:, data:,
+ * file:, a relative path...) would be an action or a file the reader's
+ * viewer opens: such a link is printed as its text, with a warning. */
+static int link_allowed(const char *url)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:"};
+    if (url[0] == '#')
+        return 1;
+    for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The URL of link node n if it may be live, else NULL (and a warning). */
+static const char *live_link(ctx *c, cmark_node *n)
+{
+    const char *url = cmark_node_get_url(n);
+    if (!url || !url[0])
+        return NULL;
+    if (link_allowed(url))
+        return url;
+    size_t len = strlen(url);
+    rz_diag_add(c->d, RZ_WARNING, c->opt ? c->opt->source : NULL,
+                c->line_base + cmark_node_get_start_line(n), "pdf-link",
+                "collegamento a \"%.*s%s\" stampato come testo: nel PDF sono attivi solo "
+                "indirizzi http, https, mailto e rimandi alle sezioni (#)",
+                len > 60 ? 60 : (int)len, url, len > 60 ? "..." : "");
+    return NULL;
+}
+
 static void collect_inline(ctx *c, cmark_node *parent, words *ws, int bold, int table)
 {
     cmark_iter *it = cmark_iter_new(parent);
@@ -695,7 +740,7 @@ static void collect_inline(ctx *c, cmark_node *parent, words *ws, int bold, int 
             i += ev == CMARK_EVENT_ENTER ? 1 : -1;
             break;
         case CMARK_NODE_LINK:
-            url = ev == CMARK_EVENT_ENTER ? cmark_node_get_url(n) : NULL;
+            url = ev == CMARK_EVENT_ENTER ? live_link(c, n) : NULL;
             break;
         case CMARK_NODE_TEXT:
             add_text(c, ws, cmark_node_get_literal(n), style_font(b > 0, i > 0, 0, table), url);
@@ -731,43 +776,51 @@ typedef struct {
     size_t n, cap;
 } lines;
 
-/* Width of the longest UTF-8 prefix of w that fits in max (at least one
- * character), for words wider than their box. */
-static size_t fit_prefix(ctx *c, const word *w, double size, double max)
+/* Moves the pieces of *w that fit max each (at least one character) to
+ * out, in one pass over its characters: widths are sums of the characters'
+ * advances, so a piece is measured as it grows, never again from its
+ * start (a word of a megabyte once cost a copy and a measure per line). */
+static void split_word(ctx *c, word *w, double size, double max, words *out)
 {
-    size_t k = 0, best = 0;
-    while (k < w->len) {
-        size_t next = k + 1;
-        while (next < w->len && ((unsigned char)w->text[next] & 0xC0) == 0x80)
-            next++;
-        if (text_width(c, w->font, size, w->text, next) > max && best > 0)
-            break;
-        best = next;
-        k = next;
+    const rz_ttf *f = face(c, w->font);
+    const unsigned char *p = (const unsigned char *)w->text;
+    size_t from = 0, at = 0, k;
+    unsigned long units = 0;
+    uint32_t cp;
+    while ((k = rz_utf8_next(p + at, w->len - at, &cp)) != 0) {
+        unsigned adv = cp == RZ_UTF8_SKIP ? 0 : rz_ttf_width(f, cp);
+        if (at > from && (double)(units + adv) * size / 1000.0 > max) {
+            push_word(c, out, w->text + from, at - from, w->font, 0, w->url);
+            from = at;
+            units = 0;
+        }
+        units += adv;
+        at += k;
     }
-    return best;
+    push_word(c, out, w->text + from, w->len - from, w->font, w->space_after, w->url);
+    out->w[out->n - 1].hard_break = w->hard_break;
 }
 
 /* Splits the words that cannot fit max on their own, then breaks lines. */
 static void wrap(ctx *c, words *ws, double size, double max, lines *out)
 {
-    for (size_t i = 0; i < ws->n; i++) {
-        word *w = &ws->w[i];
-        if (text_width(c, w->font, size, w->text, w->len) <= max)
-            continue;
-        size_t cut = fit_prefix(c, w, size, max);
-        if (cut >= w->len)
-            continue;
-        /* Insert the rest as the next word. */
-        push_word(c, ws, w->text + cut, w->len - cut, w->font, w->space_after, w->url);
-        word moved = ws->w[ws->n - 1];
-        memmove(&ws->w[i + 2], &ws->w[i + 1], (ws->n - 1 - (i + 1)) * sizeof(word));
-        ws->w[i + 1] = moved;
-        w = &ws->w[i];
-        w->text[cut] = '\0';
-        w->len = cut;
-        w->space_after = 0;
-        w->hard_break = 0;
+    size_t wide = 0;
+    while (wide < ws->n &&
+           text_width(c, ws->w[wide].font, size, ws->w[wide].text, ws->w[wide].len) <= max)
+        wide++;
+    if (wide < ws->n) {
+        words split = {0};
+        for (size_t k = 0; k < ws->n; k++) {
+            word *w = &ws->w[k];
+            if (k < wide || text_width(c, w->font, size, w->text, w->len) <= max) {
+                *add_word(c, &split) = *w;
+                w->text = NULL;
+            } else {
+                split_word(c, w, size, max, &split);
+            }
+        }
+        words_free(ws);
+        *ws = split;
     }
     out->n = 0;
     double space = text_width(c, F_REG, size, " ", 1);
@@ -996,9 +1049,6 @@ static void render_table(ctx *c, cmark_node *table)
     /* Shrink the type until the longest words fit their columns. */
     for (;;) {
         table_widths(c, rows, nrows, ncols, size, pad, colw);
-        double s = 0;
-        for (int k = 0; k < ncols; k++)
-            s += colw[k];
         int words_fit = 1;
         for (size_t r = 0; r < nrows && words_fit; r++)
             for (int k = 0; k < ncols && words_fit; k++)
@@ -1128,6 +1178,26 @@ static void render_chart(ctx *c, const char *src)
 
 static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
 
+/* A heading's anchor as GitHub makes it: lower case, spaces as hyphens,
+ * punctuation dropped (letters beyond ASCII kept as they are). */
+static char *slug_of(const char *title)
+{
+    char *s = malloc(strlen(title) + 1), *e = s;
+    if (!s)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
+        if (*p >= 0x80 || *p == '-' || *p == '_' || (*p >= '0' && *p <= '9') ||
+            (*p >= 'a' && *p <= 'z'))
+            *e++ = (char)*p;
+        else if (*p >= 'A' && *p <= 'Z')
+            *e++ = (char)(*p - 'A' + 'a');
+        else if (*p == ' ')
+            *e++ = '-';
+    }
+    *e = '\0';
+    return s;
+}
+
 static void render_heading(ctx *c, cmark_node *n)
 {
     static const double sizes[] = {0, 17, 13.5, 11.5, 10.5, 10, 10};
@@ -1153,6 +1223,9 @@ static void render_heading(ctx *c, cmark_node *n)
     heading *h = &c->headings[c->n_headings++];
     h->level = level;
     h->title = rz_markdown_plain_text(n);
+    h->slug = slug_of(h->title);
+    if (!h->slug)
+        longjmp(c->fail, 1);
     h->page = c->n_pages - 1;
     h->y = c->y;
     if (!c->doc_title && level == 1)
@@ -1284,6 +1357,44 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 
 /* Consecutive text shares one text object, and the font is set only when
  * it changes: libharu's cost is per operator, and so is the content's size. */
+static int cmp_slug(const void *a, const void *b)
+{
+    const heading *x = *(const heading *const *)a, *y = *(const heading *const *)b;
+    int d = strcmp(x->slug, y->slug);
+    return d ? d : (x > y) - (x < y); /* the first of equal anchors first */
+}
+
+/* The first heading whose anchor is slug, NULL if none: a sorted index of
+ * the headings, built on the first internal link. */
+static const heading *find_heading(ctx *c, const char *slug)
+{
+    if (!c->by_slug && c->n_headings) {
+        c->by_slug = malloc(c->n_headings * sizeof *c->by_slug);
+        if (!c->by_slug)
+            longjmp(c->fail, 1);
+        for (size_t i = 0; i < c->n_headings; i++)
+            c->by_slug[i] = &c->headings[i];
+        qsort(c->by_slug, c->n_headings, sizeof *c->by_slug, cmp_slug);
+    }
+    size_t lo = 0, hi = c->n_headings;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(c->by_slug[mid]->slug, slug) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_headings && !strcmp(c->by_slug[lo]->slug, slug) ? c->by_slug[lo] : NULL;
+}
+
+/* Where a bookmark or an internal link of heading h leads. */
+static HPDF_Destination heading_destination(ctx *c, const heading *h)
+{
+    HPDF_Destination dst = HPDF_Page_CreateDestination(c->hpages[c->body_first + h->page]);
+    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_H - h->y + 12), 1);
+    return dst;
+}
+
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
 {
     int in_text = 0, cur_font = -1;
@@ -1344,7 +1455,14 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         case OP_LINK: {
             HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
                            (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
-            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
+            HPDF_Annotation a = NULL;
+            if (o->text[0] != '#') {
+                a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
+            } else {
+                const heading *h = find_heading(c, o->text + 1);
+                if (h)
+                    a = HPDF_Page_CreateLinkAnnot(hp, r, heading_destination(c, h));
+            }
             if (a)
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
             break;
@@ -1499,8 +1617,8 @@ static void pdfa(ctx *c, const char *title, const char *author, const struct tm 
     HPDF_BYTE id[16];
     for (int k = 0; k < 2; k++) {
         uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
-        for (const char *p = c->id_source; p && *p; p++) {
-            h ^= (unsigned char)*p;
+        for (size_t i = 0; i < c->id_len; i++) {
+            h ^= (unsigned char)c->id_source[i];
             h *= 0x100000001b3ULL;
         }
         for (int b = 0; b < 8; b++)
@@ -1527,9 +1645,12 @@ static void free_ctx(ctx *c)
     for (size_t i = 0; i < c->n_pages; i++)
         free_page(&c->pages[i]);
     free(c->pages);
-    for (size_t i = 0; i < c->n_headings; i++)
+    for (size_t i = 0; i < c->n_headings; i++) {
         free(c->headings[i].title);
+        free(c->headings[i].slug);
+    }
     free(c->headings);
+    free(c->by_slug);
     free(c->doc_title);
     free(c->doc_subtitle);
     free(c->hpages);
@@ -1673,6 +1794,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->d = d;
     c->opt = opt;
     c->id_source = md;
+    c->id_len = len; /* md need not end with a NUL */
     rz_cmark_extensions();
     /* A long document is parsed and laid out a piece at a time: a block's
      * layout depends on the cursor, never on its neighbours in the tree. */
@@ -1710,6 +1832,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         }
         render_blocks(c, c->tree, 0);
         free_piece(c);
+        for (const char *nl = md + at; (nl = memchr(nl, '\n', (size_t)(md + to - nl))) != NULL;
+             nl++)
+            c->line_base++;
         at = to;
     } while (at < len);
 
@@ -1732,6 +1857,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
         furniture(c, hpages[cover + i], cover + i + 1, total, title);
     }
+    c->body_first = cover + toc;
     for (size_t i = 0; i < c->n_pages; i++) {
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
         furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
@@ -1749,9 +1875,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, h->title, NULL);
         if (!o)
             continue;
-        HPDF_Destination dst = HPDF_Page_CreateDestination(hpages[cover + toc + h->page]);
-        HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_H - h->y + 12), 1);
-        HPDF_Outline_SetDestination(o, dst);
+        HPDF_Outline_SetDestination(o, heading_destination(c, h));
         HPDF_Outline_SetOpened(o, lv == 1);
         parents[lv] = o;
         for (int k = lv + 1; k < 7; k++)
@@ -1791,8 +1915,9 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req
                            void **out, size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {
-        req->title,  base ? base->author : NULL, NULL, NULL, !req->letter, !req->letter,
-        req->outline};
+    rz_pdf_options opt = {req->title,   base ? base->author : NULL,
+                          NULL,         NULL,
+                          !req->letter, !req->letter,
+                          req->outline, NULL};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

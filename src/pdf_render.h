@@ -30,6 +30,7 @@ typedef struct {
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
     rz_outline *outline;  /* when not NULL, receives each heading with its page */
+    const char *source;   /* the Markdown's file, for diagnostics; NULL: none */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
