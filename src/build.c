@@ -15,24 +15,34 @@
  * complete) and its working papers can cite the pages its headings landed
  * on; their views are made when a later document needs them.
  *
- * A build is all or nothing: every document is first
- * written in full to a temporary beside its target, and only when all are
- * ready are they renamed into place; on any error the temporaries go and
- * the folder is as it was. A build first removes the temporaries that a
- * killed run left behind (fsutil.h tells them from a running build's).
+ * Each Markdown document is also written as an HTML page (html_render.c)
+ * and queued for its PDF (without cover or contents for a letter or a
+ * <documento pagine="1">); with the Piano and the monitoring data the
+ * open data go to dati/ (open_data.c). --formati leaves any of these out
+ * (rz_build_options.skip).
+ *
+ * Nothing is written when the inputs have errors. A build is all or
+ * nothing: every file is first written in full to a temporary beside its
+ * target, and only when all are ready are they renamed into place; on any
+ * error the temporaries go and the folder is as it was. A build first
+ * removes the temporaries that a killed run left behind (fsutil.h tells
+ * them from a running build's).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
 #include "allegato2_check.h"
 #include "check.h"
+#include "citizens_view.h"
 #include "contesto.h"
 #include "format.h"
 #include "fsutil.h"
+#include "html_render.h"
 #include "inputs.h"
 #include "json.h"
 #include "markdown_stats.h"
 #include "md_tidy.h"
 #include "mustache.h"
+#include "open_data.h"
 #include "oiv_view.h"
 #include "profile.h"
 #include "report_view.h"
@@ -93,8 +103,9 @@ typedef struct {
     rz_view *root;
     rz_built *built;
     const char *profile_path;
+    const char *body; /* the public body's name, for the pages' titles */
     pdf_pool pool;
-    rz_staged staged[64]; /* written, put in place at the end */
+    rz_staged staged[256]; /* written, put in place at the end */
     size_t n_staged;
 } ctx;
 
@@ -373,6 +384,31 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
+static rz_status write_html(ctx *c, const char *name, const rz_buf *md)
+{
+    rz_html_options ho = {NULL, c->body};
+    rz_buf html;
+    rz_buf_init(&html);
+    rz_status st = rz_html_render(md->data ? md->data : "", md->len, &ho, &html, c->d);
+    if (st == RZ_OK)
+        st = write_doc(c, name, "html", html.data, html.len);
+    rz_buf_free(&html);
+    return st;
+}
+
+/* The body's name as the documents print it: the Piano's, or that of an
+ * Allegato when there is no Piano. */
+static const char *body_name(const rz_view *root)
+{
+    static const char *const paths[] = {"ente.nome", "allegato1.ente.nome", "allegato2.ente.nome"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        const char *s = rz_view_as_str(rz_view_get_path(root, paths[i]));
+        if (s && *s)
+            return s;
+    }
+    return NULL;
+}
+
 /* Renders the chapters of a document (the <capitolo> children of its
  * <documento>), one after the other, a newline between them; a document
  * without chapters is its own template. */
@@ -407,7 +443,7 @@ typedef struct {
     rz_outline outline;
 } doc_facts;
 
-/* Renders and writes one document: Markdown, then PDF if asked. facts,
+/* Renders and writes one document: Markdown, HTML, then PDF, as asked. facts,
  * when given, receives what the document holds. */
 static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
                          doc_facts *facts)
@@ -423,14 +459,16 @@ static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePt
     }
     /* The evaluation body's documents (a letter, its working papers) keep
      * their text as their templates and the checker write it. */
-    int own = req.letter || !strcmp(name, "carte-di-lavoro");
+    int own = !strcmp(name, "validazione") || !strcmp(name, "carte-di-lavoro");
     if (st == RZ_OK && own)
         rz_buf_append(&md, raw.data ? raw.data : "", raw.len);
     else if (st == RZ_OK)
         st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
     rz_buf_free(&raw);
-    if (st == RZ_OK)
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
+        st = write_html(c, name, &md);
     if (facts && st == RZ_OK) {
         rz_markdown_stats(md.data, md.len, &facts->stats);
         if (!c->opt->pdf)
@@ -456,6 +494,32 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     if (in->allegato2.doc)
         rz_view_set(root, "allegato2",
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
+}
+
+/* The open data, into OUTDIR/dati/. */
+static rz_status write_open_data(ctx *c, const rz_scored *s)
+{
+    rz_open_data od;
+    if (rz_open_data_make(s, s->plan->data_licence, &od) != RZ_OK) {
+        rz_diag_out_of_memory(c->d, NULL, "preparando i dati aperti");
+        return RZ_IO;
+    }
+    char *dir = rz_path_join(c->outdir, "dati");
+    rz_status st = dir ? rz_mkdir_p(dir, c->d) : RZ_IO;
+    for (size_t i = 0; i < od.n && st == RZ_OK; i++) {
+        char *path = rz_path_join(dir, od.files[i].name);
+        rz_staged staged;
+        st = path ? rz_stage(path, od.files[i].data.data, od.files[i].data.len, &staged, c->d)
+                  : RZ_IO;
+        if (st == RZ_OK)
+            st = keep_staged(c, &staged);
+        if (st == RZ_OK)
+            st = list_built(c, path);
+        free(path);
+    }
+    free(dir);
+    rz_open_data_free(&od);
+    return st;
 }
 
 /* The value of an attribute of the profile, pointing into its document
@@ -609,6 +673,10 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         return RZ_IO;
     }
     rz_remove_stale_temporaries(outdir);
+    char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+    if (data_dir)
+        rz_remove_stale_temporaries(data_dir);
+    free(data_dir);
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
     if (!doc) {
@@ -633,6 +701,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.root = root;
     c.built = built;
     set_document(doc, root, &in);
+    c.body = body_name(root);
 
     rz_profile prof;
     memset(&prof, 0, sizeof prof);
@@ -641,6 +710,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                              in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
     if (st == RZ_OK)
         set_profile(doc, root, &prof, &in);
+    if (s && in.monitoring)
+        rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
     c.profile_path = prof.path;
 
     if (st == RZ_OK && s)
@@ -688,12 +759,17 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
             validation_ready = 1;
         }
         /* The validation document is a letter to sign, a draft until the
-         * body's input is complete. */
+         * body's input is complete; a <documento pagine="1"> (the summary
+         * for citizens) has no cover and no contents either. */
         int is_validation = !strcmp(name, "validazione");
+        int one_page = !strcmp(attr_text(pd, "pagine"), "1");
+        /* A one-page document is named by its own heading, a letter by
+         * its title, the others by the plan's title. */
         rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
+                              : one_page    ? NULL
                               : *title      ? title
                                             : name,
-                              is_validation, NULL, NULL};
+                              is_validation || one_page, NULL, NULL};
         st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
         if (is_relazione && st == RZ_OK) {
             measure_relazione(&rel.stats, findings);
@@ -701,6 +777,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         }
     }
     rz_outline_free(&rel.outline);
+    if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
+        st = write_open_data(&c, s);
     if (st == RZ_OK &&
         ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
         rz_diag_add(d, RZ_WARNING,

@@ -22,10 +22,15 @@ typedef struct {
 typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const rz_pdf_request *req, void *ctx,
                                void **out, size_t *out_len, rz_diags *d);
 
+/* Outputs a build can leave out (rz_build_options.skip). The PDF is
+ * left out by passing no renderer. */
+enum { RZ_OUT_MD = 1, RZ_OUT_HTML = 2, RZ_OUT_DATA = 4 };
+
 typedef struct {
     const char *templates; /* NULL: the templates/ the tool ships */
-    rz_pdf_fn pdf;         /* NULL: Markdown only */
+    rz_pdf_fn pdf;         /* NULL: no PDF */
     void *pdf_ctx;
+    unsigned skip; /* RZ_OUT_* bits of the outputs not to write; 0: all */
 } rz_build_options;
 
 /* The files written, for the caller to report. Zero it before use. */

@@ -1088,6 +1088,7 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
     p->body_name = child_text(r, ente, "nome");
     p->body_short = child_text(r, ente, "nome-breve");
     p->body_site = child_text(r, ente, "sito");
+    p->data_licence = child_text(r, ente, "licenza-dati");
     p->year = text_int(r, rz_xml_child(root, "anno"), 0);
     xmlNodePtr tri = rz_xml_child(root, "triennio");
     p->period_from = attr_int(r, tri, "da", 0);

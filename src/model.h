@@ -321,6 +321,7 @@ typedef struct rz_plan {
     const char *body_name;
     const char *body_short;
     const char *body_site;
+    const char *data_licence; /* of the open data; NULL: the default */
     int year;
     int period_from, period_to;
     const char *title;

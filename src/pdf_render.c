@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_render.h"
 #include "buf.h"
+#include "chart.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
 #include "md_tidy.h"
@@ -1106,8 +1107,6 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
     free(pref);
 }
 
-static char *plain_text(cmark_node *n);
-
 /* Tables of one kind (the same header cells) share their column widths
  * across the document, so that the unit sheets do not jump from table to
  * table: before the layout, the Markdown's tables are measured once (the
@@ -1255,7 +1254,7 @@ static const struct table_kind *kind_of(ctx *c, cmark_node *table)
     rz_buf key;
     rz_buf_init(&key);
     for (cmark_node *ce = cmark_node_first_child(head); ce; ce = cmark_node_next(ce)) {
-        char *t = plain_text(ce);
+        char *t = rz_markdown_plain_text(ce);
         rz_buf_puts(&key, t ? t : "");
         rz_buf_putc(&key, '|');
         free(t);
@@ -1392,72 +1391,20 @@ static void render_table(ctx *c, cmark_node *table)
 /* Charts                                                              */
 /* ------------------------------------------------------------------ */
 
-/* The ```chart block: "key: value" lines (titolo, unita, massimo,
- * riferimento) and "label | value" lines, values with a decimal comma. */
-static double it_number(const char *s)
-{
-    char buf[64];
-    size_t n = 0;
-    for (; *s && n < sizeof buf - 1; s++) {
-        if (*s == '.')
-            continue;
-        buf[n++] = *s == ',' ? '.' : *s;
-    }
-    buf[n] = '\0';
-    return strtod(buf, NULL);
-}
-
+/* A ```chart block (chart.h) as horizontal bars. */
 static void render_chart(ctx *c, const char *src)
 {
-    char title[256] = "", unit[32] = "";
-    double max = 100, ref = -1;
-    char labels[64][128];
-    double values[64];
-    char texts[64][32];
-    int n = 0;
-    for (const char *line = src; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        char buf[512];
-        if (len >= sizeof buf)
-            len = sizeof buf - 1;
-        memcpy(buf, line, len);
-        buf[len] = '\0';
-        char *bar = strchr(buf, '|');
-        char *colon = strchr(buf, ':');
-        if (bar && n < 64) {
-            *bar = '\0';
-            char *v = bar + 1;
-            while (*v == ' ')
-                v++;
-            size_t l = strlen(buf);
-            while (l && buf[l - 1] == ' ')
-                buf[--l] = '\0';
-            if (snprintf(labels[n], sizeof labels[n], "%s", buf) < 0 ||
-                snprintf(texts[n], sizeof texts[n], "%s", v) < 0)
-                continue;
-            values[n] = it_number(v);
-            n++;
-        } else if (colon) {
-            *colon = '\0';
-            char *v = colon + 1;
-            while (*v == ' ')
-                v++;
-            if (!strcmp(buf, "titolo"))
-                snprintf(title, sizeof title, "%s", v);
-            else if (!strcmp(buf, "unita"))
-                snprintf(unit, sizeof unit, "%s", v);
-            else if (!strcmp(buf, "massimo"))
-                max = it_number(v);
-            else if (!strcmp(buf, "riferimento"))
-                ref = it_number(v);
-        }
-        if (!end)
-            break;
-        line = end + 1;
-    }
-    if (n == 0 || max <= 0)
+    rz_chart *ch = malloc(sizeof *ch);
+    if (!ch)
+        longjmp(c->fail, 1);
+    rz_chart_parse(src, ch);
+    const char *title = ch->title, *unit = ch->unit;
+    double max = ch->max, ref = ch->ref;
+    int n = ch->n;
+    if (n == 0 || max <= 0) {
+        free(ch);
         return;
+    }
     double bar_h = 11, gap = 5, size = 8;
     need(c, 24 + (double)n * (bar_h + gap) + 14);
     c->y += 4;
@@ -1473,17 +1420,17 @@ static void render_chart(ctx *c, const char *src)
     double top = c->y;
     for (int i = 0; i < n; i++) {
         words ws = {0};
-        add_text(c, &ws, labels[i], F_COND, NULL);
+        add_text(c, &ws, ch->bars[i].label, F_COND, NULL);
         lines ls = {0};
         wrap(c, &ws, size, label_w, &ls);
         if (ls.n)
             draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - 2.5, label_w, 'r');
         free(ls.l);
         words_free(&ws);
-        double v = values[i] < 0 ? 0 : values[i] > max ? max : values[i];
+        double v = ch->bars[i].value < 0 ? 0 : ch->bars[i].value > max ? max : ch->bars[i].value;
         draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, 0.45);
         char vt[80];
-        if (snprintf(vt, sizeof vt, "%s%s", texts[i], unit) < 0)
+        if (snprintf(vt, sizeof vt, "%s%s", ch->bars[i].text, unit) < 0)
             vt[0] = '\0';
         draw_text(c, F_REG, size, bar_x + bar_max * v / max + 4, c->y + bar_h - 2.5, vt,
                   strlen(vt));
@@ -1496,34 +1443,13 @@ static void render_chart(ctx *c, const char *src)
             draw_line(c, rx, yy, 0, 2, 0.1);
     }
     c->y += 8;
+    free(ch);
     kept_lines(c, 2);
 }
 
 /* ------------------------------------------------------------------ */
 /* Blocks                                                              */
 /* ------------------------------------------------------------------ */
-
-static char *plain_text(cmark_node *n)
-{
-    rz_buf b;
-    rz_buf_init(&b);
-    cmark_iter *it = cmark_iter_new(n);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *x = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        int t = cmark_node_get_type(x);
-        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-            rz_buf_puts(&b, cmark_node_get_literal(x));
-        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-            rz_buf_putc(&b, ' ');
-    }
-    cmark_iter_free(it);
-    char *s = strdup(rz_buf_str(&b));
-    rz_buf_free(&b);
-    return s;
-}
 
 static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
 
@@ -1582,7 +1508,7 @@ static void render_heading(ctx *c, cmark_node *n)
     }
     heading *h = &c->headings[c->n_headings++];
     h->level = level;
-    h->title = plain_text(n);
+    h->title = rz_markdown_plain_text(n);
     h->slug = slug_of(h->title);
     if (!h->slug)
         longjmp(c->fail, 1);
@@ -1661,44 +1587,6 @@ static void render_code(ctx *c, cmark_node *n)
     c->y += 6;
 }
 
-/* Whether table is the table of chart's figures that follows it in the
- * documents (md_tidy.h): two columns, headed by the chart's title. */
-static int is_chart_table(cmark_node *chart, cmark_node *table)
-{
-    const char *info = cmark_node_get_fence_info(chart);
-    if (!table || !info || strncmp(info, "chart", 5) ||
-        strcmp(cmark_node_get_type_string(table), "table") ||
-        cmark_gfm_extensions_get_table_columns(table) != 2)
-        return 0;
-    cmark_node *head = cmark_node_first_child(table);
-    cmark_node *first = head ? cmark_node_first_child(head) : NULL;
-    if (!first)
-        return 0;
-    char *label = plain_text(first);
-    const char *title = RZ_CHART_TABLE_NO_TITLE;
-    size_t title_n = strlen(title);
-    const char *lit = cmark_node_get_literal(chart);
-    for (const char *line = lit ? lit : ""; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        if (len > 7 && !strncmp(line, "titolo:", 7)) {
-            title = line + 7;
-            title_n = len - 7;
-            while (title_n && *title == ' ')
-                title++, title_n--;
-            while (title_n && title[title_n - 1] == ' ')
-                title_n--;
-            break;
-        }
-        if (!end)
-            break;
-        line = end + 1;
-    }
-    int same = label && strlen(label) == title_n && !strncmp(label, title, title_n);
-    free(label);
-    return same;
-}
-
 static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 {
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
@@ -1734,7 +1622,7 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         }
         case CMARK_NODE_CODE_BLOCK:
             render_code(c, n);
-            if (is_chart_table(n, cmark_node_next(n)))
+            if (rz_markdown_is_chart_table(n, cmark_node_next(n)))
                 n = cmark_node_next(n); /* drawn as the chart */
             break;
         case CMARK_NODE_THEMATIC_BREAK:
@@ -1856,8 +1744,8 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             break;
         }
         case OP_LINK: {
-            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h),
-                           (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(ph - o->y)};
+            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)(o->x + o->w),
+                           (HPDF_REAL)(ph - o->y)};
             HPDF_Annotation a = NULL;
             if (o->text[0] != '#') {
                 a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
@@ -1917,6 +1805,20 @@ static size_t toc_pages_needed(const ctx *c)
         if (c->headings[i].level <= 2)
             entries++;
     return entries ? (entries + 39) / 40 : 0;
+}
+
+/* A paragraph under the title as a line of the cover and a part of the PDF
+ * Title: only a short one (a body's name, an act), not a page of text. */
+#define COVER_LINE_MAX 300
+
+static char *cover_line(cmark_node *para)
+{
+    char *t = rz_markdown_plain_text(para);
+    if (t && strlen(t) > COVER_LINE_MAX) {
+        free(t);
+        t = NULL;
+    }
+    return t;
 }
 
 static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm);
@@ -2239,15 +2141,9 @@ static void free_piece(ctx *c)
 
 static void parse_piece(ctx *c, const char *md, size_t len)
 {
-    c->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    c->parser = rz_markdown_parser();
     if (!c->parser)
         longjmp(c->fail, 1);
-    const char *exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < 3; i++) {
-        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-        if (e)
-            cmark_parser_attach_syntax_extension(c->parser, e);
-    }
     cmark_parser_feed(c->parser, md, len);
     c->tree = cmark_parser_finish(c->parser);
     if (!c->tree)
@@ -2299,10 +2195,11 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
                 cmark_node *next = cmark_node_next(first);
                 if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
-                    c->doc_subtitle = plain_text(next);
+                    c->doc_subtitle = cover_line(next);
                     cmark_node *note = cmark_node_next(next);
-                    if (note && cmark_node_get_type(note) == CMARK_NODE_PARAGRAPH)
-                        c->doc_note = plain_text(note);
+                    if (c->doc_subtitle && note &&
+                        cmark_node_get_type(note) == CMARK_NODE_PARAGRAPH)
+                        c->doc_note = cover_line(note);
                 }
             }
         }

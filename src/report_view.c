@@ -1051,6 +1051,13 @@ static rz_view *rules_view(builder *b)
     return m;
 }
 
+rz_view *rz_report_indicator_view(rz_view_doc *doc, const rz_scored *s,
+                                  const rz_scored_indicator *si)
+{
+    builder b = {doc, s, &s->plan->rules};
+    return indicator_view(&b, si);
+}
+
 rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
 {
     builder b = {doc, s, &s->plan->rules};

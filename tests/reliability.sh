@@ -160,15 +160,15 @@ kill)
         kill -9 "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
         [ -d "$tmp/out" ] || continue
-        for f in "$tmp/out"/*; do
-            [ -e "$f" ] || continue
+        # Every file, the open data's folder included.
+        for f in $(cd "$tmp/out" && find . -type f); do
             case "$f" in *.tmp-*) continue ;; esac
-            cmp -s "$f" "$tmp/ref/${f##*/}" || fail "kill $i after ${delay}s: ${f##*/} is not a whole document"
+            cmp -s "$tmp/out/$f" "$tmp/ref/$f" || fail "kill $i after ${delay}s: $f is not a whole document"
         done
-        echo "kill $i after ${delay}s: $(ls "$tmp/out" | grep -c '\.tmp-') temporaries left"
+        echo "kill $i after ${delay}s: $(find "$tmp/out" -name '*.tmp-*' | wc -l) temporaries left"
         if [ $((i % 3)) -eq 0 ]; then
             "$bin" build "$in" -o "$tmp/out" > /dev/null 2>&1 || fail "build after kill $i failed"
-            left=$(ls "$tmp/out" | grep '\.tmp-')
+            left=$(find "$tmp/out" -name '*.tmp-*')
             [ -z "$left" ] || fail "temporaries left after the build following kill $i: $left"
             diff -r "$tmp/ref" "$tmp/out" > /dev/null || fail "documents differ after kill $i and a build"
         fi
