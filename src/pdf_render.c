@@ -2294,15 +2294,12 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req
     const rz_pdf_options *base = ctx_;
     /* The document's own heading (with its year) names it, not the kind
      * of document the request gives; a letter keeps the request's. */
-    rz_pdf_options opt = {req->letter ? req->title : NULL,
-                          base ? base->author : NULL,
-                          NULL,
-                          NULL,
-                          !req->letter,
-                          !req->letter,
-                          req->outline,
-                          1,
-                          req->logo,
-                          NULL};
+    rz_pdf_options opt = {.title = req->letter ? req->title : NULL,
+                          .author = base ? base->author : NULL,
+                          .cover = !req->letter,
+                          .toc = !req->letter,
+                          .outline = req->outline,
+                          .only_long = 1,
+                          .logo = req->logo};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }
