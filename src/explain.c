@@ -479,11 +479,25 @@ void rz_explain_node(const rz_scored *s, const rz_scored_node *n, rz_explanation
         step(out, "Punteggio dell'ente: %s", pct(a, sizeof a, n->score, dec));
 }
 
+/* A name without the code it may begin with: some plans name a unit
+ * «ISR – Azienda Speciale…», which would print the code twice. */
+static const char *without_code(const char *code, const char *name)
+{
+    size_t n = strlen(code);
+    static const char *const dashes[] = {" – ", " - ", " ‐ "};
+    if (name && n && !strncmp(name, code, n))
+        for (size_t k = 0; k < 3; k++)
+            if (!strncmp(name + n, dashes[k], strlen(dashes[k])))
+                return name + n + strlen(dashes[k]);
+    return name ? name : "";
+}
+
 void rz_explain_unit(const rz_scored *s, const rz_scored_unit *u, rz_explanation *out)
 {
     const rz_rules *ru = &s->plan->rules;
     char line[4096] = "", a[64];
-    title(out, "Unità organizzativa %s – %s", u->unit->code, u->unit->name ? u->unit->name : "");
+    title(out, "Unità organizzativa %s – %s", u->unit->code,
+          without_code(u->unit->code, u->unit->name));
     if (u->from_children) {
         step(out, "Regola: senza indicatori propri, media dei punteggi delle unità che ne "
                   "dipendono");
