@@ -9,7 +9,13 @@ packages=(
     libxml2-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
     fonts-dejavu-core fonts-dejavu-extra icc-profiles-free
     libxml2-utils poppler-utils qpdf python3 time
+    # PDF/A validation in the tests: Apache PDFBox Preflight and what it loads.
+    libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java
 )
+# A Java runtime for Preflight, unless one is already on the PATH.
+if ! command -v java >/dev/null 2>&1; then
+    packages+=(default-jre-headless)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
+#include "pdf_pdfa.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -25,7 +26,6 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
-#include <hpdf_pdfa.h>
 #include <math.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -1417,8 +1417,10 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
                            (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
             HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
-            if (a)
+            if (a) {
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+                rz_pdfa_link(a);
+            }
             break;
         }
         }
@@ -1468,122 +1470,24 @@ static size_t toc_pages_needed(const ctx *c)
     return entries ? (entries + 39) / 40 : 0;
 }
 
-static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm);
-
-static void set_metadata(ctx *c, const rz_pdf_options *opt)
+/* The metadata, the PDF/A pieces libharu does not write by itself (see
+ * pdf_pdfa.h) and the fonts' descriptors completed, once every page is
+ * drawn. */
+static void finish_document(ctx *c, const rz_pdf_options *opt)
 {
-    const char *title = opt->title ? opt->title : c->doc_title;
-    if (title)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, title);
-    if (opt->author)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, opt->author);
-    if (opt->subject)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, opt->subject);
-    if (opt->keywords)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, opt->keywords);
-    char creator[64];
-    snprintf(creator, sizeof creator, "relazione %s", rz_version());
-    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, creator);
+    for (int f = 0; f < N_FONTS; f++)
+        if (c->fonts[f] && rz_pdfa_font(c->fonts[f], rz_ttf_cap_height(face(c, f))) != HPDF_OK)
+            longjmp(c->fail, 1);
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                      tm.tm_sec,         'Z',           0,          0};
-    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
-    pdfa(c, title, opt->author, &tm);
-}
-
-/* PDF/A-1b pieces libharu does not write by itself: the XMP metadata
- * stream with the pdfaid identification (uncompressed, as the standard
- * wants it readable), the sRGB output intent and the trailer ID. */
-static void xml_escape(rz_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '<')
-            rz_buf_puts(b, "&lt;");
-        else if (*s == '>')
-            rz_buf_puts(b, "&gt;");
-        else if (*s == '&')
-            rz_buf_puts(b, "&amp;");
-        else
-            rz_buf_putc(b, *s);
-    }
-}
-
-static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm)
-{
-    HPDF_Doc pdf = c->pdf;
-    rz_buf x;
-    rz_buf_init(&x);
-    char when[80];
-    snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm->tm_year + 1900,
-             tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
-    rz_buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                    "<rdf:Description rdf:about=\"\" "
-                    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
-                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-                    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
-                    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-                    "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n");
-    if (title) {
-        rz_buf_puts(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        xml_escape(&x, title);
-        rz_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
-    }
-    if (author) {
-        rz_buf_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
-        xml_escape(&x, author);
-        rz_buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
-    }
-    rz_buf_printf(&x,
-                  "<xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>\n"
-                  "<xmp:CreatorTool>relazione %s</xmp:CreatorTool>\n"
-                  "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>\n"
-                  "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
-                  when, when, rz_version());
-    HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (meta) {
-        meta->filter = HPDF_STREAM_FILTER_NONE;
-        HPDF_Dict_AddName(meta, "Type", "Metadata");
-        HPDF_Dict_AddName(meta, "Subtype", "XML");
-        HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)rz_buf_str(&x), (HPDF_UINT)x.len);
-        HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
-    }
-    rz_buf_free(&x);
-    FILE *probe = fopen("/usr/share/color/icc/sRGB.icc", "rb");
-    if (probe) {
-        fclose(probe);
-        HPDF_OutputIntent icc =
-            HPDF_LoadIccProfileFromFile(pdf, "/usr/share/color/icc/sRGB.icc", 3);
-        if (icc)
-            HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", icc);
-    } else {
-        rz_diag_add(c->d, RZ_WARNING, "/usr/share/color/icc/sRGB.icc", 0, "pdf",
-                    "profilo colore sRGB mancante (pacchetto icc-profiles-free): il PDF non "
-                    "dichiara l'output intent richiesto da PDF/A");
-    }
-    /* The trailer ID from the content, not from the clock (libharu's own
-     * HPDF_PDFA_GenerateID hashes the time): same input, same bytes. */
-    HPDF_BYTE id[16];
-    for (int k = 0; k < 2; k++) {
-        uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
-        for (const char *p = c->id_source; p && *p; p++) {
-            h ^= (unsigned char)*p;
-            h *= 0x100000001b3ULL;
-        }
-        for (int b = 0; b < 8; b++)
-            id[k * 8 + b] = (HPDF_BYTE)(h >> (8 * b));
-    }
-    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
-    if (ids) {
-        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
-        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
-        HPDF_Dict_Add(pdf->trailer, "ID", ids);
-    }
+    rz_pdfa_info info = {opt->title ? opt->title : c->doc_title,
+                         opt->author,
+                         opt->subject,
+                         opt->keywords,
+                         NULL,
+                         'B',
+                         epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL),
+                         c->id_source};
+    rz_pdfa_metadata(c->pdf, &info, c->d);
 }
 
 static void free_page(page *p)
@@ -1827,9 +1731,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, h->title, NULL);
         if (!o)
             continue;
-        HPDF_Destination dst = HPDF_Page_CreateDestination(hpages[cover + toc + h->page]);
-        HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_H - h->y + 12), 1);
-        HPDF_Outline_SetDestination(o, dst);
+        rz_pdfa_dest(c->pdf, o, "Dest", hpages[cover + toc + h->page], PAGE_H - h->y + 12);
         HPDF_Outline_SetOpened(o, lv == 1);
         parents[lv] = o;
         for (int k = lv + 1; k < 7; k++)
@@ -1837,7 +1739,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     }
     /* Page labels match the "Pagina N" of the footers. */
     HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
-    set_metadata(c, opt);
+    finish_document(c, opt);
     if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error)
         longjmp(c->fail, 1);
     HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);

@@ -74,7 +74,7 @@ toc)
 pdfa)
     # The PDF/A-1b pieces: XMP metadata with the pdfaid identification, the
     # sRGB output intent, a trailer ID, every font embedded, Info and XMP
-    # agreeing on the producer. (No veraPDF here: the rest is not checked.)
+    # agreeing on the producer. (The whole of PDF/A-1b: pdf_preflight.)
     pdfinfo "$tmp/a.pdf" 2>/dev/null | grep -q "^Metadata Stream: *yes" || fail "no XMP metadata"
     meta=$(pdfinfo -meta "$tmp/a.pdf" 2>/dev/null)
     printf '%s' "$meta" | grep -q "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>" || fail "no pdfaid"
