@@ -40,7 +40,7 @@ peak_mb() {
 echo "Macchina: $(nproc) core, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(date -u +%Y-%m-%d)"
 echo
 
-python3 ../shared/bench/make-big-md.py > "$work/big.md"
+python3 bench/make-big-md.py > "$work/big.md"
 t=$(median_time "$bin" render "$work/big.md" -o "$work/big.pdf")
 m=$(peak_mb "$bin" render "$work/big.md" -o "$work/big.pdf")
 pages=$(pdfinfo "$work/big.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')

@@ -8,7 +8,7 @@ packages=(
     build-essential cmake pkg-config clang-format
     libxml2-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
     fonts-dejavu-core fonts-dejavu-extra icc-profiles-free
-    libxml2-utils poppler-utils qpdf python3 time
+    libxml2-utils poppler-utils qpdf python3 time man-db groff-base git
     # PDF/A validation in the tests: Apache PDFBox Preflight and what it loads.
     libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java
 )

@@ -30,12 +30,54 @@ char *rz_path_join(const char *a, const char *b)
     return r;
 }
 
+/* The data directory chosen by the caller (the command line's --dati), the
+ * environment, or found from the running program: installed as
+ * PREFIX/bin/relazione it is PREFIX/share/relazione; in the build tree CMake
+ * links BUILD/share/relazione to the sources' folders, found from
+ * BUILD/relazione and from the test programs in BUILD/tests. The install
+ * prefix's folder is the last resort, for other programs linking the
+ * library. A candidate counts when it holds the Piano's schema. */
+static char data_dir[4096];
+static const char *data_dir_chosen;
+
+static int holds_data(const char *dir)
+{
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/schemas/piano.xsd", dir);
+    return access(probe, R_OK) == 0;
+}
+
+void rz_set_data_dir(const char *dir)
+{
+    data_dir_chosen = dir && *dir ? dir : NULL;
+}
+
 const char *rz_data_dir(void)
 {
+    if (data_dir_chosen)
+        return data_dir_chosen;
     const char *env = getenv("RELAZIONE_DATA");
     if (env && *env)
         return env;
-    return RELAZIONE_DATADIR;
+    if (data_dir[0])
+        return data_dir;
+    char exe[3800];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const char *const rel[] = {"../share/relazione", "share/relazione"};
+            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+                snprintf(data_dir, sizeof data_dir, "%s/%s", exe, rel[i]);
+                if (holds_data(data_dir))
+                    return data_dir;
+            }
+        }
+    }
+    snprintf(data_dir, sizeof data_dir, "%s", RELAZIONE_INSTALL_DATADIR);
+    return data_dir;
 }
 
 static rz_status write_all(int fd, const void *data, size_t len)

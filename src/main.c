@@ -2,8 +2,10 @@
  * main.c — the `relazione` command-line tool.
  *
  * Only argument parsing, calls into the library and printing live here. Each
- * subcommand is one function in the table below; the library does the work
- * and hands back diagnostics, which are printed here, sorted, on stderr.
+ * subcommand is one function in the table below, with its synopsis and its
+ * help (`relazione COMANDO --help`, `relazione help COMANDO`, the man page
+ * relazione(1) says the same); the library does the work and hands back
+ * diagnostics, which are printed here, sorted, on stderr.
  *
  * Exit codes (also in --help and README.md):
  *   0  success        1  invalid input (see the diagnostics)
@@ -23,21 +25,67 @@ typedef struct {
     command_fn run;
     const char *synopsis;
     const char *summary;
+    const char *help; /* options, defaults, what is written where */
 } command;
 
 static const command commands[];
 
+/* Italian counts: «1 file valido», «2 file validi», «0 errori». */
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static const command *find_command(const char *name)
+{
+    for (const command *c = commands; c->name; c++)
+        if (strcmp(name, c->name) == 0)
+            return c;
+    return NULL;
+}
+
+static void command_help(const command *c, FILE *f)
+{
+    fprintf(f, "Uso: relazione %s\n\n%s.\n\n%s", c->synopsis, c->summary, c->help);
+}
+
+/* True when the arguments of a command ask for its help. */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--"))
+            break;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The usage error of a command: its synopsis and where to read more. */
+static int usage_error(const char *name)
+{
+    const command *c = find_command(name);
+    fprintf(stderr, "Uso: relazione %s\n(relazione help %s per le opzioni)\n", c->synopsis, name);
+    return RZ_USAGE;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
-            "Uso: relazione COMANDO [OPZIONI] ...\n\n"
+            "Uso: relazione [--dati DIR] COMANDO [OPZIONI] ...\n\n"
             "Produce la Relazione sulla performance e la sua validazione da dati strutturati.\n\n"
             "Comandi:\n");
     for (const command *c = commands; c->name; c++)
-        fprintf(f, "  %-34s %s\n", c->synopsis, c->summary);
-    fprintf(f, "\nOpzioni generali:\n"
-               "  --help      mostra questo aiuto\n"
-               "  --version   mostra la versione\n\n"
+        fprintf(f, "  %-10s %s\n", c->name, c->summary);
+    fprintf(f,
+            "\n'relazione help COMANDO' (o 'relazione COMANDO --help') spiega un comando.\n"
+            "\nOpzioni generali:\n"
+            "  --dati DIR  cartella di schemi e modelli (predefinita: variabile RELAZIONE_DATA,\n"
+            "              altrimenti share/relazione accanto al programma; ora %s)\n"
+            "  --help      mostra questo aiuto\n"
+            "  --version   mostra la versione\n\n",
+            rz_data_dir());
+    fprintf(f, ""
                "Codici di uscita:\n"
                "  0  tutto corretto\n"
                "  1  dati in ingresso non validi (i messaggi dicono dove e cosa correggere)\n"
@@ -47,9 +95,19 @@ static void usage(FILE *f)
 
 static int cmd_help(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    usage(stdout);
+    if (argc < 2) {
+        usage(stdout);
+        return RZ_OK;
+    }
+    const command *c = find_command(argv[1]);
+    if (!c) {
+        fprintf(stderr, "relazione help: comando sconosciuto '%s'; i comandi sono:", argv[1]);
+        for (c = commands; c->name; c++)
+            fprintf(stderr, " %s", c->name);
+        fprintf(stderr, "\n");
+        return RZ_USAGE;
+    }
+    command_help(c, stdout);
     return RZ_OK;
 }
 
@@ -62,16 +120,16 @@ static void report(rz_diags *d)
 
 static int cmd_validate(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "Uso: relazione validate FILE.xml...\n");
-        return RZ_USAGE;
-    }
+    if (argc < 2)
+        return usage_error("validate");
     rz_diags d;
     rz_diags_init(&d);
     rz_status worst = rz_validate_files((const char *const *)(argv + 1), (size_t)(argc - 1), &d);
     report(&d);
     if (worst == RZ_OK)
-        fprintf(stderr, "%d file validi (%zu avvisi)\n", argc - 1, d.warnings);
+        fprintf(stderr, "%d %s (%zu %s)\n", argc - 1,
+                plural((size_t)(argc - 1), "file valido", "file validi"), d.warnings,
+                plural(d.warnings, "avviso", "avvisi"));
     rz_diags_free(&d);
     rz_xml_cleanup();
     return worst;
@@ -79,10 +137,8 @@ static int cmd_validate(int argc, char **argv)
 
 static int cmd_check(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "Uso: relazione check CARTELLA\n");
-        return RZ_USAGE;
-    }
+    if (argc != 2 || argv[1][0] == '-')
+        return usage_error("check");
     rz_diags d;
     rz_diags_init(&d);
     rz_inputs in;
@@ -99,8 +155,9 @@ static int cmd_check(int argc, char **argv)
             rz_diags_sort(&findings);
             rz_diags_print(&findings, stderr);
             const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
-            fprintf(stderr, "%zu errori, %zu avvisi. Esito proposto: %s; esito dell'OIV: %s\n",
-                    findings.errors, findings.warnings, rz_check_verdict(&findings),
+            fprintf(stderr, "%zu %s, %zu %s. Esito proposto: %s; esito dell'OIV: %s\n",
+                    findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
+                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings),
                     oiv ? oiv : "non ancora espresso");
             if (findings.errors && st == RZ_OK)
                 st = RZ_INVALID;
@@ -138,10 +195,8 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
 
 static int cmd_score(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "Uso: relazione score CARTELLA\n");
-        return RZ_USAGE;
-    }
+    if (argc != 2 || argv[1][0] == '-')
+        return usage_error("score");
     rz_diags d;
     rz_diags_init(&d);
     rz_inputs in;
@@ -185,10 +240,8 @@ static int cmd_build(int argc, char **argv)
             break;
         }
     }
-    if (!dir) {
-        fprintf(stderr, "Uso: relazione build CARTELLA [-o CARTELLA_USCITA] [--templates DIR]\n");
-        return RZ_USAGE;
-    }
+    if (!dir)
+        return usage_error("build");
     rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
@@ -209,8 +262,9 @@ static int cmd_build(int argc, char **argv)
         FILE *mem = path ? open_memstream(&text, &len) : NULL;
         if (mem) {
             rz_diags_print(&findings, mem);
-            fprintf(mem, "%zu errori, %zu avvisi. Esito proposto: %s\n", findings.errors,
-                    findings.warnings, rz_check_verdict(&findings));
+            fprintf(mem, "%zu %s, %zu %s. Esito proposto: %s\n", findings.errors,
+                    plural(findings.errors, "errore", "errori"), findings.warnings,
+                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
             fclose(mem);
             if (rz_write_atomic(path, text, len, &d) == RZ_OK)
                 printf("%s\n", path);
@@ -223,9 +277,10 @@ static int cmd_build(int argc, char **argv)
         printf("%s\n", built.paths[i]);
     if (st == RZ_OK)
         fprintf(stderr,
-                "%zu documenti scritti; verifiche in verifiche.txt: %zu errori, %zu avvisi, esito "
-                "proposto %s\n",
-                built.count, findings.errors, findings.warnings, rz_check_verdict(&findings));
+                "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, esito proposto %s\n",
+                built.count, plural(built.count, "documento scritto", "documenti scritti"), out,
+                findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
+                plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
     rz_built_free(&built);
     rz_diags_free(&d);
     rz_diags_free(&findings);
@@ -255,11 +310,8 @@ static int cmd_render(int argc, char **argv)
             break;
         }
     }
-    if (!in) {
-        fprintf(stderr, "Uso: relazione render IN.md [-o OUT.pdf] [--title T] [--author A] "
-                        "[--no-cover] [--no-toc]\n");
-        return RZ_USAGE;
-    }
+    if (!in)
+        return usage_error("render");
     char *derived = NULL;
     if (!out) {
         if (!strcmp(in, "-")) {
@@ -296,22 +348,62 @@ static int cmd_render(int argc, char **argv)
 }
 
 static const command commands[] = {
-    {"render", cmd_render, "render IN.md [-o OUT.pdf]",
-     "impagina in PDF un qualsiasi documento Markdown"},
-    {"build", cmd_build, "build CARTELLA [-o USCITA]",
-     "genera i documenti (Markdown) dai dati della cartella"},
-    {"score", cmd_score, "score CARTELLA",
-     "calcola i punteggi e li stampa in JSON (la vista letta dai modelli)"},
-    {"check", cmd_check, "check CARTELLA",
-     "verifica i dati per la validazione OIV (punti A-K) e le incoerenze"},
     {"validate", cmd_validate, "validate FILE.xml...",
-     "controlla i file (schema XSD e regole del Piano)"},
-    {"help", cmd_help, "help", "mostra questo aiuto"},
-    {NULL, NULL, NULL, NULL},
+     "controlla i file (schema XSD e regole del Piano)",
+     "Ogni file è riconosciuto dal namespace del suo elemento radice (Piano, monitoraggio,\n"
+     "contesto, Allegati), non dal nome. Tutti i problemi sono stampati insieme, come\n"
+     "FILE:RIGA: error|warning: messaggio [controllo], ordinati per file e riga.\n\n"
+     "Uscita: 0 file validi (anche con avvisi), 1 dati non validi, 3 file illeggibile.\n"},
+    {"check", cmd_check, "check CARTELLA",
+     "verifica i dati per la validazione OIV (punti A-K) e le incoerenze",
+     "Legge i file della CARTELLA, calcola i punteggi e stampa i rilievi con la lettera\n"
+     "del punto di validazione (A-K) a cui si riferiscono, poi l'esito proposto\n"
+     "(VALIDA, VALIDA CON OSSERVAZIONI, NON VALIDA) accanto a quello dell'OIV.\n\n"
+     "Uscita: 0 nessun errore, 1 errori nei dati o nei rilievi, 3 file illeggibile.\n"},
+    {"build", cmd_build, "build CARTELLA [-o USCITA] [--templates DIR] [--no-pdf]",
+     "genera i documenti (Markdown e PDF) dai dati della cartella",
+     "Opzioni:\n"
+     "  -o USCITA         cartella in cui scrivere i documenti (predefinita: ./out,\n"
+     "                    creata se manca; i file esistenti con lo stesso nome sono\n"
+     "                    sostituiti)\n"
+     "  --templates DIR   modelli Mustache da usare (predefinita: i modelli installati,\n"
+     "                    DATI/templates)\n"
+     "  --no-pdf          solo Markdown, senza i PDF\n\n"
+     "Scrive i documenti che i dati permettono (Relazione, validazione, tabelle, Allegati),\n"
+     "ciascuno come .md e .pdf, e verifiche.txt con i rilievi di 'relazione check'; stampa\n"
+     "i percorsi scritti. Con dati non validi non scrive nulla.\n\n"
+     "Uscita: 0 documenti scritti, 1 dati non validi, 3 errore di scrittura.\n"},
+    {"score", cmd_score, "score CARTELLA",
+     "calcola i punteggi e li stampa in JSON (la vista letta dai modelli)",
+     "Stampa sullo standard output la vista in JSON: i dati che i modelli Mustache\n"
+     "leggono (utile a chi adatta un modello).\n\n"
+     "Uscita: 0 fatto, 1 dati non validi, 3 errore di lettura.\n"},
+    {"render", cmd_render,
+     "render IN.md [-o OUT.pdf] [--title T] [--author A] [--no-cover] [--no-toc]",
+     "impagina in PDF un qualsiasi documento Markdown",
+     "Opzioni:\n"
+     "  -o OUT.pdf     file PDF da scrivere (predefinito: IN con estensione .pdf;\n"
+     "                 '-' per lo standard output, predefinito se IN è '-')\n"
+     "  --title T      titolo in copertina e nei metadati (predefinito: il primo titolo)\n"
+     "  --author A     autore nei metadati\n"
+     "  --no-cover     senza copertina\n"
+     "  --no-toc       senza indice\n\n"
+     "IN è CommonMark con le tabelle GFM; '-' legge lo standard input.\n\n"
+     "Uscita: 0 fatto, 3 errore di lettura o scrittura.\n"},
+    {"help", cmd_help, "help [COMANDO]", "mostra l'aiuto generale o quello di un comando",
+     "Senza argomenti elenca i comandi; con un COMANDO ne spiega opzioni e valori\n"
+     "predefiniti (come 'relazione COMANDO --help').\n"},
+    {NULL, NULL, NULL, NULL, NULL},
 };
 
 int main(int argc, char **argv)
 {
+    /* Global options come before the command. */
+    while (argc >= 3 && strcmp(argv[1], "--dati") == 0) {
+        rz_set_data_dir(argv[2]);
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 2) {
         usage(stderr);
         return RZ_USAGE;
@@ -321,12 +413,18 @@ int main(int argc, char **argv)
         return RZ_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("relazione %s\n", rz_version());
+        printf("relazione %s\nschemi e modelli in %s\n", rz_version(), rz_data_dir());
         return RZ_OK;
     }
-    for (const command *c = commands; c->name; c++)
-        if (strcmp(argv[1], c->name) == 0)
-            return c->run(argc - 1, argv + 1);
-    fprintf(stderr, "relazione: comando sconosciuto '%s'; vedere 'relazione --help'\n", argv[1]);
-    return RZ_USAGE;
+    const command *c = find_command(argv[1]);
+    if (!c) {
+        fprintf(stderr, "relazione: comando sconosciuto '%s'; vedere 'relazione --help'\n",
+                argv[1]);
+        return RZ_USAGE;
+    }
+    if (wants_help(argc - 1, argv + 1)) {
+        command_help(c, stdout);
+        return RZ_OK;
+    }
+    return c->run(argc - 1, argv + 1);
 }

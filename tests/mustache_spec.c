@@ -1,11 +1,14 @@
 /*
  * mustache_spec.c — runs every case of every JSON file of the official
- * Mustache specification in ../shared/mustache-spec (comments,
+ * Mustache specification (comments,
  * interpolation, sections, inverted sections, partials, delimiters), read
  * with our own JSON reader. Optional modules, whose file names start with
  * '~' in the specification (lambdas, dynamic names, inheritance), are
- * skipped and counted: the engine does not implement them. None is in the
- * folder today.
+ * skipped and counted: the engine does not implement them.
+ *
+ * The specification is not part of the repository: its folder is the first
+ * argument (CTest passes ../shared/mustache-spec beside the clone). When it
+ * is absent the test exits 77, which CTest reports as skipped.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
@@ -14,7 +17,9 @@
 #include <dirent.h>
 #include <stdlib.h>
 
-#define SPEC_DIR "../shared/mustache-spec"
+#define SKIPPED 77
+
+static const char *spec_dir = "../shared/mustache-spec";
 
 static char *load_partial(void *ctx, const char *name, size_t *len)
 {
@@ -29,7 +34,7 @@ static char *load_partial(void *ctx, const char *name, size_t *len)
 static size_t run_file(const char *file)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s/%s", SPEC_DIR, file);
+    snprintf(path, sizeof path, "%s/%s", spec_dir, file);
     rz_diags d;
     rz_diags_init(&d);
     char *text = NULL;
@@ -81,13 +86,14 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    DIR *dir = opendir(SPEC_DIR);
+    if (argc > 1)
+        spec_dir = argv[1];
+    DIR *dir = opendir(spec_dir);
     if (!dir) {
-        fprintf(stderr, "%s: folder not found (the tests run from the repository root)\n",
-                SPEC_DIR);
-        return 1;
+        printf("%s: specification not found, test skipped\n", spec_dir);
+        return SKIPPED;
     }
     char *names[64];
     size_t n = 0, skipped = 0, cases = 0;

@@ -1,6 +1,9 @@
 # Template engine: the official Mustache specification, and formatting.
+# The specification lives outside the repository (../shared/mustache-spec
+# beside the clone): without it the test is skipped with the reason.
 relazione_unit_test(mustache_spec ${CMAKE_CURRENT_SOURCE_DIR}/mustache_spec.c)
 target_include_directories(mustache_spec PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(mustache_spec PROPERTIES SKIP_RETURN_CODE 77)
 relazione_unit_test(format_test ${CMAKE_CURRENT_SOURCE_DIR}/format_test.c)
 target_include_directories(format_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 relazione_unit_test(mustache_test ${CMAKE_CURRENT_SOURCE_DIR}/mustache_test.c)
