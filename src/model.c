@@ -189,14 +189,14 @@ const char *rz_comparator_symbol(rz_comparator c)
 
 static const char *const target_kind_names[] = {"percentuale", "numero", "data",
                                                 "giorni",      "testo",  "rapporto-anno-precedente",
-                                                "benchmark",   "scala"};
+                                                "benchmark",   "scala",  "si-no"};
 
 const char *rz_target_kind_name(rz_target_kind k)
 {
     return target_kind_names[k];
 }
 
-static const char *const measure_names[] = {"rapporto", "valore", "data", "testo", "sal"};
+static const char *const measure_names[] = {"rapporto", "valore", "data", "testo", "sal", "si-no"};
 
 const char *rz_measure_name(rz_measure m)
 {
@@ -253,7 +253,7 @@ static void read_target(reader *r, xmlNodePtr n, rz_target *t)
     t->loc = loc_of(r, n);
     t->year = attr_int(r, n, "anno", 0);
     t->cmp = (rz_comparator)lookup(attr(r, n, "comparatore"), cmps, 6, RZ_CMP_GE);
-    t->kind = (rz_target_kind)lookup(attr(r, n, "tipo"), target_kind_names, 8, RZ_TGT_NUMBER);
+    t->kind = (rz_target_kind)lookup(attr(r, n, "tipo"), target_kind_names, 9, RZ_TGT_NUMBER);
     t->text = child_text(r, n, "testo");
     t->reference = attr(r, n, "riferimento");
     t->raw_value = attr(r, n, "valore");
@@ -311,6 +311,17 @@ static void read_target(reader *r, xmlNodePtr n, rz_target *t)
         else if (v)
             t->has_value = 1;
         break;
+    case RZ_TGT_YESNO:
+        if (v && (strcmp(v, "si") == 0 || strcmp(v, "no") == 0)) {
+            t->has_value = 1;
+            t->value = strcmp(v, "si") == 0;
+        } else {
+            rz_diag_add(r->d, RZ_ERROR, r->file, t->loc.line, "target",
+                        "target %d di tipo si-no: il valore '%s' non è ammesso; scrivere "
+                        "valore=\"si\" oppure valore=\"no\"",
+                        t->year, v ? v : "");
+        }
+        break;
     case RZ_TGT_SCALE:
         if (!t->has_scale)
             rz_diag_add(r->d, RZ_ERROR, r->file, t->loc.line, "target",
@@ -338,6 +349,8 @@ static void read_target(reader *r, xmlNodePtr n, rz_target *t)
     }
 }
 
+static void read_rule_elements(reader *r, xmlNodePtr n, rz_rules *ru);
+
 static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_level level,
                                     rz_objective *obj)
 {
@@ -349,7 +362,7 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
     static const char *const sources[] = {"", "interna", "esterna-certificata", "autodichiarata"};
     /* One pass over the children: an indicator has a dozen kinds of them. */
     xmlNodePtr title = NULL, descr = NULL, algo = NULL, num = NULL, den = NULL, uom = NULL,
-               src = NULL, own = NULL, base = NULL;
+               src = NULL, own = NULL, base = NULL, own_rules = NULL;
     size_t cap = 0;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -384,6 +397,8 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
             first = &own;
         } else if (!strcmp(name, "valore-storico")) {
             first = &base;
+        } else if (!strcmp(name, "regole")) {
+            first = &own_rules;
         }
         if (first && !*first)
             *first = c;
@@ -401,7 +416,7 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
         src ? (rz_source_kind)lookup(attr(r, src, "tipo"), sources, 4, RZ_SOURCE_UNSPECIFIED)
             : RZ_SOURCE_UNSPECIFIED;
     ind->has_weight = attr_double(r, n, "peso", &ind->weight);
-    ind->measure = (rz_measure)lookup(attr(r, n, "misura"), measure_names, 5, RZ_MEASURE_VALUE);
+    ind->measure = (rz_measure)lookup(attr(r, n, "misura"), measure_names, 6, RZ_MEASURE_VALUE);
     ind->aggregation = (rz_aggregation)lookup(attr(r, n, "aggregazione"), aggs, 5, RZ_AGG_SUM);
     ind->transparency = attr_bool(r, n, "trasparenza");
     ind->anticorruption = attr_bool(r, n, "anticorruzione");
@@ -411,6 +426,16 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
     if (base) {
         ind->baseline = text_of(r, base);
         ind->baseline_year = attr_int(r, base, "anno", 0);
+    }
+    ind->rules = &pr->p->rules;
+    if (own_rules) {
+        rz_rules *copy = rz_arena_alloc(r->arena, sizeof *copy);
+        if (copy) {
+            *copy = pr->p->rules;
+            read_rule_elements(r, own_rules, copy);
+            ind->rules = copy;
+            ind->has_own_rules = 1;
+        }
     }
     ind->level = level;
     ind->objective = obj;
@@ -492,57 +517,91 @@ static rz_objective *read_objective(plan_reader *pr, xmlNodePtr n, rz_objective_
     return o;
 }
 
-static void read_rules(reader *r, xmlNodePtr n, rz_rules *ru)
+/* Reads the rules present under n into ru, leaving the others as they
+ * are: the plan's <regole> over the defaults, an indicator's <regole> over
+ * a copy of the plan's. The schema decides which rules each may hold. */
+static void read_rule_elements(reader *r, xmlNodePtr n, rz_rules *ru)
 {
-    ru->cap = 100;
-    ru->result_decimals = -1;
-    ru->achievement_decimals = -1;
-    ru->lower_formula = RZ_LOWER_RELATIVE_GAP;
-    ru->deadline_rule = RZ_DEADLINE_ALL_OR_NOTHING;
-    ru->os_rule = RZ_OS_FROM_INDICATORS;
-    ru->reached = 100;
-    ru->partial = 50;
-    ru->indicator_decimals = 2;
-    ru->objective_decimals = 1;
-    if (!n)
-        return;
     double v;
+    xmlNodePtr x;
     if (parse_double(child_text(r, n, "punteggio-massimo"), &v))
         ru->cap = v;
+    if (parse_double(child_text(r, n, "realizzazione-massima"), &v)) {
+        ru->has_achievement_cap = 1;
+        ru->achievement_cap = v;
+    }
     if (parse_double(child_text(r, n, "soglia-pieno-punteggio"), &v)) {
         ru->has_threshold = 1;
         ru->threshold = v;
     }
-    xmlNodePtr f = rz_xml_child(n, "fasce");
-    size_t cap = 0;
-    FOR_CHILD(b, f, "fascia")
-    {
-        rz_band *band = PUSH(r, ru->bands, ru->n_bands, cap);
-        if (!band)
-            continue;
-        attr_double(r, b, "da", &band->from);
-        band->has_to = attr_double(r, b, "a", &band->to);
-        attr_double(r, b, "punteggio", &band->score);
-        if (band->has_to && band->to <= band->from)
-            rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(b), "rules",
-                        "fascia con 'a' (%g) non maggiore di 'da' (%g)", band->to, band->from);
+    if ((x = rz_xml_child(n, "fasce"))) {
+        /* A list of bands replaces the one in force; an empty one removes it. */
+        ru->bands = NULL;
+        ru->n_bands = 0;
+        size_t cap = 0;
+        FOR_CHILD(b, x, "fascia")
+        {
+            rz_band *band = PUSH(r, ru->bands, ru->n_bands, cap);
+            if (!band)
+                continue;
+            long line = rz_xml_line(b);
+            attr_double(r, b, "da", &band->from);
+            band->has_to = attr_double(r, b, "a", &band->to);
+            int fixed = attr_double(r, b, "punteggio", &band->score);
+            int lo = attr_double(r, b, "punteggio-da", &band->score_from);
+            int hi = attr_double(r, b, "punteggio-a", &band->score_to);
+            band->linear = lo && hi;
+            if (band->has_to && band->to <= band->from)
+                rz_diag_add(r->d, RZ_ERROR, r->file, line, "rules",
+                            "fascia con 'a' (%g) non maggiore di 'da' (%g)", band->to, band->from);
+            if (fixed == (lo || hi) || lo != hi)
+                rz_diag_add(r->d, RZ_ERROR, r->file, line, "rules",
+                            "una fascia ha un punteggio fisso (punteggio=\"…\") oppure lineare "
+                            "(punteggio-da=\"…\" e punteggio-a=\"…\"), non entrambi né nessuno");
+            else if (band->linear && !band->has_to)
+                rz_diag_add(r->d, RZ_ERROR, r->file, line, "rules",
+                            "una fascia lineare deve avere l'estremo 'a' (es. da=\"60\" a=\"80\")");
+        }
     }
-    xmlNodePtr x;
+    if ((x = rz_xml_child(n, "tutto-o-niente"))) {
+        const char *t = text_of(r, x);
+        ru->all_or_nothing = t && (strcmp(t, "true") == 0 || strcmp(t, "1") == 0);
+    }
     if ((x = rz_xml_child(n, "arrotondamento-risultato")))
         ru->result_decimals = attr_int(r, x, "decimali", -1);
     if ((x = rz_xml_child(n, "arrotondamento-realizzazione")))
         ru->achievement_decimals = attr_int(r, x, "decimali", -1);
     const char *lf = child_text(r, n, "formula-minore-migliore");
-    if (lf && strcmp(lf, "rapporto-inverso") == 0)
-        ru->lower_formula = RZ_LOWER_INVERSE_RATIO;
+    if (lf)
+        ru->lower_formula =
+            strcmp(lf, "rapporto-inverso") == 0 ? RZ_LOWER_INVERSE_RATIO : RZ_LOWER_RELATIVE_GAP;
     if ((x = rz_xml_child(n, "scadenze"))) {
         const char *rule = attr(r, x, "regola");
+        ru->deadline_rule = RZ_DEADLINE_ALL_OR_NOTHING;
         if (rule && strcmp(rule, "penalita-giornaliera") == 0) {
             ru->deadline_rule = RZ_DEADLINE_DAILY_PENALTY;
             if (!attr_double(r, x, "punti-per-giorno", &ru->points_per_day))
                 rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(x), "rules",
                             "la regola penalita-giornaliera richiede punti-per-giorno");
+        } else if (rule && strcmp(rule, "penalita-mensile") == 0) {
+            ru->deadline_rule = RZ_DEADLINE_MONTHLY_PENALTY;
+            if (!attr_double(r, x, "punti-per-mese", &ru->points_per_month))
+                rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(x), "rules",
+                            "la regola penalita-mensile richiede punti-per-mese");
         }
+        ru->tolerance_days = attr_int(r, x, "tolleranza-giorni", 0);
+    }
+    if ((x = rz_xml_child(n, "dati-mancanti"))) {
+        const char *rule = attr(r, x, "regola");
+        ru->missing_as_zero = rule && strcmp(rule, "zero") == 0;
+    }
+    static const char *const gate_levels[] = {"area", "obiettivo-strategico", "obiettivo-operativo",
+                                              "obiettivo-individuale"};
+    FOR_CHILD(g, rz_xml_child(n, "soglie-minime"), "soglia-minima")
+    {
+        int level = lookup(attr(r, g, "livello"), gate_levels, RZ_GATE_LEVELS, -1);
+        if (level >= 0 && attr_double(r, g, "punteggio", &ru->gate[level]))
+            ru->has_gate[level] = 1;
     }
     if ((x = rz_xml_child(n, "obiettivo-strategico"))) {
         const char *c = attr(r, x, "calcolo");
@@ -565,6 +624,22 @@ static void read_rules(reader *r, xmlNodePtr n, rz_rules *ru)
         ru->indicator_decimals = attr_int(r, x, "indicatori", 2);
         ru->objective_decimals = attr_int(r, x, "obiettivi", 1);
     }
+}
+
+static void read_rules(reader *r, xmlNodePtr n, rz_rules *ru)
+{
+    ru->cap = 100;
+    ru->result_decimals = -1;
+    ru->achievement_decimals = -1;
+    ru->lower_formula = RZ_LOWER_RELATIVE_GAP;
+    ru->deadline_rule = RZ_DEADLINE_ALL_OR_NOTHING;
+    ru->os_rule = RZ_OS_FROM_INDICATORS;
+    ru->reached = 100;
+    ru->partial = 50;
+    ru->indicator_decimals = 2;
+    ru->objective_decimals = 1;
+    if (n)
+        read_rule_elements(r, n, ru);
 }
 
 /* --- plan checks --- */
@@ -732,7 +807,9 @@ static void check_indicator(reader *r, const rz_plan *p, const rz_indicator *ind
                             "anno",
                             owner, dd, m, y, t->year);
         }
-        if ((ind->measure == RZ_MEASURE_DATE) != (t->kind == RZ_TGT_DATE) && t->kind != RZ_TGT_TEXT)
+        if (((ind->measure == RZ_MEASURE_DATE) != (t->kind == RZ_TGT_DATE) ||
+             (ind->measure == RZ_MEASURE_YESNO) != (t->kind == RZ_TGT_YESNO)) &&
+            t->kind != RZ_TGT_TEXT)
             rz_diag_add(r->d, RZ_ERROR, r->file, t->loc.line, "target",
                         "%s: un indicatore con misura '%s' non può avere un target di tipo '%s'",
                         owner, rz_measure_name(ind->measure), rz_target_kind_name(t->kind));
@@ -861,10 +938,25 @@ static void check_plan(reader *r, rz_plan *p)
                 rz_diag_add(r->d, RZ_ERROR, r->file, io->loc.line, "ref",
                             "%s: l'obiettivo richiama l'unità '%s', che non è definita", owner,
                             io->unit);
-            if (!io->indicator_code && !io->indicator)
+            if (io->objective_code && !io->objective)
+                rz_diag_add(r->d, RZ_ERROR, r->file, io->loc.line, "ref",
+                            "%s: l'obiettivo richiama l'obiettivo organizzativo '%s', che non è "
+                            "nel Piano (indicare il codice di un obiettivo operativo, strategico "
+                            "o di un'area)",
+                            owner, io->objective_code);
+            int links = (io->indicator_code != NULL) + (io->objective_code != NULL) +
+                        (io->indicator && !io->indicator_code);
+            if (links == 0)
                 rz_diag_add(r->d, RZ_ERROR, r->file, io->loc.line, "ref",
                             "%s: l'obiettivo non richiama un indicatore del Piano (attributo "
-                            "indicatore) né ne definisce uno proprio (<indicatore>)",
+                            "indicatore) o un obiettivo organizzativo (attributo obiettivo), né "
+                            "definisce un indicatore proprio (<indicatore>)",
+                            owner);
+            else if (links > 1)
+                rz_diag_add(r->d, RZ_ERROR, r->file, io->loc.line, "ref",
+                            "%s: l'obiettivo si misura in un solo modo: un indicatore del Piano, "
+                            "un obiettivo organizzativo oppure un indicatore proprio, non più "
+                            "d'uno",
                             owner);
             if (io->indicator && !io->indicator_code)
                 check_indicator(r, p, io->indicator);
@@ -1064,6 +1156,7 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
             io->title = child_text(r, on, "titolo");
             io->has_weight = attr_double(r, on, "peso", &io->weight);
             io->indicator_code = attr(r, on, "indicatore");
+            io->objective_code = attr(r, on, "obiettivo");
             io->unit = attr(r, on, "unita");
             xmlNodePtr own = rz_xml_child(on, "indicatore");
             if (own)
@@ -1111,6 +1204,8 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
             rz_individual_objective *io = &p->evaluated[i].objectives[j];
             if (io->indicator_code && !io->indicator)
                 io->indicator = rz_plan_indicator(p, io->indicator_code);
+            for (int k = RZ_OBJ_OPERATIONAL; io->objective_code && !io->objective && k >= 0; k--)
+                io->objective = rz_plan_objective(p, (rz_objective_kind)k, io->objective_code);
         }
     check_plan(&pr.r, p);
     apply_revisions(p);
@@ -1190,6 +1285,11 @@ static void read_unit_data(reader *r, xmlNodePtr n, rz_unit_data *u)
         v->has_num = attr_double(r, pn, "numeratore", &v->num);
         v->has_den = attr_double(r, pn, "denominatore", &v->den);
         v->has_value = attr_double(r, pn, "valore", &v->value);
+        const char *yn = attr(r, pn, "si-no");
+        if (yn) {
+            v->has_yesno = 1;
+            v->yesno = strcmp(yn, "si") == 0;
+        }
         attr_date(r, pn, "data", &v->has_date, &v->date);
         v->bad_date = !v->has_date && attr(r, pn, "data") != NULL;
         v->printed = text_of(r, pn);
@@ -1422,7 +1522,7 @@ static void check_value_basic(reader *r, const rz_monitoring *m, const char *cod
                     "indicatore %s: il periodo '%s' non è tra i <periodi> dichiarati", code,
                     v->period);
     if (v->missing) {
-        if (v->has_num || v->has_den || v->has_value || v->has_date)
+        if (v->has_num || v->has_den || v->has_value || v->has_date || v->has_yesno)
             rz_diag_add(r->d, RZ_ERROR, r->file, v->loc.line, "data",
                         "indicatore %s, periodo %s: dato segnato come mancante ma con valori; "
                         "togliere mancante=\"true\" o i valori",
@@ -1471,6 +1571,13 @@ static void check_value_measure(reader *r, const rz_indicator *ind, const rz_per
             rz_diag_add(r->d, RZ_ERROR, r->file, v->loc.line, "data",
                         "indicatore %s, periodo %s: manca la data di realizzazione "
                         "(attributo data=\"AAAA-MM-GG\", oppure mancante=\"true\")",
+                        code, v->period);
+        break;
+    case RZ_MEASURE_YESNO:
+        if (!v->has_yesno)
+            rz_diag_add(r->d, RZ_ERROR, r->file, v->loc.line, "data",
+                        "indicatore %s, periodo %s: per un indicatore sì/no scrivere "
+                        "si-no=\"si\" oppure si-no=\"no\" (oppure mancante=\"true\")",
                         code, v->period);
         break;
     case RZ_MEASURE_TEXT:

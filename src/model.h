@@ -38,7 +38,8 @@ typedef enum {
     RZ_TGT_TEXT,
     RZ_TGT_PREV_YEAR_RATIO,
     RZ_TGT_BENCHMARK,
-    RZ_TGT_SCALE
+    RZ_TGT_SCALE,
+    RZ_TGT_YESNO
 } rz_target_kind;
 
 typedef enum {
@@ -46,7 +47,8 @@ typedef enum {
     RZ_MEASURE_VALUE,
     RZ_MEASURE_DATE,
     RZ_MEASURE_TEXT,
-    RZ_MEASURE_SAL
+    RZ_MEASURE_SAL,
+    RZ_MEASURE_YESNO
 } rz_measure;
 
 typedef enum { RZ_AGG_SUM, RZ_AGG_MEAN, RZ_AGG_LAST, RZ_AGG_MAX, RZ_AGG_MIN } rz_aggregation;
@@ -63,7 +65,7 @@ typedef struct {
     rz_comparator cmp;
     rz_target_kind kind;
     int has_value;
-    double value; /* number, percent, days, ratio, scale value */
+    double value; /* number, percent, days, ratio, scale value; 1 or 0 for sì/no */
     rz_date date; /* when kind == RZ_TGT_DATE */
     int has_range;
     double min, max;
@@ -84,6 +86,8 @@ typedef struct {
     size_t count;
     size_t cap;
 } rz_codes;
+
+typedef struct rz_rules rz_rules;
 
 typedef struct rz_indicator {
     const char *code;
@@ -106,6 +110,8 @@ typedef struct rz_indicator {
     int baseline_year;
     rz_target *targets;
     size_t n_targets;
+    const rz_rules *rules; /* the plan's, or its own copy with overrides */
+    int has_own_rules;
     rz_indicator_level level;
     rz_objective *objective; /* NULL for an individual objective's own indicator */
     int removed;             /* eliminated by a revision */
@@ -166,30 +172,56 @@ typedef struct {
     rz_loc loc;
 } rz_unit;
 
+/* A band of achievements [from, to): a fixed score, or (linear) a score
+ * that runs from score_from at `from` to score_to at `to`. */
 typedef struct {
     double from;
     int has_to;
     double to;
     double score;
+    int linear;
+    double score_from, score_to;
 } rz_band;
 
 typedef enum { RZ_LOWER_RELATIVE_GAP, RZ_LOWER_INVERSE_RATIO } rz_lower_formula;
-typedef enum { RZ_DEADLINE_ALL_OR_NOTHING, RZ_DEADLINE_DAILY_PENALTY } rz_deadline_rule;
+typedef enum {
+    RZ_DEADLINE_ALL_OR_NOTHING,
+    RZ_DEADLINE_DAILY_PENALTY,
+    RZ_DEADLINE_MONTHLY_PENALTY
+} rz_deadline_rule;
 typedef enum { RZ_OS_FROM_INDICATORS, RZ_OS_FROM_OPERATIONAL, RZ_OS_FROM_BOTH } rz_os_rule;
 
+/* Levels at which a minimum-score gate can apply ("sotto X conta 0"). */
+typedef enum {
+    RZ_GATE_AREA,
+    RZ_GATE_STRATEGIC,
+    RZ_GATE_OPERATIONAL,
+    RZ_GATE_INDIVIDUAL,
+    RZ_GATE_LEVELS
+} rz_gate_level;
+
 /* The SMVP: how this body scores. Nothing in the engine is specific to one
- * body; every number it uses to score comes from here. */
-typedef struct {
+ * body; every number it uses to score comes from here. An indicator may
+ * carry its own copy with some rules overridden (rz_indicator.rules). */
+struct rz_rules {
     double cap;
+    int has_achievement_cap;
+    double achievement_cap; /* the most an achievement is printed at (some SMVPs: 100) */
     int has_threshold;
     double threshold;
     rz_band *bands;
     size_t n_bands;
+    int all_or_nothing;       /* achievement below 100 scores 0 */
     int result_decimals;      /* -1: no rounding of results */
     int achievement_decimals; /* -1: no rounding of achievements */
     rz_lower_formula lower_formula;
     rz_deadline_rule deadline_rule;
     double points_per_day;
+    double points_per_month;
+    int tolerance_days;  /* days of delay forgiven before a deadline counts as missed */
+    int missing_as_zero; /* a missing result counts 0 instead of being left out */
+    int has_gate[RZ_GATE_LEVELS];
+    double gate[RZ_GATE_LEVELS]; /* an objective scoring below this counts 0 */
     rz_os_rule os_rule;
     int has_os_indicator_weight;
     double os_indicator_weight;
@@ -197,7 +229,7 @@ typedef struct {
     double partial;
     int indicator_decimals;
     int objective_decimals;
-} rz_rules;
+};
 
 typedef struct {
     const char *id;
@@ -218,8 +250,10 @@ typedef struct {
     int has_weight;
     double weight;
     const char *indicator_code; /* a plan indicator, or NULL */
+    const char *objective_code; /* an organisational objective, or NULL */
     const char *unit;           /* whose data counts, or NULL for the body's */
     rz_indicator *indicator;    /* resolved: the plan's or its own */
+    rz_objective *objective;    /* resolved organisational objective */
     rz_loc loc;
 } rz_individual_objective;
 
@@ -301,6 +335,8 @@ typedef struct {
     const char *printed;
     rz_loc loc;
     int bad_date; /* a data attribute that is not a real date */
+    int has_yesno;
+    int yesno; /* 1 sì, 0 no */
 } rz_period_value;
 
 typedef struct {

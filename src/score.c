@@ -34,17 +34,21 @@
 double rz_score_normalise(const rz_rules *rules, double a, int *threshold_applied)
 {
     double s = a;
-    if (threshold_applied)
-        *threshold_applied = 0;
-    if (rules->has_threshold && a + EPS >= rules->threshold) {
-        s = rules->cap;
-        if (threshold_applied)
-            *threshold_applied = a < rules->cap - EPS;
-    } else if (rules->n_bands) {
+    int lifted = 0;
+    if (rules->all_or_nothing) {
+        s = a + EPS >= 100.0 ? 100.0 : 0.0;
+    } else if (rules->has_threshold && a + EPS >= rules->threshold && a < 100.0 - EPS) {
+        /* Full score is 100: the threshold lifts what falls short of the
+         * target, and never reaches past it. */
+        s = 100.0;
+        lifted = 1;
+    } else {
         for (size_t i = 0; i < rules->n_bands; i++) {
             const rz_band *b = &rules->bands[i];
             if (a + EPS >= b->from && (!b->has_to || a < b->to - EPS)) {
-                s = b->score;
+                s = b->linear ? b->score_from + (a - b->from) / (b->to - b->from) *
+                                                    (b->score_to - b->score_from)
+                              : b->score;
                 break;
             }
         }
@@ -53,7 +57,14 @@ double rz_score_normalise(const rz_rules *rules, double a, int *threshold_applie
         s = rules->cap;
     if (s < 0)
         s = 0;
+    if (threshold_applied)
+        *threshold_applied = lifted;
     return s;
+}
+
+const rz_rules *rz_indicator_rules(const rz_plan *p, const rz_indicator *ind)
+{
+    return ind->rules ? ind->rules : &p->rules;
 }
 
 rz_outcome rz_score_outcome(const rz_rules *rules, int has_score, double score)
@@ -185,13 +196,15 @@ static double date_achievement(const rz_rules *rules, rz_comparator cmp, rz_date
         late = labs(done - due);
         break;
     }
+    late -= rules->tolerance_days;
     if (late <= 0)
         return 100.0;
-    if (rules->deadline_rule == RZ_DEADLINE_DAILY_PENALTY) {
-        double a = 100.0 - (double)late * rules->points_per_day;
-        return a > 0 ? a : 0.0;
-    }
-    return 0.0;
+    double a = 0.0;
+    if (rules->deadline_rule == RZ_DEADLINE_DAILY_PENALTY)
+        a = 100.0 - (double)late * rules->points_per_day;
+    else if (rules->deadline_rule == RZ_DEADLINE_MONTHLY_PENALTY)
+        a = 100.0 - (double)((late + 29) / 30) * rules->points_per_month;
+    return a > 0 ? a : 0.0;
 }
 
 /* The current and previous-year values of an indicator whose target is a
@@ -242,7 +255,7 @@ static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz
     int any_selected = 0;
     double num = 0, den = 0;
     rz_date latest = 0;
-    int has_date = 0;
+    int has_date = 0, has_yesno = 0, yesno = 0;
     const rz_unit_data *outcome = NULL;
     for (size_t i = 0; i < obs->n_data; i++) {
         const rz_unit_data *u = &obs->data[i];
@@ -258,6 +271,10 @@ static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz
             if (ind->measure == RZ_MEASURE_RATIO && v->has_num && v->has_den) {
                 num += v->num;
                 den += v->den;
+                n++;
+            } else if (ind->measure == RZ_MEASURE_YESNO && v->has_yesno) {
+                has_yesno = 1; /* the last period recorded: the state at year end */
+                yesno = v->yesno;
                 n++;
             } else if (ind->measure == RZ_MEASURE_DATE && v->has_date) {
                 if (!has_date || v->date > latest)
@@ -294,6 +311,14 @@ static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz
                 m->missing = "nessun valore rilevato";
             } else {
                 m->result = aggregate(ind->aggregation, vals, n);
+                ok = 1;
+            }
+            break;
+        case RZ_MEASURE_YESNO:
+            if (!has_yesno) {
+                m->missing = "nessun dato sì/no rilevato";
+            } else {
+                m->result = yesno;
                 ok = 1;
             }
             break;
@@ -381,6 +406,8 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
         a = date_achievement(rules, tg->cmp, m.result_date, tg->date);
     } else if (tg->kind == RZ_TGT_TEXT) {
         a = m.result; /* declared completion */
+    } else if (tg->kind == RZ_TGT_YESNO) {
+        a = fabs(m.result - tg->value) < EPS ? 100.0 : 0.0;
     } else if (tg->kind == RZ_TGT_DATE) {
         m.missing = "il target è una data ma il risultato non lo è";
         return m;
@@ -397,10 +424,12 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
         }
         a = numeric_achievement(rules, tg->cmp, m.result, t, tg);
     }
+    /* The achievement is printed as computed, unless the body's rules cap
+     * it too (realizzazione-massima); the score has its own cap below. */
     if (a < 0)
         a = 0;
-    if (a > rules->cap)
-        a = rules->cap;
+    if (rules->has_achievement_cap && a > rules->achievement_cap)
+        a = rules->achievement_cap;
     if (rules->achievement_decimals >= 0)
         a = rz_round_dec(a, rules->achievement_decimals);
     m.has_achievement = 1;
@@ -427,6 +456,18 @@ typedef struct {
 #define APUSH(a, arr, count, cap)                                                                  \
     ((arr) = rz_arena_grow((a), (arr), (count), &(cap), sizeof *(arr)),                            \
      (arr) ? &(arr)[(count)++] : NULL)
+
+static void exclude(rz_arena *a, rz_exclusions *x, const char *what, const char *code,
+                    const char *reason, int as_zero)
+{
+    rz_exclusion *e = APUSH(a, x->items, x->count, x->cap);
+    if (!e)
+        return;
+    e->what = what;
+    e->code = code;
+    e->reason = reason ? reason : "dato mancante";
+    e->as_zero = as_zero;
+}
 
 /* The approved rettifica in force on a node (latest by date, then by
  * order), and the list of declared ones. */
@@ -471,6 +512,24 @@ static void normalise_weights(const int *has, const double *w, size_t n, double 
         out[i] = all && total > EPS ? w[i] / total * 100.0 : 100.0 / (double)n;
 }
 
+/* A measurement as a document prints it once the indicator's approved
+ * rettifica is applied: m itself, or an adjusted copy in the arena. */
+static const rz_measurement *adjusted_measurement(rz_arena *a, const rz_scored_indicator *si,
+                                                  const rz_measurement *m)
+{
+    if (!si->has_adjusted)
+        return m;
+    rz_measurement *c = rz_arena_alloc(a, sizeof *c);
+    if (!c)
+        return m;
+    *c = *m;
+    c->has_adjusted = 1;
+    c->computed_score = m->score;
+    c->has_score = 1;
+    c->score = si->adjusted;
+    return c;
+}
+
 static rz_scored_indicator *score_indicator(engine *e, rz_indicator *ind)
 {
     rz_scored_indicator *si = rz_strmap_get(&e->by_code, ind->code);
@@ -480,10 +539,11 @@ static rz_scored_indicator *score_indicator(engine *e, rz_indicator *ind)
     si = rz_arena_alloc(a, sizeof *si);
     if (!si)
         return NULL;
+    const rz_rules *rules = rz_indicator_rules(e->p, ind);
     si->indicator = ind;
     si->target = rz_indicator_target(ind, e->p->year);
     si->observation = e->mon ? rz_monitoring_observation(e->mon, ind->code) : NULL;
-    si->total = rz_measure_indicator(&e->p->rules, ind, si->target, si->observation, NULL);
+    si->total = rz_measure_indicator(rules, ind, si->target, si->observation, NULL);
     if (si->observation) {
         size_t cap = 0;
         for (size_t i = 0; i < si->observation->n_data; i++) {
@@ -494,11 +554,11 @@ static rz_scored_indicator *score_indicator(engine *e, rz_indicator *ind)
             if (!um)
                 continue;
             um->unit = u;
-            um->m = rz_measure_indicator(&e->p->rules, ind, si->target, si->observation, u);
+            um->m = rz_measure_indicator(rules, ind, si->target, si->observation, u);
         }
     }
     si->effective = si->total.score;
-    si->rettifica = find_rettifica(e, RZ_NODE_INDICATOR, ind->code, NULL, NULL);
+    si->rettifica = find_rettifica(e, RZ_NODE_INDICATOR, ind->code, &si->declared, &si->n_declared);
     if (si->rettifica) {
         si->has_adjusted = 1;
         si->adjusted = si->rettifica->score;
@@ -522,8 +582,15 @@ static int scored_has(const rz_scored_indicator *si)
     return si->total.has_score || si->has_adjusted;
 }
 
-/* Mean of a list of indicators (by their weights). */
-static int indicator_mean(rz_scored_indicator **inds, size_t n, double *out, size_t *missing)
+static const char *const level_what[] = {
+    "l'ente",       "l'area",  "l'obiettivo strategico", "l'obiettivo operativo",
+    "l'indicatore", "l'unità", "l'obiettivo individuale"};
+
+/* Mean of a list of indicators (by their weights). Indicators without a
+ * score are left out, their weight spread over the others, unless their
+ * rules count a missing result as 0; either way the node records them. */
+static int indicator_mean(engine *e, rz_scored_node *node, rz_scored_indicator **inds, size_t n,
+                          double *out, size_t *missing)
 {
     if (n == 0)
         return 0;
@@ -540,7 +607,12 @@ static int indicator_mean(rz_scored_indicator **inds, size_t n, double *out, siz
         for (size_t i = 0; i < n; i++) {
             inds[i]->weight = nw[i];
             if (!scored_has(inds[i])) {
+                int zero = rz_indicator_rules(e->p, inds[i]->indicator)->missing_as_zero;
                 (*missing)++;
+                exclude(&e->s->arena, &node->excluded, level_what[RZ_NODE_INDICATOR],
+                        inds[i]->indicator->code, inds[i]->total.missing, zero);
+                if (zero)
+                    wsum += nw[i];
                 continue;
             }
             sum += inds[i]->effective * nw[i];
@@ -557,15 +629,32 @@ static int indicator_mean(rz_scored_indicator **inds, size_t n, double *out, siz
     return ok;
 }
 
-static int node_mean(rz_scored_node **nodes, size_t n, double *out, size_t *missing)
+/* The value a child node brings to its parent's mean: its score, or 0
+ * when a minimum-score gate applies to it. */
+static double node_value(const rz_scored_node *n)
+{
+    return n->gated ? 0.0 : n->score;
+}
+
+static int node_mean(engine *e, rz_scored_node *parent, rz_scored_node **nodes, size_t n,
+                     double *out, size_t *missing)
 {
     double sum = 0, wsum = 0;
+    int zero = e->p->rules.missing_as_zero;
     for (size_t i = 0; i < n; i++) {
+        const char *code = nodes[i]->objective ? nodes[i]->objective->code : NULL;
         if (!nodes[i]->has_score) {
             (*missing)++;
+            exclude(&e->s->arena, &parent->excluded, level_what[nodes[i]->level], code,
+                    "nessun punteggio: mancano i dati dei suoi indicatori", zero);
+            if (zero)
+                wsum += nodes[i]->weight;
             continue;
         }
-        sum += nodes[i]->score * nodes[i]->weight;
+        if (nodes[i]->gated)
+            exclude(&e->s->arena, &parent->excluded, level_what[nodes[i]->level], code,
+                    "punteggio sotto la soglia minima del suo livello", 1);
+        sum += node_value(nodes[i]) * nodes[i]->weight;
         wsum += nodes[i]->weight;
     }
     if (wsum <= EPS)
@@ -595,6 +684,11 @@ static void set_child_weights(rz_scored_node *node)
     free(nw);
 }
 
+static int gate_applies(const rz_rules *ru, rz_gate_level level, int has_score, double score)
+{
+    return has_score && ru->has_gate[level] && score < ru->gate[level] - EPS;
+}
+
 static void finish_node(engine *e, rz_scored_node *node)
 {
     const char *code = node->objective ? node->objective->code : NULL;
@@ -607,6 +701,10 @@ static void finish_node(engine *e, rz_scored_node *node)
         node->score = node->adjusted;
         node->has_score = 1;
     }
+    static const int gates[] = {-1, RZ_GATE_AREA, RZ_GATE_STRATEGIC, RZ_GATE_OPERATIONAL};
+    if (node->level <= RZ_NODE_OPERATIONAL && gates[node->level] >= 0)
+        node->gated = gate_applies(&e->p->rules, (rz_gate_level)gates[node->level], node->has_score,
+                                   node->score);
     node->outcome = rz_score_outcome(&e->p->rules, node->has_score, node->score);
 }
 
@@ -637,38 +735,64 @@ static rz_scored_node *score_objective(engine *e, rz_objective *o)
     }
     set_child_weights(node);
 
+    /* Which parts make the score decides which exclusions are recorded:
+     * the indicators' and the children's are measured into scratch nodes
+     * and kept only for the part that is used. */
+    rz_scored_node ind_part = {0}, child_part = {0};
     size_t miss_ind = 0, miss_child = 0;
     double ind_score = 0, child_score = 0;
-    int has_ind = indicator_mean(node->indicators, node->n_indicators, &ind_score, &miss_ind);
-    int has_child = node_mean(node->children, node->n_children, &child_score, &miss_child);
+    int has_ind =
+        indicator_mean(e, &ind_part, node->indicators, node->n_indicators, &ind_score, &miss_ind);
+    int has_child =
+        node_mean(e, &child_part, node->children, node->n_children, &child_score, &miss_child);
     if (o->kind == RZ_OBJ_STRATEGIC) {
         node->has_indicator_score = has_ind;
         node->indicator_score = ind_score;
     }
     const rz_rules *ru = &e->p->rules;
+    int use_ind = 0, use_child = 0;
     if (o->kind == RZ_OBJ_OPERATIONAL) {
-        node->has_computed = has_ind;
-        node->computed = ind_score;
-        node->n_missing = miss_ind;
+        use_ind = 1;
     } else if (o->kind == RZ_OBJ_AREA) {
-        node->has_computed = has_child;
-        node->computed = child_score;
-        node->n_missing = miss_child;
-    } else if (ru->os_rule == RZ_OS_FROM_INDICATORS ||
-               (ru->os_rule == RZ_OS_FROM_BOTH && !has_child)) {
-        node->has_computed = has_ind;
-        node->computed = ind_score;
-        node->n_missing = miss_ind;
-    } else if (ru->os_rule == RZ_OS_FROM_OPERATIONAL || !has_ind) {
-        node->has_computed = has_child;
-        node->computed = child_score;
-        node->n_missing = miss_child;
+        use_child = 1;
+    } else if (ru->os_rule == RZ_OS_FROM_INDICATORS) {
+        use_ind = 1;
+    } else if (ru->os_rule == RZ_OS_FROM_OPERATIONAL) {
+        use_child = 1;
     } else {
+        /* Both parts; when one has no score at all the other stands alone,
+         * and the document says which part is missing. */
+        use_ind = has_ind || !has_child;
+        use_child = has_child || !has_ind;
+        if ((has_ind && !has_child && node->n_children) ||
+            (!has_ind && has_child && node->n_indicators)) {
+            const char *gone = has_ind ? "la parte degli obiettivi operativi"
+                                       : "la parte degli indicatori strategici";
+            exclude(a, &node->excluded, gone, NULL, "nessun punteggio: mancano i dati", 0);
+            rz_diag_add(e->d, RZ_WARNING, o->loc.file, o->loc.line, "score-partial",
+                        "il punteggio dell'obiettivo %s è calcolato senza %s, che non ha dati",
+                        o->code, gone);
+        }
+    }
+    if (use_ind && use_child && has_ind && has_child) {
         double wi = ru->has_os_indicator_weight ? ru->os_indicator_weight : 50.0;
         node->has_computed = 1;
         node->computed = (ind_score * wi + child_score * (100.0 - wi)) / 100.0;
-        node->n_missing = miss_ind + miss_child;
+    } else if (use_ind && has_ind) {
+        node->has_computed = 1;
+        node->computed = ind_score;
+    } else if (use_child && has_child) {
+        node->has_computed = 1;
+        node->computed = child_score;
     }
+    node->n_missing = (use_ind ? miss_ind : 0) + (use_child ? miss_child : 0);
+    const rz_exclusions *parts[2] = {use_ind ? &ind_part.excluded : NULL,
+                                     use_child ? &child_part.excluded : NULL};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; parts[k] && i < parts[k]->count; i++) {
+            const rz_exclusion *x = &parts[k]->items[i];
+            exclude(a, &node->excluded, x->what, x->code, x->reason, x->as_zero);
+        }
     finish_node(e, node);
     if (node->n_missing && node->has_computed)
         rz_diag_add(e->d, RZ_WARNING, o->loc.file, o->loc.line, "score-partial",
@@ -681,8 +805,8 @@ static rz_scored_node *score_objective(engine *e, rz_objective *o)
 static void set_entity_shares(rz_scored_node *node, double parent_share)
 {
     node->weight_entity = parent_share * node->weight / 100.0;
-    node->contribution = node->has_score ? node->score * node->weight_entity / 100.0 : 0;
-    node->weighted_in_parent = node->has_score ? node->score * node->weight / 100.0 : 0;
+    node->contribution = node->has_score ? node_value(node) * node->weight_entity / 100.0 : 0;
+    node->weighted_in_parent = node->has_score ? node_value(node) * node->weight / 100.0 : 0;
     for (size_t i = 0; i < node->n_children; i++)
         set_entity_shares(node->children[i], node->weight_entity);
 }
@@ -734,8 +858,6 @@ static const rz_measurement *unit_measurement(const rz_scored_indicator *si, con
     return NULL;
 }
 
-/* A unit's sheet lists the indicators it measures (rilevato-da), those it
- * has data for, and those it owns; its score is the mean of its figures. */
 /* Appends an indicator to a unit's sheet, once. */
 typedef struct {
     size_t cap, mcap;
@@ -744,12 +866,14 @@ typedef struct {
     const rz_scored_indicator *last;
 } sheet_acc;
 
-static void sheet_add(rz_scored *s, rz_scored_unit *su, sheet_acc *acc, rz_scored_indicator *si,
+static void sheet_add(engine *e, rz_scored_unit *su, sheet_acc *acc, rz_scored_indicator *si,
                       const rz_measurement *m)
 {
+    rz_scored *s = e->s;
     if (acc->last == si)
         return;
     acc->last = si;
+    m = adjusted_measurement(&s->arena, si, m);
     size_t nm = su->n_indicators;
     rz_scored_indicator **slot = APUSH(&s->arena, su->indicators, su->n_indicators, acc->cap);
     const rz_measurement **mslot = APUSH(&s->arena, su->measurements, nm, acc->mcap);
@@ -761,13 +885,23 @@ static void sheet_add(rz_scored *s, rz_scored_unit *su, sheet_acc *acc, rz_score
         acc->sum += m->score;
         acc->n++;
     } else {
+        int zero = rz_indicator_rules(e->p, si->indicator)->missing_as_zero;
         su->n_missing++;
+        exclude(&s->arena, &su->excluded, level_what[RZ_NODE_INDICATOR], si->indicator->code,
+                m->missing, zero);
+        if (zero)
+            acc->n++;
     }
 }
 
 /* A unit's sheet lists the indicators it measures (rilevato-da), those it
  * has data for, and those it owns, in plan order; its score is the mean of
- * its own figures. One pass over the indicators, units found by code. */
+ * its own figures. An indicator with data per unit scores for each unit
+ * only with that unit's data: a unit listed as measuring it that sent none
+ * gets a missing figure, never the body's total; the owner (responsabile)
+ * answers for the whole indicator and shows the body's figure. An
+ * indicator with only the body's data is the figure of the units listed
+ * for it. One pass over the indicators, units found by code. */
 static void score_units(engine *e)
 {
     rz_scored *s = e->s;
@@ -791,17 +925,29 @@ static void score_units(engine *e)
             const rz_unit *unit = rz_plan_unit(e->p, si->units[k].unit);
             if (unit) {
                 size_t u = (size_t)(unit - e->p->units);
-                sheet_add(s, &s->units[u], &acc[u], si, &si->units[k].m);
+                sheet_add(e, &s->units[u], &acc[u], si, &si->units[k].m);
             }
         }
+        /* A unit listed as measuring it without data of its own, while
+         * other units sent theirs, has no figure; the owner answers for
+         * the indicator as a whole and shows the body's figure. */
+        const rz_measurement *none = NULL;
+        if (si->n_units) {
+            rz_measurement *m = rz_arena_alloc(&s->arena, sizeof *m);
+            if (!m)
+                continue;
+            m->missing = "l'unità non ha inviato dati propri";
+            none = m;
+        }
         for (size_t k = 0; k <= ind->measured_by.count; k++) {
-            const char *code = k < ind->measured_by.count ? ind->measured_by.items[k] : ind->owner;
+            int owner = k == ind->measured_by.count;
+            const char *code = owner ? ind->owner : ind->measured_by.items[k];
             const rz_unit *unit = code ? rz_plan_unit(e->p, code) : NULL;
             if (!unit)
                 continue;
             size_t u = (size_t)(unit - e->p->units);
             if (acc[u].last != si)
-                sheet_add(s, &s->units[u], &acc[u], si, &si->total);
+                sheet_add(e, &s->units[u], &acc[u], si, none && !owner ? none : &si->total);
         }
     }
     for (size_t u = 0; u < s->n_units; u++) {
@@ -817,6 +963,11 @@ static void score_units(engine *e)
             su->has_score = 1;
         }
         su->outcome = rz_score_outcome(&e->p->rules, su->has_score, su->score);
+        if (su->n_missing && su->has_score)
+            rz_diag_add(e->d, RZ_WARNING, su->unit->loc.file, su->unit->loc.line, "score-partial",
+                        "il punteggio dell'unità %s è calcolato escludendo %zu %s senza dati",
+                        su->unit->code, su->n_missing,
+                        su->n_missing == 1 ? "indicatore" : "indicatori");
     }
     free(acc);
     /* A unit with no indicators of its own (an area, the SG's office) is
@@ -829,7 +980,7 @@ static void score_units(engine *e)
             if (su->n_indicators || su->has_score)
                 continue;
             double sum = 0;
-            size_t n = 0;
+            size_t n = 0, unscored = 0;
             for (size_t k = 0; k < s->n_units; k++) {
                 const rz_unit *c = s->units[k].unit;
                 if (!c->parent || strcmp(c->parent, su->unit->code) != 0)
@@ -837,6 +988,8 @@ static void score_units(engine *e)
                 if (s->units[k].has_score) {
                     sum += s->units[k].score;
                     n++;
+                } else if (s->units[k].n_indicators) {
+                    unscored++;
                 }
             }
             if (n) {
@@ -845,6 +998,19 @@ static void score_units(engine *e)
                 su->computed = su->score = sum / (double)n;
                 su->outcome = rz_score_outcome(&e->p->rules, 1, su->score);
                 changed = 1;
+                for (size_t k = 0; unscored && k < s->n_units; k++) {
+                    const rz_unit *c = s->units[k].unit;
+                    if (c->parent && strcmp(c->parent, su->unit->code) == 0 &&
+                        !s->units[k].has_score && s->units[k].n_indicators)
+                        exclude(&s->arena, &su->excluded, level_what[RZ_NODE_UNIT], c->code,
+                                "nessun punteggio: mancano i dati dei suoi indicatori", 0);
+                }
+                if (unscored)
+                    rz_diag_add(e->d, RZ_WARNING, su->unit->loc.file, su->unit->loc.line,
+                                "score-partial",
+                                "il punteggio dell'unità %s è la media delle unità figlie ed "
+                                "esclude %zu unità senza punteggio",
+                                su->unit->code, unscored);
             }
         }
     }
@@ -882,20 +1048,65 @@ static void score_perspectives(engine *e)
         collect_perspective(s->entity, sp->perspective->code, &s->arena, sp, &cap);
         double sum = 0;
         size_t n = 0;
-        for (size_t k = 0; k < sp->n_objectives; k++)
-            if (sp->objectives[k]->has_score) {
-                sum += sp->objectives[k]->score;
+        for (size_t k = 0; k < sp->n_objectives; k++) {
+            const rz_scored_node *o = sp->objectives[k];
+            if (o->has_score) {
+                sum += o->score;
                 n++;
+            } else {
+                exclude(&s->arena, &sp->excluded, level_what[o->level], o->objective->code,
+                        "nessun punteggio: mancano i dati dei suoi indicatori", 0);
             }
+        }
+        sp->n_scored = n;
         sp->has_score = n > 0;
         sp->score = n ? sum / (double)n : 0;
+        if (n && n < sp->n_objectives)
+            rz_diag_add(e->d, RZ_WARNING, e->p->file, 0, "score-partial",
+                        "il punteggio della prospettiva %s è la media di %zu obiettivi su %zu: "
+                        "gli altri non hanno punteggio",
+                        sp->perspective->code, n, sp->n_objectives);
     }
+}
+
+/* The score an individual objective takes from what it is linked to: an
+ * organisational objective, a unit's figure of an indicator, or the
+ * indicator's figure for the whole body (rettifiche applied). */
+static void score_individual_objective(engine *e, const rz_individual_objective *io,
+                                       rz_scored_individual_objective *so)
+{
+    rz_arena *a = &e->s->arena;
+    so->objective = io;
+    if (io->objective) {
+        static const rz_node_level levels[] = {RZ_NODE_AREA, RZ_NODE_STRATEGIC,
+                                               RZ_NODE_OPERATIONAL};
+        so->node = rz_scored_find_node(e->s, levels[io->objective->kind], io->objective->code);
+        so->has_score = so->node && so->node->has_score;
+        so->score = so->has_score ? so->node->score : 0;
+        return;
+    }
+    if (io->indicator && !io->indicator->removed)
+        so->indicator = score_indicator(e, io->indicator);
+    if (!so->indicator)
+        return;
+    const rz_measurement *m = io->unit ? unit_measurement(so->indicator, io->unit) : NULL;
+    if (m) {
+        m = adjusted_measurement(a, so->indicator, m);
+        so->m = m;
+        so->has_score = m->has_score;
+        so->score = m->score;
+        return;
+    }
+    so->m = adjusted_measurement(a, so->indicator, &so->indicator->total);
+    so->has_score = scored_has(so->indicator);
+    so->score = so->has_score ? so->indicator->effective : 0;
 }
 
 static void score_individuals(engine *e)
 {
     rz_scored *s = e->s;
     rz_arena *a = &s->arena;
+    const rz_rules *ru = &e->p->rules;
     s->n_evaluated = e->p->n_evaluated;
     s->evaluated = rz_arena_alloc(a, (s->n_evaluated ? s->n_evaluated : 1) * sizeof *s->evaluated);
     if (!s->evaluated) {
@@ -931,20 +1142,10 @@ static void score_individuals(engine *e)
         for (size_t j = 0; j < ev->n_objectives; j++) {
             const rz_individual_objective *io = &ev->objectives[j];
             rz_scored_individual_objective *so = &se->objectives[j];
-            so->objective = io;
             so->weight = nw[j];
-            if (io->indicator && !io->indicator->removed)
-                so->indicator = score_indicator(e, io->indicator);
-            const rz_measurement *m = NULL;
-            if (so->indicator) {
-                m = io->unit ? unit_measurement(so->indicator, io->unit) : NULL;
-                if (!m)
-                    m = &so->indicator->total;
-            }
-            so->m = m;
-            int hs = so->indicator && (io->unit ? m->has_score : scored_has(so->indicator));
-            double sc = hs ? (io->unit ? m->score : so->indicator->effective) : 0;
-            so->outcome = rz_score_outcome(&e->p->rules, hs, sc);
+            score_individual_objective(e, io, so);
+            so->gated = gate_applies(ru, RZ_GATE_INDIVIDUAL, so->has_score, so->score);
+            so->outcome = rz_score_outcome(ru, so->has_score, so->score);
             switch (so->outcome) {
             case RZ_OUTCOME_REACHED:
                 se->reached++;
@@ -960,13 +1161,31 @@ static void score_individuals(engine *e)
                 break;
             }
             count(&s->individual_by_role[ev->role], so->outcome);
-            if (hs) {
-                sum += sc * nw[j];
+            const char *code = io->code        ? io->code
+                               : so->node      ? so->node->objective->code
+                               : so->indicator ? so->indicator->indicator->code
+                                               : NULL;
+            if (so->has_score) {
+                if (so->gated)
+                    exclude(a, &se->excluded, level_what[RZ_NODE_INDIVIDUAL], code,
+                            "punteggio sotto la soglia minima degli obiettivi individuali", 1);
+                sum += (so->gated ? 0.0 : so->score) * nw[j];
                 wsum += nw[j];
+            } else {
+                exclude(a, &se->excluded, level_what[RZ_NODE_INDIVIDUAL], code,
+                        so->m && so->m->missing ? so->m->missing : "nessun punteggio",
+                        ru->missing_as_zero);
+                if (ru->missing_as_zero)
+                    wsum += nw[j];
             }
         }
         se->has_score = wsum > EPS;
         se->score = se->has_score ? sum / wsum : 0;
+        if (se->has_score && se->missing)
+            rz_diag_add(e->d, RZ_WARNING, ev->loc.file, ev->loc.line, "score-partial",
+                        "il punteggio del valutato %s %s %zu %s senza punteggio", ev->code,
+                        ru->missing_as_zero ? "conta come 0" : "esclude", se->missing,
+                        se->missing == 1 ? "obiettivo" : "obiettivi");
         free(has);
         free(w);
         free(nw);
@@ -1010,8 +1229,8 @@ rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
             *slot = score_objective(&e, plan->areas[i]);
     }
     set_child_weights(entity);
-    entity->has_computed =
-        node_mean(entity->children, entity->n_children, &entity->computed, &entity->n_missing);
+    entity->has_computed = node_mean(&e, entity, entity->children, entity->n_children,
+                                     &entity->computed, &entity->n_missing);
     finish_node(&e, entity);
     s->entity = entity;
     set_entity_shares(entity, 100.0);

@@ -38,7 +38,25 @@ typedef struct {
     double score;          /* % realizzazione parametrata */
     int threshold_applied; /* the full-score threshold lifted it */
     const char *missing;   /* why there is no score, or NULL */
+    /* Set where an approved rettifica of the indicator replaced the score:
+     * score is then the adjusted one and computed_score the engine's. */
+    int has_adjusted;
+    double computed_score;
 } rz_measurement;
+
+/* Something a score leaves out (or counts as 0), and why: printed beside
+ * the score so that a reader knows what the figure rests on. */
+typedef struct {
+    const char *code;   /* of the indicator, objective, unit */
+    const char *what;   /* "l'indicatore", "l'obiettivo operativo", ... */
+    const char *reason; /* why it has no score, or why it counts 0 */
+    int as_zero;        /* counted as 0 (missing-data rule or gate) rather than left out */
+} rz_exclusion;
+
+typedef struct {
+    rz_exclusion *items;
+    size_t count, cap;
+} rz_exclusions;
 
 typedef enum {
     RZ_OUTCOME_MISSING = 0,
@@ -64,6 +82,8 @@ typedef struct {
     double adjusted;  /* score after an approved rettifica */
     double effective; /* the score roll-ups use */
     const rz_rettifica *rettifica;
+    const rz_rettifica **declared; /* stated but not approved */
+    size_t n_declared;
     rz_outcome outcome;
 } rz_scored_indicator;
 
@@ -88,6 +108,8 @@ struct rz_scored_node {
     double contribution;       /* score × weight_entity / 100 ("% su Ente") */
     double weighted_in_parent; /* score × weight / 100 ("% su Ob pond") */
     size_t n_missing;          /* children or indicators without a score */
+    rz_exclusions excluded;    /* what the computed score leaves out or counts 0 */
+    int gated;                 /* below its level's minimum: counts 0 in its parent */
     rz_outcome outcome;
     rz_scored_node **children;
     size_t n_children;
@@ -110,6 +132,7 @@ typedef struct {
     int has_adjusted;
     const rz_rettifica *rettifica;
     size_t n_missing;
+    rz_exclusions excluded;
     int from_children; /* no indicators of its own: mean of its child units */
     rz_outcome outcome;
 } rz_scored_unit;
@@ -118,6 +141,8 @@ typedef struct {
     const rz_named *perspective;
     rz_scored_node **objectives; /* strategic and operational objectives */
     size_t n_objectives;
+    size_t n_scored; /* objectives with a score: the mean is over these */
+    rz_exclusions excluded;
     int has_score;
     double score;
 } rz_scored_perspective;
@@ -125,8 +150,12 @@ typedef struct {
 typedef struct {
     const rz_individual_objective *objective;
     const rz_scored_indicator *indicator;
-    const rz_measurement *m; /* the unit's figure when the objective names a unit */
+    const rz_scored_node *node; /* the organisational objective it takes its score from */
+    const rz_measurement *m;    /* the unit's figure when the objective names a unit */
     double weight;
+    int has_score;
+    double score;
+    int gated; /* below the individual objectives' minimum: counts 0 */
     rz_outcome outcome;
 } rz_scored_individual_objective;
 
@@ -136,6 +165,7 @@ typedef struct {
     size_t n_objectives;
     int has_score;
     double score;
+    rz_exclusions excluded;
     size_t reached, partial, not_reached, missing;
 } rz_scored_evaluated;
 
@@ -180,15 +210,22 @@ rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
 void rz_scored_free(rz_scored *s);
 
 /* The rules applied to one achievement, exposed for tests and for the
- * checker that recomputes declared figures. */
+ * checker that recomputes declared figures. The order is that of the
+ * schema's documentation: all-or-nothing, else the full-score threshold
+ * (an achievement in [threshold, 100) counts 100), else the bands; then
+ * the cap and the floor of 0. */
 double rz_score_normalise(const rz_rules *rules, double achievement, int *threshold_applied);
 rz_outcome rz_score_outcome(const rz_rules *rules, int has_score, double score);
 const char *rz_outcome_name(rz_outcome o);
 
-/* Measures one indicator for the whole body (unit == NULL) or one unit. */
+/* Measures one indicator for the whole body (unit == NULL) or one unit,
+ * with rules (the engine passes the indicator's own, ind->rules). */
 rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *ind,
                                     const rz_target *target, const rz_observation *obs,
                                     const char *unit);
+
+/* The rules an indicator is scored with: its own, or the plan's. */
+const rz_rules *rz_indicator_rules(const rz_plan *p, const rz_indicator *ind);
 
 /* Lookups in the scored tree. */
 const rz_scored_indicator *rz_scored_find_indicator(const rz_scored *s, const char *code);

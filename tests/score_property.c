@@ -178,7 +178,9 @@ static void node_check(const rz_scored_node *n, const rz_rules *ru)
         const rz_scored_indicator *si = n->indicators[i];
         if (si->total.has_score) {
             CHECK(si->total.score >= 0 && si->total.score <= cap + 1e-9);
-            CHECK(si->total.achievement >= 0 && si->total.achievement <= cap + 1e-9);
+            CHECK(si->total.achievement >= 0);
+            if (ru->has_achievement_cap)
+                CHECK(si->total.achievement <= ru->achievement_cap + 1e-9);
         }
         sc[k] = si->effective;
         w[k] = si->weight;

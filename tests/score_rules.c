@@ -14,6 +14,8 @@ static rz_rules massa_rules(void)
     rz_rules r;
     memset(&r, 0, sizeof r);
     r.cap = 100;
+    r.has_achievement_cap = 1; /* Massa Carrara prints achievements at most 100% */
+    r.achievement_cap = 100;
     r.has_threshold = 1;
     r.threshold = 90;
     r.result_decimals = 2;
@@ -236,7 +238,9 @@ static void test_threshold_edges(void)
 static void test_bands(void)
 {
     rz_rules r = plain_rules();
-    rz_band bands[] = {{0, 1, 60, 0}, {60, 1, 90, 50}, {90, 0, 0, 100}};
+    rz_band bands[] = {{.from = 0, .has_to = 1, .to = 60, .score = 0},
+                       {.from = 60, .has_to = 1, .to = 90, .score = 50},
+                       {.from = 90, .score = 100}};
     r.bands = bands;
     r.n_bands = 3;
     CHECK_NEAR(rz_score_normalise(&r, 59.9, NULL), 0, 1e-12);
@@ -420,9 +424,9 @@ static void test_units_aggregate(void)
     rz_rules r = plain_rules();
     rz_indicator ind = indicator(RZ_MEASURE_RATIO, RZ_AGG_SUM);
     rz_target t = target(RZ_CMP_GE, RZ_TGT_PERCENT, 90);
-    rz_period_value a[] = {{"Q1", 0, 1, 1, 0, 0, 13, 13, 0, 0, NULL, {0, 0}, 0},
-                           {"Q2", 0, 1, 1, 0, 0, 4, 4, 0, 0, NULL, {0, 0}, 0}};
-    rz_period_value c[] = {{"Q1", 0, 1, 1, 0, 0, 30, 32, 0, 0, NULL, {0, 0}, 0}};
+    rz_period_value a[] = {{"Q1", 0, 1, 1, 0, 0, 13, 13, 0, 0, NULL, {0, 0}, 0, 0, 0},
+                           {"Q2", 0, 1, 1, 0, 0, 4, 4, 0, 0, NULL, {0, 0}, 0, 0, 0}};
+    rz_period_value c[] = {{"Q1", 0, 1, 1, 0, 0, 30, 32, 0, 0, NULL, {0, 0}, 0, 0, 0}};
     rz_unit_data u[2];
     memset(u, 0, sizeof u);
     u[0].unit = "S1";
