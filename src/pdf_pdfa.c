@@ -176,6 +176,36 @@ HPDF_STATUS rz_pdfa_dest(HPDF_Doc pdf, HPDF_Dict dict, const char *key, HPDF_Pag
     return st;
 }
 
+HPDF_Annotation rz_pdfa_goto(HPDF_Doc pdf, HPDF_Page page, HPDF_Rect r, HPDF_Page target,
+                             double top)
+{
+    HPDF_MMgr mm = pdf->mmgr;
+    HPDF_Annotation a = HPDF_Dict_New(mm);
+    if (!a || HPDF_Xref_Add(pdf->xref, a) != HPDF_OK)
+        return NULL;
+    HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(mm);
+        if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+            return NULL;
+    }
+    HPDF_Array rect = HPDF_Array_New(mm), border = HPDF_Array_New(mm);
+    HPDF_STATUS st = HPDF_Array_Add(annots, a);
+    st += HPDF_Dict_AddName(a, "Type", "Annot");
+    st += HPDF_Dict_AddName(a, "Subtype", "Link");
+    st += HPDF_Dict_Add(a, "Rect", rect);
+    st += HPDF_Array_AddReal(rect, r.left);
+    st += HPDF_Array_AddReal(rect, r.bottom);
+    st += HPDF_Array_AddReal(rect, r.right);
+    st += HPDF_Array_AddReal(rect, r.top);
+    st += HPDF_Dict_Add(a, "Border", border);
+    for (int i = 0; i < 3; i++)
+        st += HPDF_Array_AddNumber(border, 0);
+    st += rz_pdfa_link(a);
+    st += rz_pdfa_dest(pdf, a, "Dest", target, top);
+    return st == HPDF_OK ? a : NULL;
+}
+
 HPDF_STATUS rz_pdfa_link(HPDF_Annotation a)
 {
     return HPDF_Dict_AddNumber(a, "F", 4);

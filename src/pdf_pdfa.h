@@ -39,6 +39,12 @@ void rz_pdfa_metadata(HPDF_Doc pdf, const rz_pdfa_info *info, rz_diags *d);
  * ("Dest" of an outline item or a link annotation). */
 HPDF_STATUS rz_pdfa_dest(HPDF_Doc pdf, HPDF_Dict dict, const char *key, HPDF_Page page, double top);
 
+/* A link annotation on page, over r, to the point top of page target, made
+ * directly (libharu's destinations are indirect objects); NULL when out of
+ * memory. */
+HPDF_Annotation rz_pdfa_goto(HPDF_Doc pdf, HPDF_Page page, HPDF_Rect r, HPDF_Page target,
+                             double top);
+
 /* A link annotation printed with the page (/F 4), as PDF/A wants. */
 HPDF_STATUS rz_pdfa_link(HPDF_Annotation a);
 

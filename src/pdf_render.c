@@ -18,6 +18,7 @@
 #include "fsutil.h"
 #include "markdown_stats.h"
 #include "pdf_pdfa.h"
+#include "pdf_struct.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -44,6 +45,7 @@
 #define BODY_SIZE 10.0
 #define TABLE_SIZE 8.0
 #define MIN_TABLE_SIZE 5.5
+#define LANG "it-IT" /* the documents' language, declared for readers */
 
 enum { F_REG, F_BOLD, F_ITAL, F_MONO, F_COND, F_COND_BOLD, N_FONTS };
 
@@ -68,6 +70,7 @@ typedef struct {
     double x, y, w, h; /* y from the top of the page */
     double gray;       /* fill or stroke gray level, 0 black .. 1 white */
     char *text;        /* OP_TEXT; the URI for OP_LINK */
+    rz_mark mark;      /* the structure element it belongs to (pdf_struct.h) */
 } op;
 
 typedef struct {
@@ -113,6 +116,11 @@ typedef struct {
     const char *id_source; /* the Markdown, hashed into the trailer ID */
     cmark_parser *parser;  /* the piece of Markdown being laid out */
     cmark_node *tree;
+    rz_struct *st;       /* the logical structure, built with the layout */
+    int cover_elem;      /* the cover's section, -1 without a cover */
+    int toc_head, toc;   /* the contents' heading and TOC, -1 without */
+    int toc_l1, toc_sub; /* the contents' last level-1 entry and its TOC */
+    int last_level;      /* of the last heading tagged (H1..H6 nest) */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -543,6 +551,7 @@ static op *add_op(ctx *c, op_kind k)
     op *o = &p->ops[p->n++];
     memset(o, 0, sizeof *o);
     o->kind = k;
+    o->mark = k == OP_LINK ? rz_struct_here(c->st) : rz_struct_content(c->st, k != OP_TEXT);
     return o;
 }
 
@@ -824,6 +833,8 @@ static void draw_words(ctx *c, const words *ws, span l, double size, double x, d
             x += space;
         const word *w = &ws->w[i];
         double ww = text_width(c, w->font, size, w->text, w->len);
+        if (w->url)
+            rz_struct_open_for(c->st, "Link", w->url);
         draw_text(c, w->font, size, x, y, w->text, w->len);
         if (w->url) {
             op *o = add_op(c, OP_LINK);
@@ -832,6 +843,7 @@ static void draw_words(ctx *c, const words *ws, span l, double size, double x, d
             o->w = ww;
             o->h = size * 1.25;
             o->text = strdup(w->url);
+            rz_struct_close(c->st);
         }
         x += ww;
     }
@@ -860,6 +872,7 @@ static void flow(ctx *c, words *ws, double size, double leading)
 typedef struct {
     words ws;
     lines ls;
+    int elem; /* its TH or TD */
 } cell;
 
 typedef struct {
@@ -903,9 +916,11 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
     for (int k = 0; k < ncols; k++) {
         cell *ce = &r->cells[k];
         char al = align[k] == 'r' ? 'r' : align[k] == 'c' ? 'c' : 'l';
+        rz_struct_enter(c->st, ce->elem);
         for (size_t i = from_line; i < ce->ls.n && i < from_line + max_lines; i++)
             draw_words(c, &ce->ws, ce->ls.l[i], size, x + pad,
                        c->y + pad + (double)(i - from_line) * lh + size, colw[k] - 2 * pad, al);
+        rz_struct_close(c->st);
         x += colw[k];
     }
     draw_line(c, c->left, c->y + h, total, 0, r->header ? 0.35 : 0.8);
@@ -957,6 +972,40 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
     }
     free(minw);
     free(pref);
+}
+
+/* The table's elements, in reading order, before any is drawn: a row
+ * split across pages, a header repeated, stay one element each. */
+static void table_structure(ctx *c, row *rows, size_t nrows, int ncols)
+{
+    rz_struct_open(c->st, "Table");
+    for (size_t r = 0; r < nrows; r++) {
+        if (r == 0 || rows[r].header != rows[r - 1].header) {
+            if (r)
+                rz_struct_close(c->st);
+            rz_struct_open(c->st, rows[r].header ? "THead" : "TBody");
+        }
+        rz_struct_open(c->st, "TR");
+        for (int k = 0; k < ncols; k++) {
+            rows[r].cells[k].elem = rz_struct_open(c->st, rows[r].header ? "TH" : "TD");
+            if (rows[r].header)
+                rz_struct_set_scope(c->st, rows[r].cells[k].elem, "Column");
+            rz_struct_close(c->st);
+        }
+        rz_struct_close(c->st);
+    }
+    if (nrows)
+        rz_struct_close(c->st);
+}
+
+/* The header row again on a continuation page: an artifact, the table's
+ * structure has it once. */
+static void repeat_header(ctx *c, row *header, int ncols, const double *colw, const char *align,
+                          double size, double pad)
+{
+    rz_struct_artifacts(c->st, 1);
+    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+    rz_struct_artifacts(c->st, 0);
 }
 
 static void render_table(ctx *c, cmark_node *table)
@@ -1017,6 +1066,7 @@ static void render_table(ctx *c, cmark_node *table)
 
     double lh = size * 1.3;
     row *header = nrows && rows[0].header ? &rows[0] : NULL;
+    table_structure(c, rows, nrows, ncols);
     need(c, (header ? header->height : 0) + (nrows > 1 ? rows[1].height : 0));
     c->y += 2;
     for (size_t r = 0; r < nrows; r++) {
@@ -1026,7 +1076,7 @@ static void render_table(ctx *c, cmark_node *table)
             if (rw->height + head_h <= bottom() - MARGIN_T) {
                 new_page(c);
                 if (header && rw != header)
-                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+                    repeat_header(c, header, ncols, colw, align, size, pad);
             }
         }
         /* A row taller than what is left of a page is split by lines, the
@@ -1042,7 +1092,7 @@ static void render_table(ctx *c, cmark_node *table)
             if (fit == 0) {
                 new_page(c);
                 if (header && rw != header)
-                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+                    repeat_header(c, header, ncols, colw, align, size, pad);
                 continue;
             }
             draw_row(c, rw, ncols, colw, align, size, pad, !rw->header && r % 2 == 0, from, fit);
@@ -1050,6 +1100,7 @@ static void render_table(ctx *c, cmark_node *table)
         } while (from < total);
     }
     c->y += 8;
+    rz_struct_close(c->st); /* the Table */
     for (size_t r = 0; r < nrows; r++) {
         for (int k = 0; k < ncols; k++) {
             words_free(&rows[r].cells[k].ws);
@@ -1081,9 +1132,29 @@ static double it_number(const char *s)
     return strtod(buf, NULL);
 }
 
+/* What the chart shows, in words, from its data: the alternative text of
+ * its Figure. */
+static void chart_alt(ctx *c, int fig, const char *title, const char *unit, char labels[][128],
+                      char texts[][32], int n, const char *ref)
+{
+    rz_buf b;
+    rz_buf_init(&b);
+    rz_buf_printf(&b, "Grafico a barre%s%s: ", *title ? ", " : "", title);
+    for (int i = 0; i < n; i++)
+        rz_buf_printf(&b, "%s%s %s%s", i ? "; " : "", labels[i], texts[i], unit);
+    if (*ref)
+        rz_buf_printf(&b, ". Valore di riferimento: %s%s", ref, unit);
+    rz_buf_putc(&b, '.');
+    if (rz_struct_set_alt(c->st, fig, rz_buf_str(&b)) != 0) {
+        rz_buf_free(&b);
+        longjmp(c->fail, 1);
+    }
+    rz_buf_free(&b);
+}
+
 static void render_chart(ctx *c, const char *src)
 {
-    char title[256] = "", unit[32] = "";
+    char title[256] = "", unit[32] = "", ref_text[32] = "";
     double max = 100, ref = -1;
     char labels[64][128];
     double values[64];
@@ -1123,8 +1194,10 @@ static void render_chart(ctx *c, const char *src)
                 snprintf(unit, sizeof unit, "%s", v);
             else if (!strcmp(buf, "massimo"))
                 max = it_number(v);
-            else if (!strcmp(buf, "riferimento"))
+            else if (!strcmp(buf, "riferimento")) {
                 ref = it_number(v);
+                snprintf(ref_text, sizeof ref_text, "%s", v);
+            }
         }
         if (!end)
             break;
@@ -1132,6 +1205,8 @@ static void render_chart(ctx *c, const char *src)
     }
     if (n == 0 || max <= 0)
         return;
+    int fig = rz_struct_open(c->st, "Figure");
+    chart_alt(c, fig, title, unit, labels, texts, n, ref >= 0 && ref <= max ? ref_text : "");
     double bar_h = 11, gap = 5, size = 8;
     need(c, 24 + (double)n * (bar_h + gap) + 14);
     c->y += 4;
@@ -1170,6 +1245,7 @@ static void render_chart(ctx *c, const char *src)
             draw_line(c, rx, yy, 0, 2, 0.1);
     }
     c->y += 8;
+    rz_struct_close(c->st); /* the Figure */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1229,10 +1305,18 @@ static void render_heading(ctx *c, cmark_node *n)
     h->y = c->y;
     if (!c->doc_title && level == 1)
         c->doc_title = strdup(h->title);
+    /* Tagged levels nest: none deeper than one below the last. */
+    static const char *const tags[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+    int tagged = level < 1 ? 1 : level > 6 ? 6 : level;
+    if (tagged > c->last_level + 1)
+        tagged = c->last_level + 1;
+    c->last_level = tagged;
+    rz_struct_open(c->st, tags[tagged - 1]);
     words ws = {0};
     collect_inline(c, n, &ws, 1, 0);
     flow(c, &ws, size, 1.25);
     words_free(&ws);
+    rz_struct_close(c->st);
     if (level <= 2)
         draw_line(c, c->left, c->y + 1, c->width, 0, level == 1 ? 0.3 : 0.7);
     c->y += size * 0.5;
@@ -1246,6 +1330,7 @@ static void render_list(ctx *c, cmark_node *list, int depth)
     double old_left = c->left, old_width = c->width;
     c->left += indent;
     c->width -= indent;
+    rz_struct_open(c->st, "L");
     for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
         char marker[16];
         if (ordered)
@@ -1254,9 +1339,16 @@ static void render_list(ctx *c, cmark_node *list, int depth)
             snprintf(marker, sizeof marker, "%s", depth % 2 ? "–" : "•");
         need(c, BODY_SIZE * 1.4);
         double mw = text_width(c, F_REG, BODY_SIZE, marker, strlen(marker));
+        rz_struct_open(c->st, "LI");
+        rz_struct_open(c->st, "Lbl");
         draw_text(c, F_REG, BODY_SIZE, c->left - mw - 4, c->y + BODY_SIZE, marker, strlen(marker));
+        rz_struct_close(c->st);
+        rz_struct_open(c->st, "LBody");
         render_blocks(c, item, depth + 1);
+        rz_struct_close(c->st);
+        rz_struct_close(c->st);
     }
+    rz_struct_close(c->st); /* the L */
     c->left = old_left;
     c->width = old_width;
 }
@@ -1270,6 +1362,7 @@ static void render_code(ctx *c, cmark_node *n)
         return;
     }
     double size = 8, lh = size * 1.35;
+    rz_struct_open(c->st, "Code");
     for (const char *line = lit ? lit : ""; *line;) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
@@ -1294,6 +1387,7 @@ static void render_code(ctx *c, cmark_node *n)
             break;
         line = end + 1;
     }
+    rz_struct_close(c->st);
     c->y += 6;
 }
 
@@ -1310,7 +1404,9 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         case CMARK_NODE_PARAGRAPH: {
             words ws = {0};
             collect_inline(c, n, &ws, 0, 0);
+            rz_struct_open(c->st, "P");
             flow(c, &ws, BODY_SIZE, 1.42);
+            rz_struct_close(c->st);
             words_free(&ws);
             c->y += list_depth ? 2 : 6;
             break;
@@ -1324,7 +1420,9 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
             c->left += 14;
             c->width -= 14;
             c->in_quote++;
+            rz_struct_open(c->st, "BlockQuote");
             render_blocks(c, n, list_depth);
+            rz_struct_close(c->st);
             c->in_quote--;
             c->left = ol;
             c->width = ow;
@@ -1362,10 +1460,14 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
     double cur_size = 0;
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
+        /* Marked content never crosses a text object's bounds. */
         if (in_text && (o->kind == OP_RECT || o->kind == OP_LINE)) {
+            rz_struct_unmark(c->st);
             HPDF_Page_EndText(hp);
             in_text = 0;
         }
+        if (o->kind == OP_RECT || o->kind == OP_LINE)
+            rz_struct_mark(c->st, o->mark);
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
@@ -1382,11 +1484,13 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             break;
         case OP_TEXT: {
             if (!in_text) {
+                rz_struct_unmark(c->st);
                 HPDF_Page_SetGrayFill(hp, 0);
                 HPDF_Page_BeginText(hp);
                 in_text = 1;
                 cur_font = -1;
             }
+            rz_struct_mark(c->st, o->mark);
             if (o->font != cur_font || o->size != cur_size) {
                 HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
                 cur_font = o->font;
@@ -1403,7 +1507,8 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             for (; k < p->n; k++) {
                 const op *q = &p->ops[k];
                 if (q->kind != OP_TEXT || q->font != o->font || q->size != o->size ||
-                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6)
+                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6 ||
+                    q->mark.elem != o->mark.elem || q->mark.slot != o->mark.slot)
                     break;
                 rz_buf_putc(&c->run, ' ');
                 rz_buf_puts(&c->run, q->text);
@@ -1420,11 +1525,13 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             if (a) {
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
                 rz_pdfa_link(a);
+                rz_struct_annot(c->st, o->mark.elem, a);
             }
             break;
         }
         }
     }
+    rz_struct_unmark(c->st);
     if (in_text)
         HPDF_Page_EndText(hp);
 }
@@ -1434,6 +1541,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
     char foot[64];
     snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
     double w = text_width(c, F_REG, 8, foot, strlen(foot));
+    rz_struct_mark(c->st, (rz_mark){RZ_PAGINATION, -1});
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
@@ -1457,6 +1565,7 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
     HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
     HPDF_Page_LineTo(hp, (HPDF_REAL)(PAGE_W - MARGIN_R), (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
     HPDF_Page_Stroke(hp);
+    rz_struct_unmark(c->st);
 }
 
 /* The cover and the contents are laid out after the body (their page
@@ -1483,7 +1592,7 @@ static void finish_document(ctx *c, const rz_pdf_options *opt)
                          opt->author,
                          opt->subject,
                          opt->keywords,
-                         NULL,
+                         LANG,
                          'B',
                          epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL),
                          c->id_source};
@@ -1509,6 +1618,7 @@ static void free_ctx(ctx *c)
     free(c->doc_title);
     free(c->doc_subtitle);
     free(c->hpages);
+    rz_struct_free(c->st);
     free(c->code_of);
     free(c->cps);
     rz_buf_free(&c->shown);
@@ -1516,6 +1626,21 @@ static void free_ctx(ctx *c)
     rz_buf_free(&c->run);
     if (c->pdf)
         HPDF_Free(c->pdf);
+}
+
+/* Marks what follows as the content of a new element of type under
+ * parent, or of parent itself when type is NULL (the cover and the contents are drawn after the
+ * body is laid out; their elements were placed first in reading order). */
+static int tag_block(ctx *c, int parent, const char *type)
+{
+    rz_struct_enter(c->st, parent);
+    int id = type ? rz_struct_open(c->st, type) : parent;
+    rz_mark m = rz_struct_content(c->st, 0);
+    if (type)
+        rz_struct_close(c->st);
+    rz_struct_close(c->st);
+    rz_struct_mark(c->st, m);
+    return id;
 }
 
 static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
@@ -1527,6 +1652,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
     lines ls = {0};
     wrap(cc, &ws, 24, CONTENT_W, &ls);
     double y = PAGE_H * 0.38;
+    tag_block(c, c->cover_elem, "P");
     HPDF_Page_SetGrayFill(hp, 0);
     for (size_t i = 0; i < ls.n; i++) {
         double x = MARGIN_L;
@@ -1542,6 +1668,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         HPDF_Page_EndText(hp);
         y += 31;
     }
+    rz_struct_unmark(c->st);
     free(ls.l);
     words_free(&ws);
     const char *sub = opt->author ? opt->author : c->doc_subtitle;
@@ -1551,6 +1678,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         lines sl = {0};
         wrap(cc, &sw, 13, CONTENT_W, &sl);
         y += 10;
+        tag_block(c, c->cover_elem, "P");
         double space = text_width(cc, F_REG, 13, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
             double x = MARGIN_L;
@@ -1565,13 +1693,41 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
             HPDF_Page_EndText(hp);
             y += 18;
         }
+        rz_struct_unmark(c->st);
         free(sl.l);
         words_free(&sw);
     }
     /* A rule above the title. */
+    rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
     HPDF_Page_SetGrayFill(hp, 0.25f);
     HPDF_Page_Rectangle(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - PAGE_H * 0.38 + 40), 60, 5);
     HPDF_Page_Fill(hp);
+    rz_struct_unmark(c->st);
+}
+
+/* A TOCI for a contents entry of level 1 or 2 (those of level 2 in a
+ * TOC of their level-1 entry), its text marked as a Link; returns the
+ * Link. */
+static int toc_entry(ctx *c, int level)
+{
+    int parent = c->toc;
+    if (level > 1 && c->toc_l1 >= 0) {
+        if (c->toc_sub < 0) {
+            rz_struct_enter(c->st, c->toc_l1);
+            c->toc_sub = rz_struct_open(c->st, "TOC");
+            rz_struct_close(c->st);
+            rz_struct_close(c->st);
+        }
+        parent = c->toc_sub;
+    }
+    rz_struct_enter(c->st, parent);
+    int item = rz_struct_open(c->st, "TOCI");
+    if (level == 1) {
+        c->toc_l1 = item;
+        c->toc_sub = -1;
+    }
+    rz_struct_close(c->st);
+    return tag_block(c, item, "Link");
 }
 
 static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *entry)
@@ -1579,10 +1735,12 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     double y = MARGIN_T;
     HPDF_Page_SetGrayFill(hp, 0);
     if (first) {
+        tag_block(c, c->toc_head, NULL);
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, F_BOLD), 15);
         show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
         HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
         y += 34;
     }
     size_t shown = 0;
@@ -1601,6 +1759,7 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         while (n && ((unsigned char)h->title[n] & 0xC0) == 0x80)
             n--;
         char *t = strndup(h->title, n);
+        int link = toc_entry(c, h->level);
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, f), 9.5);
         if (t)
@@ -1608,6 +1767,15 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 9.5);
         show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
         HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
+        /* The whole line leads to the heading. */
+        HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 12.5), (HPDF_REAL)(PAGE_W - MARGIN_R),
+                       (HPDF_REAL)(PAGE_H - y + 1)};
+        HPDF_Annotation a =
+            rz_pdfa_goto(c->pdf, hp, r, c->hpages[offset + h->page], PAGE_H - h->y + 12);
+        if (!a)
+            longjmp(c->fail, 1);
+        rz_struct_annot(c->st, link, a);
         free(t);
         y += h->level == 1 ? 17 : 14;
         shown++;
@@ -1676,6 +1844,23 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     c->left = MARGIN_L;
     c->width = CONTENT_W;
+    /* The cover and the contents come first in reading order, though
+     * drawn last: their elements are placed now, filled then. */
+    c->st = rz_struct_new();
+    if (!c->st)
+        longjmp(c->fail, 1);
+    c->cover_elem = c->toc_head = c->toc = c->toc_l1 = c->toc_sub = -1;
+    if (opt->cover) {
+        c->cover_elem = rz_struct_open(c->st, "Sect");
+        rz_struct_close(c->st);
+    }
+    if (opt->toc) {
+        c->toc_head = rz_struct_open(c->st, "H1");
+        rz_struct_close(c->st);
+        c->toc = rz_struct_open(c->st, "TOC");
+        rz_struct_close(c->st);
+        c->last_level = 1;
+    }
     new_page(c);
     do {
         size_t to = cuttable ? rz_markdown_piece(md, len, at, PIECE_MIN) : len;
@@ -1707,14 +1892,18 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         hpages[i] = HPDF_AddPage(c->pdf);
         HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     }
-    if (cover)
+    if (cover) {
+        rz_struct_begin_page(c->st, hpages[0]);
         cover_page(c, hpages[0], opt, title);
+    }
     size_t entry = 0;
     for (size_t i = 0; i < toc; i++) {
+        rz_struct_begin_page(c->st, hpages[cover + i]);
         toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
         furniture(c, hpages[cover + i], cover + i + 1, total, title);
     }
     for (size_t i = 0; i < c->n_pages; i++) {
+        rz_struct_begin_page(c->st, hpages[cover + toc + i]);
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
         furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
         if (c->used_known) /* its code points counted: in libharu's stream now */
@@ -1739,6 +1928,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     }
     /* Page labels match the "Pagina N" of the footers. */
     HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    if (rz_struct_write(c->st, c->pdf, LANG) != HPDF_OK)
+        longjmp(c->fail, 1);
     finish_document(c, opt);
     if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error)
         longjmp(c->fail, 1);

@@ -6,13 +6,27 @@
                                            (tests/pdf/*.md) into DIR
     pdf_standards.py preflight DIR         Apache PDFBox Preflight: each PDF
                                            a valid PDF/A-1b file
+    pdf_standards.py tagged DIR            Tagged PDF: pdfinfo says Tagged,
+                                           /Lang it-IT, /MarkInfo, every Figure
+                                           has /Alt, every drawing inside an
+                                           artifact or a marked-content
+                                           sequence whose MCID the ParentTree
+                                           gives to a structure element that
+                                           lists it
+    pdf_standards.py structure DIR         pdfinfo -struct-text: the headings of
+                                           the Markdown in order with their
+                                           levels, every table's header cells
+                                           as TH
 
 The build step is a CTest fixture: the checks share one set of PDFs.
 Exit 77 (CTest SKIP) when a tool the check needs is missing; scripts/setup.sh
 installs them all.
 """
+import base64
 import glob
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,6 +57,7 @@ def build(binary, out):
     os.makedirs(os.path.join(out, "tests"))
     for md in sorted(glob.glob("tests/pdf/*.md")):
         pdf = os.path.join(out, "tests", os.path.basename(md)[:-3] + ".pdf")
+        shutil.copy(md, pdf[:-4] + ".md")
         subprocess.run([binary, "render", md, "-o", pdf], env=env, check=True)
     n = len(pdfs(out))
     print(f"{n} PDF in {out}")
@@ -85,14 +100,269 @@ def preflight(out):
         sys.exit(f"{bad} of {len(files)} PDF rejected by Preflight")
 
 
+# ---------------------------------------------------------------- tagged
+
+def load(path):
+    """The objects of a PDF, streams decoded, by qpdf's JSON."""
+    r = subprocess.run(["qpdf", "--json=2", "--json-stream-data=inline",
+                        "--decode-level=generalized", path, "-"],
+                       capture_output=True, check=False)
+    if r.returncode not in (0, 3):
+        sys.exit(f"{path}: qpdf failed: {r.stderr.decode()}")
+    return json.loads(r.stdout)["qpdf"][1]
+
+
+class Pdf:
+    def __init__(self, path):
+        self.objs = load(path)
+
+    def get(self, v):
+        """Follows a reference."""
+        if isinstance(v, str) and v.endswith(" R"):
+            o = self.objs.get("obj:" + v, {})
+            return o.get("value", o.get("stream", {}).get("dict"))
+        return v
+
+    def data(self, ref):
+        return base64.b64decode(self.objs["obj:" + ref]["stream"]["data"])
+
+
+TOKEN = re.compile(rb"""\s*(?:(<<|>>|\[|\])|(<[0-9A-Fa-f\s]*>)|(\((?:\\.|[^\\)])*\))"""
+                   rb"""|(/[^\s/<>\[\]()]*)|([+-]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+))""", re.S)
+PAINT = {b"Tj", b"TJ", b"'", b'"', b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*",
+         b"sh", b"Do"}
+
+
+def marked_content(data):
+    """Yields (operator, enclosing sequences) for every painting operator, and
+    ("MCID", n) for every marked-content sequence with an MCID."""
+    stack, operands, pos = [], [], 0
+    while True:
+        m = TOKEN.match(data, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        op = m.group(6)
+        if not op:
+            operands.append(m.group(0).strip())
+            continue
+        if op in (b"BDC", b"BMC"):
+            tag = operands[0] if operands else b""
+            mcid = None
+            if b"/MCID" in operands:
+                mcid = int(operands[operands.index(b"/MCID") + 1])
+                yield "MCID", mcid, list(stack)
+            stack.append((tag, mcid))
+        elif op == b"EMC":
+            if not stack:
+                raise ValueError("EMC without BDC")
+            stack.pop()
+        elif op in PAINT:
+            yield "PAINT", op, list(stack)
+        operands = []
+    if stack:
+        raise ValueError("marked content left open")
+
+
+def parent_tree(pdf, node, out):
+    node = pdf.get(node)
+    nums = node.get("/Nums", [])
+    for i in range(0, len(nums), 2):
+        out[nums[i]] = nums[i + 1]
+    for kid in node.get("/Kids", []):
+        parent_tree(pdf, kid, out)
+    return out
+
+
+def lists_mcid(pdf, elem_ref, page_ref, mcid):
+    elem = pdf.get(elem_ref)
+    kids = elem.get("/K", [])
+    kids = kids if isinstance(kids, list) else [kids]
+    for k in kids:
+        if isinstance(k, int) and k == mcid and elem.get("/Pg") == page_ref:
+            return True
+        k = pdf.get(k)
+        if isinstance(k, dict) and k.get("/Type") == "/MCR" and k.get("/MCID") == mcid \
+                and k.get("/Pg") == page_ref:
+            return True
+    return False
+
+
+def check_tagged(path):
+    errors = []
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    if not re.search(r"^Tagged:\s+yes", info, re.M):
+        errors.append("pdfinfo does not say Tagged: yes")
+    pdf = Pdf(path)
+    trailer = pdf.objs["trailer"]["value"]
+    cat = pdf.get(trailer["/Root"])
+    if cat.get("/Lang") != "u:it-IT":
+        errors.append(f"/Lang is {cat.get('/Lang')}, not it-IT")
+    if pdf.get(cat.get("/MarkInfo", {})).get("/Marked") is not True:
+        errors.append("no /MarkInfo << /Marked true >>")
+    if "/StructTreeRoot" not in cat:
+        return errors + ["no StructTreeRoot"]
+    root = pdf.get(cat["/StructTreeRoot"])
+    tree = parent_tree(pdf, root["/ParentTree"], {})
+    for ref, o in pdf.objs.items():
+        v = o.get("value")
+        if isinstance(v, dict) and v.get("/Type") == "/StructElem" and v.get("/S") == "/Figure":
+            alt = v.get("/Alt", "")
+            if len(alt) <= 2 or alt in ("u:", "b:feff"):
+                errors.append(f"Figure {ref} without /Alt")
+    pages = []
+
+    def walk(node):
+        node_v = pdf.get(node)
+        if node_v.get("/Type") == "/Pages":
+            for kid in node_v["/Kids"]:
+                walk(kid)
+        else:
+            pages.append(node)
+    walk(cat["/Pages"])
+    for n, page_ref in enumerate(pages, 1):
+        page = pdf.get(page_ref)
+        contents = page.get("/Contents", [])
+        contents = contents if isinstance(contents, list) else [contents]
+        data = b"\n".join(pdf.data(c.replace("obj:", "")) for c in contents)
+        owners = None
+        if "/StructParents" in page:
+            owners = pdf.get(tree.get(page["/StructParents"]))
+        try:
+            for kind, what, stack in marked_content(data):
+                if kind == "MCID":
+                    if any(m is not None for _, m in stack):
+                        errors.append(f"page {n}: MCID {what} nested in another")
+                    elif owners is None or what >= len(owners):
+                        errors.append(f"page {n}: MCID {what} not in the ParentTree")
+                    elif not lists_mcid(pdf, owners[what], page_ref, what):
+                        errors.append(f"page {n}: MCID {what}'s element does not list it")
+                elif not any(tag == b"/Artifact" or m is not None for tag, m in stack):
+                    errors.append(f"page {n}: {what.decode()} outside structure and artifacts")
+        except ValueError as e:
+            errors.append(f"page {n}: {e}")
+    for annot_ref in (a for p in pages for a in pdf.get(p).get("/Annots", [])):
+        annot = pdf.get(annot_ref)
+        if annot.get("/Subtype") == "/Link":
+            owner = tree.get(annot.get("/StructParent"))
+            objr = owner and any(isinstance(pdf.get(k), dict) and pdf.get(k).get("/Obj") == annot_ref
+                                 for k in pdf.get(owner).get("/K", []))
+            if not objr or pdf.get(owner).get("/S") != "/Link":
+                errors.append(f"link {annot_ref} not in a Link element by its OBJR")
+    return errors
+
+
+def tagged(out):
+    bad = 0
+    for path in pdfs(out):
+        errors = check_tagged(path)
+        print(f"{path}: {'tagged' if not errors else 'NOT tagged as required'}")
+        for e in errors[:20]:
+            print("  " + e)
+        bad += bool(errors)
+    if bad:
+        sys.exit(f"{bad} PDF not tagged as required")
+
+
+# ------------------------------------------------------------- structure
+
+def plain(md):
+    """Markdown inline text as the PDF shows it, spaces aside (the layout
+    places each word on its own, so the structure's text has none)."""
+    md = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", md)
+    md = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
+    md = md.replace("**", "").replace("`", "")
+    md = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", md)
+    return re.sub(r"\s+", "", md)
+
+
+def expected(md_path, toc):
+    heads, ths, fence = [], [], None
+    lines = open(md_path, encoding="utf-8").read().split("\n")
+    last = 1 if toc else 0
+    if toc:
+        heads.append((1, "Indice"))
+    for i, line in enumerate(lines):
+        f = re.match(r"^\s{0,3}(```|~~~)", line)
+        if f:
+            fence = None if fence == f.group(1) else (fence or f.group(1))
+            continue
+        if fence:
+            continue
+        h = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$", line)
+        if h:
+            level = min(len(h.group(1)), last + 1)
+            last = level
+            heads.append((level, plain(h.group(2))))
+        if i and re.match(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$", line) \
+                and "|" in lines[i - 1] + line:
+            row = lines[i - 1].strip().strip("|")
+            ths += [plain(c) for c in re.split(r"(?<!\\)\|", row)]
+    return heads, ths
+
+
+def struct_text(path):
+    out = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True,
+                         text=True).stdout.split("\n")
+    elems, cur = [], None
+    for line in out:
+        m = re.match(r"^(\s*)(\w+)(?: \(\w+\))?:?$", line)
+        if m:
+            cur = [m.group(2), len(m.group(1)), ""]
+            elems.append(cur)
+        elif cur is not None:
+            t = re.match(r'^\s*"(.*)"$', line)
+            if t:
+                cur[2] += t.group(1)
+    return elems
+
+
+def structure(out):
+    bad = 0
+    for path in pdfs(out):
+        md = path[:-4] + ".md"
+        if not os.path.exists(md):
+            continue
+        elems = struct_text(path)
+        toc = any(e[0] == "TOC" for e in elems)
+        want_heads, want_ths = expected(md, toc)
+        heads = [(int(e[0][1]), re.sub(r"\s+", "", e[2])) for e in elems
+                 if re.fullmatch(r"H[1-6]", e[0])]
+        ths = [re.sub(r"\s+", "", e[2]) for e in elems if e[0] == "TH"]
+        problems = []
+        if heads != want_heads:
+            for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
+                                           want_heads + [None] * len(heads))):
+                if a != b:
+                    problems.append(f"heading {k + 1}: PDF {a}, Markdown {b}")
+                    break
+        if ths != want_ths:
+            problems.append(f"TH cells: PDF {ths[:8]}..., Markdown {want_ths[:8]}...")
+        print(f"{path}: {len(heads)} headings, {len(ths)} TH" + (" — WRONG" if problems else ""))
+        for p in problems:
+            print("  " + p)
+        bad += bool(problems)
+    if bad:
+        sys.exit(f"{bad} PDF whose structure does not follow the Markdown")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     kind = sys.argv[1]
+    if os.environ.get("RELAZIONE_FRESH_CLONE"):
+        # The suite inside tests/fresh_clone.sh: these checks (a minute of
+        # work) ran in the outer suite on the same commit.
+        print("inside the fresh-clone suite: checked by the outer suite")
+        sys.exit(SKIP)
     if kind == "build" and len(sys.argv) == 4:
         build(sys.argv[2], sys.argv[3])
     elif kind == "preflight":
         preflight(sys.argv[2])
+    elif kind == "tagged":
+        tagged(sys.argv[2])
+    elif kind == "structure":
+        structure(sys.argv[2])
     else:
         sys.exit(__doc__)
 
