@@ -1,19 +1,17 @@
 /*
  * build.c — `relazione build`: from an input folder to the documents.
  *
- * Which documents a folder yields depends on what it holds:
- *   Piano + monitoring            → relazione.md (chapters 2 and 5 and the
- *                                   Premessa need the context data),
- *                                   validazione.md
- *   Piano without context         → sintesi-piano.md
- *   Piano + monitoring            → albero.md, risultati-aree.md,
- *                                   risultati-unita.md, risultati-prospettive.md
- *   Allegato 1                    → allegato1.md (table), allegato1-prosa.md
- *   Allegato 2                    → allegato2.md
- * Each is templates/<name>.md.mustache rendered over one view: the scored
- * tree (report_view.c), the validation data, and the context and Allegati
- * as they are (xmlview.c). The Relazione is rendered before the
- * attestation because points J and K are measured on it.
+ * Which documents a folder yields is the document plan of the body's
+ * profile (profile.c, templates/profili/NOME.xml): each <documento> is
+ * written when the folder holds what it requires (piano, monitoraggio,
+ * contesto, allegato1, allegato2), in the profile's order, as
+ * templates/<name>.md.mustache or, when it lists chapters, as their
+ * templates one after the other. Each is rendered over one view: the
+ * scored tree (report_view.c), the validation data, the context and
+ * Allegati as they are (xmlview.c), and the profile itself (its terms are
+ * {{profilo.termini.…}}, with the Piano's overrides). The document named
+ * "relazione" is measured for points J and K, and the validation view is
+ * made when a later document needs it.
  *
  * Nothing is written when the inputs have errors. Every file is written
  * atomically, so a failure midway leaves complete files only.
@@ -29,6 +27,7 @@
 #include "json.h"
 #include "markdown_stats.h"
 #include "mustache.h"
+#include "profile.h"
 #include "report_view.h"
 #include "version.h"
 #include "xmlview.h"
@@ -84,6 +83,7 @@ typedef struct {
     rz_diags *d;
     rz_view *root;
     rz_built *built;
+    const char *profile_path;
     pdf_pool pool;
 } ctx;
 
@@ -101,7 +101,7 @@ void rz_built_free(rz_built *b)
     b->count = 0;
 }
 
-/* Renders templates/<name>.md.mustache into md. */
+/* Renders templates/<name>.md.mustache, appended to md. */
 static rz_status render(ctx *c, const char *name, rz_buf *md)
 {
     char file[128];
@@ -311,15 +311,41 @@ static rz_status finish_pdfs(ctx *c)
     return st;
 }
 
+/* Renders the chapters of a document (the <capitolo> children of its
+ * <documento>), one after the other, a newline between them; a document
+ * without chapters is its own template. */
+static rz_status render_document(ctx *c, const char *name, xmlNodePtr plan, rz_buf *md)
+{
+    xmlNodePtr ch = rz_xml_child(plan, "capitolo");
+    if (!ch)
+        return render(c, name, md);
+    rz_status st = RZ_OK;
+    for (; ch && st == RZ_OK; ch = rz_xml_next(ch, "capitolo")) {
+        xmlChar *model = xmlGetProp(ch, (const xmlChar *)"modello");
+        if (!model || strchr((const char *)model, '/')) {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(ch), "profilo",
+                        "ogni <capitolo> ha un modello=\"NOME\" (un file NOME.md.mustache "
+                        "della cartella dei modelli)");
+            st = RZ_INVALID;
+        } else {
+            if (md->len > 0)
+                rz_buf_putc(md, '\n');
+            st = render(c, (const char *)model, md);
+        }
+        xmlFree(model);
+    }
+    return st;
+}
+
 /* Renders and writes one document: Markdown, then PDF if asked. measure,
  * when given, sees the Markdown once written and before it goes. */
-static rz_status produce(ctx *c, const char *name, const char *title,
+static rz_status produce(ctx *c, const char *name, const char *title, xmlNodePtr plan,
                          void (*measure)(const char *md, size_t len, rz_diags *findings),
                          rz_diags *findings)
 {
     rz_buf md;
     rz_buf_init(&md);
-    rz_status st = render(c, name, &md);
+    rz_status st = render_document(c, name, plan, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
     if (measure && st == RZ_OK)
@@ -343,6 +369,70 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     if (in->allegato2.doc)
         rz_view_set(root, "allegato2",
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
+}
+
+/* The value of an attribute of the profile, pointing into its document
+ * (it lives as long as the profile); "" when absent. */
+static const char *attr_text(xmlNodePtr e, const char *name)
+{
+    xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
+    if (!a || !a->children || !a->children->content)
+        return "";
+    return (const char *)a->children->content;
+}
+
+/* Whether the folder holds what a <documento richiede="…"> needs. An
+ * unknown requirement is an error of the profile. */
+static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
+                            rz_status *st)
+{
+    char req[256];
+    snprintf(req, sizeof req, "%s", attr_text(pd, "richiede"));
+    int met = 1;
+    for (char *save = NULL, *t = strtok_r(req, " \t\n", &save); t;
+         t = strtok_r(NULL, " \t\n", &save)) {
+        if (!strcmp(t, "piano"))
+            met &= s != NULL;
+        else if (!strcmp(t, "monitoraggio"))
+            met &= s != NULL && in->monitoring != NULL;
+        else if (!strcmp(t, "contesto"))
+            met &= in->contesto.doc != NULL;
+        else if (!strcmp(t, "allegato1"))
+            met &= in->allegato1.doc != NULL;
+        else if (!strcmp(t, "allegato2"))
+            met &= in->allegato2.doc != NULL;
+        else {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
+                        "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
+                        "monitoraggio, contesto, allegato1, allegato2",
+                        t);
+            *st = RZ_INVALID;
+            return 0;
+        }
+    }
+    return met;
+}
+
+/* The profile in the view ({{profilo.termini.organismo}}…), with the terms
+ * the Piano overrides. */
+static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, const rz_inputs *in)
+{
+    xmlNodePtr pr = xmlDocGetRootElement(p->doc);
+    rz_view *v = rz_view_from_xml(doc, pr);
+    rz_view *terms = rz_view_get(v, "termini");
+    if (!terms || rz_view_kind_of(terms) != RZ_VIEW_MAP) {
+        terms = rz_view_map(doc);
+        rz_view_set(v, "termini", terms);
+    }
+    char key[128];
+    for (size_t i = 0; i < in->n_terms; i++) {
+        size_t k = 0;
+        for (const char *q = in->term_keys[i]; *q && k + 1 < sizeof key; q++)
+            key[k++] = *q == '-' ? '_' : *q;
+        key[k] = '\0';
+        rz_view_set_str(terms, key, in->term_values[i]);
+    }
+    rz_view_set(root, "profilo", v);
 }
 
 /* Points J and K, measured on the generated Relazione (named
@@ -401,40 +491,51 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.built = built;
     set_document(doc, root, &in);
 
+    rz_profile prof;
+    memset(&prof, 0, sizeof prof);
+    if (st == RZ_OK)
+        st = rz_profile_load(c.templates, in.profile ? in.profile : RZ_PROFILE_DEFAULT,
+                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
+    if (st == RZ_OK)
+        set_profile(doc, root, &prof, &in);
+    c.profile_path = prof.path;
+
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
     if (st == RZ_OK && in.contesto.doc)
         rz_contesto_check_totals(&in.contesto, findings);
-    if (st == RZ_OK && s && in.monitoring) {
+    built->has_monitoring = in.monitoring != NULL;
+    if (st == RZ_OK && s && in.monitoring)
         rz_check(s, findings);
-        /* The Relazione, then the attestation that concerns it (J and K are
-         * measured on the Relazione just written). */
-        st = produce(&c, "relazione", "Relazione sulla performance", measure_relazione, findings);
-        if (st == RZ_OK) {
+    int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
+    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
+        const char *name = attr_text(pd, "nome");
+        const char *title = attr_text(pd, "titolo");
+        int met = requirements_met(&c, pd, &in, s, &st);
+        if (!met)
+            continue;
+        used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
+        used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
+        int is_relazione = !strcmp(name, "relazione");
+        /* The attestation concerns the Relazione: its view is made after
+         * the Relazione, whose J and K findings it reports. */
+        if (!is_relazione && !validation_ready && s && in.monitoring) {
             rz_diags_sort(findings);
             rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
-            st = produce(&c, "validazione", "Validazione della Relazione sulla performance", NULL,
-                         NULL);
+            validation_ready = 1;
         }
-        static const struct {
-            const char *name, *title;
-        } tables[] = {{"albero", "Albero della performance"},
-                      {"risultati-aree", "Risultati per area strategica"},
-                      {"risultati-unita", "Risultati per unità organizzativa"},
-                      {"risultati-prospettive", "Risultati per prospettiva"}};
-        for (size_t i = 0; i < 4 && st == RZ_OK; i++)
-            st = produce(&c, tables[i].name, tables[i].title, NULL, NULL);
+        st = produce(&c, name, *title ? title : name, pd, is_relazione ? measure_relazione : NULL,
+                     findings);
     }
-    if (st == RZ_OK && s)
-        st = produce(&c, "sintesi-piano", "Sintesi del Piano della performance", NULL, NULL);
-    if (st == RZ_OK && in.allegato1.doc) {
-        st = produce(&c, "allegato1", "Allegato 1 - Scheda standard di monitoraggio", NULL, NULL);
-        if (st == RZ_OK)
-            st = produce(&c, "allegato1-prosa", "Allegato 1 - Scheda standard di monitoraggio",
-                         NULL, NULL);
-    }
-    if (st == RZ_OK && in.allegato2.doc)
-        st = produce(&c, "allegato2", "Allegato 2 - Informazioni di sintesi", NULL, NULL);
+    if (st == RZ_OK &&
+        ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
+        rz_diag_add(d, RZ_WARNING,
+                    in.allegato1.doc && !used_allegato1 ? in.allegato1.path : in.allegato2.path, 0,
+                    "profilo",
+                    "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
+                    "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
+                    "profilo cciaa",
+                    prof.path);
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);
@@ -446,6 +547,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         malloc_trim(0); /* the workers' allocations come from other arenas */
 #endif
     rz_status pdf_st = finish_pdfs(&c);
+    rz_profile_free(&prof); /* the PDF jobs' titles point into it */
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
     char *paths[32];
     size_t count;
+    int has_monitoring; /* the folder had monitoring data: the findings support a verdict */
 } rz_built;
 
 void rz_built_free(rz_built *b);

@@ -220,7 +220,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     ind->code, at, dc->result);
         return;
     }
-    const rz_rules *ru = &s->plan->rules;
+    const rz_rules *ru = rz_indicator_rules(s->plan, ind);
     if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
         fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
         result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
@@ -249,9 +249,11 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                     ind->code, at, dc->result);
 }
 
+/* normalised: for a printed achievement, the normalised score the data
+ * give (NULL for a printed normalised score, always grave when wrong). */
 static void check_declared_percent(const rz_scored *s, const char *code, const char *what,
                                    const char *check, const char *printed, int has, double computed,
-                                   const rz_declared *dc, rz_diags *d)
+                                   const double *normalised, const rz_declared *dc, rz_diags *d)
 {
     char at[256], comp[64];
     where(at, sizeof at, dc->where, dc->page);
@@ -262,11 +264,17 @@ static void check_declared_percent(const rz_scored *s, const char *code, const c
                     code, at, what, printed);
         return;
     }
-    if (p.value > s->plan->rules.cap + 1e-9)
+    /* The indicator's own rules; a printed achievement is bounded only
+     * where the rules cap achievements, a normalised score by the cap. */
+    const rz_indicator *ind = rz_plan_indicator(s->plan, code);
+    const rz_rules *ru = ind ? rz_indicator_rules(s->plan, ind) : &s->plan->rules;
+    int bounded = !normalised || ru->has_achievement_cap;
+    double limit = normalised ? ru->achievement_cap : ru->cap;
+    if (bounded && p.value > limit + 1e-9)
         rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
                     "indicatore %s (%s): la %s stampata %s supera il massimo del %g%% "
                     "previsto dal sistema di misurazione",
-                    code, at, what, printed, s->plan->rules.cap);
+                    code, at, what, printed, limit);
     if (!has) {
         rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
                     "indicatore %s (%s): è stampata una %s di %s che i dati non permettono di "
@@ -276,10 +284,20 @@ static void check_declared_percent(const rz_scored *s, const char *code, const c
     }
     if (!matches(computed, &p)) {
         it_number(comp, sizeof comp, computed, p.decimals);
+        size_t before = d->count;
         rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
                     "indicatore %s (%s): %s stampata %s, ricalcolata dai dati con le regole del "
                     "Piano %s%%",
                     code, at, what, printed, comp);
+        /* A printed achievement is grave only when the score it implies
+         * differs from the score the data give. */
+        if (normalised && d->count > before) {
+            int lifted = 0;
+            rz_printed implied = p;
+            implied.value = rz_score_normalise(ru, p.value, &lifted);
+            d->items[d->count - 1].materiality =
+                matches(*normalised, &implied) ? RZ_MATERIALITY_OBSERVATION : RZ_MATERIALITY_GRAVE;
+        }
     }
 }
 
@@ -487,12 +505,13 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
                 check_declared_target(si, dc, d);
             if (dc->achievement)
                 check_declared_percent(s, ind->code, "realizzazione del target", "E-achievement",
-                                       dc->achievement, m->has_achievement, m->achievement, dc, d);
+                                       dc->achievement, m->has_achievement, m->achievement,
+                                       m->has_score ? &m->score : NULL, dc, d);
             if (dc->normalised) {
                 int has = dc->unit ? m->has_score : (m->has_score || si->has_adjusted);
                 double v = dc->unit ? m->score : si->effective;
                 check_declared_percent(s, ind->code, "realizzazione parametrata", "E-score",
-                                       dc->normalised, has, v, dc, d);
+                                       dc->normalised, has, v, NULL, dc, d);
             }
         }
         check_declared_consistency(si, d);
@@ -706,22 +725,162 @@ char rz_check_point(const rz_diag *g)
     return 0;
 }
 
-const char *rz_check_verdict(const rz_diags *d)
+/* ------------------------------------------------------------------ */
+/* Materiality and the verdict rule                                    */
+/* ------------------------------------------------------------------ */
+
+/* The class of a check identifier when the check did not record one: what
+ * the problem it names does to the reported scores. */
+static rz_materiality materiality_of_check(const rz_diag *g)
 {
-    int warnings = 0, blocking = 0;
-    for (size_t i = 0; i < d->count; i++) {
-        const rz_diag *g = &d->items[i];
-        if (g->severity == RZ_NOTE)
-            continue;
-        char pt = rz_check_point(g);
-        if (g->severity == RZ_ERROR && (pt == 'A' || pt == 'C' || pt == 'E'))
-            blocking = 1;
-        else
-            warnings = 1;
+    static const struct {
+        const char *check;
+        rz_materiality m;
+    } table[] = {
+        /* a score, an outcome or the entity's figure is wrong or missing */
+        {"B-declared", RZ_MATERIALITY_GRAVE},
+        {"B-overall", RZ_MATERIALITY_GRAVE},
+        {"C-missing", RZ_MATERIALITY_GRAVE},
+        {"C-unmeasured", RZ_MATERIALITY_GRAVE},
+        {"A-no-target", RZ_MATERIALITY_GRAVE},
+        {"D-unscored", RZ_MATERIALITY_GRAVE},
+        {"E-score", RZ_MATERIALITY_GRAVE},
+        /* form only, the figure is right */
+        {"plaus-precision", RZ_MATERIALITY_COSMETIC},
+        {"plaus-serial-date", RZ_MATERIALITY_COSMETIC},
+        {"plaus-template", RZ_MATERIALITY_COSMETIC},
+    };
+    if (g->severity == RZ_NOTE)
+        return RZ_MATERIALITY_NONE;
+    for (size_t i = 0; g->check && i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(g->check, table[i].check) == 0)
+            return table[i].m;
+    return RZ_MATERIALITY_OBSERVATION;
+}
+
+rz_materiality rz_finding_materiality(const rz_diag *g)
+{
+    if (g->severity == RZ_NOTE)
+        return RZ_MATERIALITY_NONE;
+    if (g->materiality > RZ_MATERIALITY_NONE && g->materiality <= RZ_MATERIALITY_GRAVE)
+        return (rz_materiality)g->materiality;
+    return materiality_of_check(g);
+}
+
+const char *rz_materiality_name(rz_materiality m)
+{
+    switch (m) {
+    case RZ_MATERIALITY_GRAVE:
+        return "grave";
+    case RZ_MATERIALITY_OBSERVATION:
+        return "osservazione";
+    case RZ_MATERIALITY_COSMETIC:
+        return "formale";
+    case RZ_MATERIALITY_NONE:
+        break;
     }
-    if (blocking)
-        return "NON VALIDA";
-    if (warnings)
+    return "nota";
+}
+
+/* The points on which a grave finding makes the Relazione not valid: its
+ * coherence with the Piano, the scores and overall evaluation, the results,
+ * the special objectives and the calculation of each indicator. */
+static int point_decides_validity(char point)
+{
+    return point == 'A' || point == 'B' || point == 'C' || point == 'D' || point == 'E';
+}
+
+rz_verdict_basis rz_proposed_verdict(const rz_diags *findings, size_t input_errors,
+                                     int has_monitoring)
+{
+    rz_verdict_basis b;
+    memset(&b, 0, sizeof b);
+    const rz_diag *first[RZ_MATERIALITY_GRAVE + 1] = {NULL};
+    const rz_diag *invalidating = NULL; /* first grave finding on A-E */
+    for (size_t i = 0; findings && i < findings->count; i++) {
+        const rz_diag *g = &findings->items[i];
+        rz_materiality m = rz_finding_materiality(g);
+        if (!first[m])
+            first[m] = g;
+        if (m == RZ_MATERIALITY_GRAVE) {
+            b.grave++;
+            if (!invalidating && point_decides_validity(rz_check_point(g)))
+                invalidating = g;
+        } else if (m == RZ_MATERIALITY_OBSERVATION) {
+            b.observations++;
+        } else if (m == RZ_MATERIALITY_COSMETIC) {
+            b.cosmetic++;
+        }
+    }
+    if (input_errors > 0 || !has_monitoring)
+        b.verdict = RZ_VERDICT_NOT_COMPUTABLE;
+    else if (invalidating)
+        b.verdict = RZ_VERDICT_NON_VALIDA;
+    else if (b.grave || b.observations)
+        b.verdict = RZ_VERDICT_VALIDA_CON_OSSERVAZIONI;
+    else
+        b.verdict = RZ_VERDICT_VALIDA;
+    b.decisive = invalidating                        ? invalidating
+                 : first[RZ_MATERIALITY_GRAVE]       ? first[RZ_MATERIALITY_GRAVE]
+                 : first[RZ_MATERIALITY_OBSERVATION] ? first[RZ_MATERIALITY_OBSERVATION]
+                                                     : first[RZ_MATERIALITY_COSMETIC];
+    return b;
+}
+
+const char *rz_verdict_name(rz_verdict v)
+{
+    switch (v) {
+    case RZ_VERDICT_VALIDA:
+        return "VALIDA";
+    case RZ_VERDICT_VALIDA_CON_OSSERVAZIONI:
         return "VALIDA CON OSSERVAZIONI";
-    return "VALIDA";
+    case RZ_VERDICT_NON_VALIDA:
+        return "NON VALIDA";
+    case RZ_VERDICT_NOT_COMPUTABLE:
+        break;
+    }
+    return "esito non calcolabile";
+}
+
+const char *rz_verdict_not_computable_reason(size_t input_errors, int has_monitoring)
+{
+    if (input_errors > 0)
+        return "esito non calcolabile: correggere prima gli errori dei dati";
+    if (!has_monitoring)
+        return "esito non calcolabile: mancano i dati di monitoraggio (aggiungere alla cartella "
+               "il file dei risultati dell'anno)";
+    return NULL;
+}
+
+void rz_findings_print(const rz_diags *findings, FILE *f)
+{
+    static const struct {
+        rz_materiality m;
+        const char *heading;
+    } groups[] = {
+        {RZ_MATERIALITY_GRAVE, "Rilievi gravi (cambiano un punteggio, un esito, un peso o la "
+                               "cifra dell'ente)"},
+        {RZ_MATERIALITY_OBSERVATION, "Osservazioni (cifre stampate da cui non dipende alcun "
+                                     "punteggio, requisiti del documento)"},
+        {RZ_MATERIALITY_COSMETIC, "Aspetti formali (formato, arrotondamento)"},
+        {RZ_MATERIALITY_NONE, "Note informative (non sono rilievi)"},
+    };
+    rz_diags one;
+    for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++) {
+        size_t n = 0;
+        for (size_t i = 0; i < findings->count; i++)
+            n += rz_finding_materiality(&findings->items[i]) == groups[k].m;
+        if (!n)
+            continue;
+        fprintf(f, "%s: %zu\n", groups[k].heading, n);
+        for (size_t i = 0; i < findings->count; i++) {
+            if (rz_finding_materiality(&findings->items[i]) != groups[k].m)
+                continue;
+            /* One item at a time through the common printer. */
+            one = (rz_diags){0};
+            one.items = (rz_diag *)&findings->items[i];
+            one.count = 1;
+            rz_diags_print(&one, f);
+        }
+    }
 }

@@ -93,6 +93,7 @@ void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, cons
     g->line = line;
     g->message = msg;
     g->check = dup_or_null(check);
+    g->materiality = 0;
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -103,15 +104,23 @@ static int cmp_str(const char *a, const char *b)
 }
 
 /* qsort is not stable, so the original position breaks ties: two problems
- * on one line keep the order in which the checks found them. */
+ * on one line keep the order in which the checks found them. Diagnostics
+ * derived from another file's errors come after all the others. */
 typedef struct {
     rz_diag diag;
     size_t order;
 } ordered_diag;
 
+static int derived(const rz_diag *d)
+{
+    return d->check && strcmp(d->check, RZ_CHECK_DEPENDS) == 0;
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
     const ordered_diag *a = pa, *b = pb;
+    if (derived(&a->diag) != derived(&b->diag))
+        return derived(&a->diag) - derived(&b->diag);
     int c = cmp_str(a->diag.file, b->diag.file);
     if (c)
         return c;

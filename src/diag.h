@@ -32,6 +32,10 @@ typedef struct {
     long line;     /* 1-based; 0 when the problem concerns the whole file */
     char *message; /* one sentence, Italian or English as the caller chose */
     char *check;   /* short identifier, e.g. "xml", "xsd", "ref" */
+    /* For the findings of `relazione check`: how much the problem matters
+     * (an rz_materiality of check.h); 0 lets rz_finding_materiality derive
+     * it from the check identifier. Other diagnostics leave it 0. */
+    int materiality;
 } rz_diag;
 
 typedef struct {
@@ -44,6 +48,11 @@ typedef struct {
     size_t limit;
     size_t dropped;
 } rz_diags;
+
+/* The check of a diagnostic about a file that could not be checked because
+ * another one has errors (monitoring data whose Piano is invalid): sorted
+ * after every other, so that the cause is read first. */
+#define RZ_CHECK_DEPENDS "dipendenza"
 
 void rz_diags_init(rz_diags *d);
 void rz_diags_free(rz_diags *d);

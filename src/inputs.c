@@ -6,6 +6,7 @@
 #include "fsutil.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,40 @@ static int ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* The profile named by the Piano's root and the terms of its <ente>. */
+static void read_profile(rz_inputs *in, const rz_xml *x)
+{
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    xmlChar *name = xmlGetProp(root, (const xmlChar *)"profilo");
+    if (name) {
+        in->profile = strdup((const char *)name);
+        in->profile_file = strdup(x->path);
+        in->profile_line = rz_xml_line(root);
+        xmlFree(name);
+    }
+    xmlNodePtr ente = rz_xml_child(root, "ente");
+    size_t n = 0;
+    for (xmlNodePtr t = rz_xml_child(ente, "termine"); t; t = rz_xml_next(t, "termine"))
+        n++;
+    if (n == 0)
+        return;
+    in->term_keys = calloc(n, sizeof *in->term_keys);
+    in->term_values = calloc(n, sizeof *in->term_values);
+    if (!in->term_keys || !in->term_values)
+        return;
+    for (xmlNodePtr t = rz_xml_child(ente, "termine"); t; t = rz_xml_next(t, "termine")) {
+        xmlChar *k = xmlGetProp(t, (const xmlChar *)"chiave");
+        xmlChar *v = xmlNodeGetContent(t);
+        if (k && v) {
+            in->term_keys[in->n_terms] = strdup((const char *)k);
+            in->term_values[in->n_terms] = strdup((const char *)v);
+            in->n_terms++;
+        }
+        xmlFree(k);
+        xmlFree(v);
+    }
+}
+
 static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
 {
     if (slot->doc) {
@@ -31,6 +66,17 @@ static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
         return;
     }
     *slot = *x;
+}
+
+/* One line for a file that cannot be checked because the Piano it refers
+ * to has errors of its own. */
+static void depends_on_invalid_plan(const rz_inputs *in, const char *path, rz_diags *d)
+{
+    const char *base = strrchr(in->invalid_plan, '/');
+    rz_diag_add(d, RZ_ERROR, path, 0, RZ_CHECK_DEPENDS,
+                "file non verificato: dipende dal Piano (%s), che ha errori: correggere prima "
+                "il Piano",
+                base ? base + 1 : in->invalid_plan);
 }
 
 rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
@@ -69,6 +115,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         if (s1 != RZ_OK) {
             if (s1 == RZ_IO || st == RZ_OK)
                 st = s1;
+            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
+                in->invalid_plan = strdup(names[i]);
             continue;
         }
         switch (x.kind) {
@@ -77,8 +125,14 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                 rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
                             "la cartella contiene già un Piano (%s): lasciarne uno solo",
                             in->plan->file);
-            } else if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK && st == RZ_OK) {
-                st = RZ_INVALID;
+            } else {
+                read_profile(in, &x);
+                if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK) {
+                    if (st == RZ_OK)
+                        st = RZ_INVALID;
+                    if (!in->invalid_plan)
+                        in->invalid_plan = strdup(x.path);
+                }
             }
             rz_xml_free(&x);
             break;
@@ -104,15 +158,21 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     if (mon_xml.doc) {
         if (rz_monitoring_from_xml(&mon_xml, &in->monitoring, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && in->plan &&
-            rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
+        if (in->invalid_plan)
+            depends_on_invalid_plan(in, mon_xml.path, d);
+        else if (in->monitoring && in->plan &&
+                 rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
-        if (in->monitoring && !in->plan)
+        else if (in->monitoring && !in->plan)
             rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);
     }
-    if (in->contesto.doc && in->plan) {
+    if (in->invalid_plan && in->contesto.doc)
+        depends_on_invalid_plan(in, in->contesto.path, d);
+    if (in->invalid_plan && in->allegato2.doc)
+        depends_on_invalid_plan(in, in->allegato2.path, d);
+    if (in->contesto.doc && in->plan && !in->invalid_plan) {
         xmlNodePtr root = xmlDocGetRootElement(in->contesto.doc);
         xmlChar *y = xmlGetProp(root, (const xmlChar *)"anno");
         if (y && atoi((const char *)y) != in->plan->year)
@@ -141,6 +201,15 @@ void rz_inputs_free(rz_inputs *in)
     rz_xml_free(&in->contesto);
     rz_xml_free(&in->allegato1);
     rz_xml_free(&in->allegato2);
+    for (size_t i = 0; i < in->n_terms; i++) {
+        free(in->term_keys[i]);
+        free(in->term_values[i]);
+    }
+    free(in->term_keys);
+    free(in->term_values);
+    free(in->profile);
+    free(in->profile_file);
     free(in->dir);
+    free(in->invalid_plan);
     memset(in, 0, sizeof *in);
 }

@@ -16,13 +16,24 @@
 typedef struct {
     char *dir;
     rz_plan *plan;             /* NULL when the folder has none */
+    char *invalid_plan;        /* path of a Piano that failed validation, or NULL */
     rz_monitoring *monitoring; /* NULL when the folder has none */
+    /* The profile the Piano names (<piano profilo>; NULL when it names
+     * none), where, and the terms its <ente> overrides. */
+    char *profile;
+    char *profile_file;
+    long profile_line;
+    char **term_keys, **term_values;
+    size_t n_terms;
     /* Documents whose content goes to the templates as it is. */
     rz_xml contesto, allegato1, allegato2;
 } rz_inputs;
 
 /* Loads every *.xml of dir. Returns RZ_OK when all are valid; the documents
- * that loaded are kept even when another failed. */
+ * that loaded are kept even when another failed. When the Piano has errors
+ * the files that depend on it (monitoring data, context, Allegato 2) are
+ * not checked against it: each gets one line saying so, instead of a
+ * cascade of findings that the Piano's errors would explain. */
 rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d);
 void rz_inputs_free(rz_inputs *in);
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef int (*command_fn)(int argc, char **argv);
 
@@ -135,6 +136,31 @@ static int cmd_validate(int argc, char **argv)
     return worst;
 }
 
+/* The last line of the findings: their count by class and the proposed
+ * verdict (with the OIV's own when with_oiv), or why there is none.
+ * Returns 0 when no verdict could be proposed. */
+static int print_verdict(FILE *f, const rz_diags *findings, int has_monitoring, const char *oiv,
+                         int with_oiv)
+{
+    rz_verdict_basis b = rz_proposed_verdict(findings, 0, has_monitoring);
+    if (b.verdict == RZ_VERDICT_NOT_COMPUTABLE) {
+        fprintf(f, "%s\n", rz_verdict_not_computable_reason(0, has_monitoring));
+        return 0;
+    }
+    fprintf(f, "%zu %s, %zu %s (%zu %s, %zu %s, %zu %s). Esito proposto: %s", findings->errors,
+            plural(findings->errors, "errore", "errori"), findings->warnings,
+            plural(findings->warnings, "avviso", "avvisi"), b.grave,
+            plural(b.grave, "rilievo grave", "rilievi gravi"), b.observations,
+            plural(b.observations, "osservazione", "osservazioni"), b.cosmetic,
+            plural(b.cosmetic, "formale", "formali"), rz_verdict_name(b.verdict));
+    if (with_oiv)
+        fprintf(f, "; esito dell'OIV: %s", oiv ? oiv : "non ancora espresso");
+    fputc('\n', f);
+    return 1;
+}
+
+/* Input errors come first and stop there: a verdict computed from a plan
+ * that failed validation would be worthless. */
 static int cmd_check(int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
@@ -143,33 +169,38 @@ static int cmd_check(int argc, char **argv)
     rz_diags_init(&d);
     rz_inputs in;
     rz_status st = rz_inputs_load(argv[1], &in, &d);
-    if (st != RZ_IO && in.plan) {
+    if (st != RZ_IO && !in.plan && !in.invalid_plan)
+        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
+                    "la cartella non contiene un Piano della performance");
+    report(&d);
+    if (st != RZ_IO && d.errors) {
+        fprintf(stderr, "%s\n", rz_verdict_not_computable_reason(d.errors, 1));
+        st = RZ_INVALID;
+    } else if (st != RZ_IO) {
         rz_scored *s = NULL;
-        rz_diags findings;
+        rz_diags findings, unscored;
         rz_diags_init(&findings);
-        if (rz_score(in.plan, in.monitoring, &s, &findings) == RZ_OK) {
-            rz_check(s, &findings);
+        rz_diags_init(&unscored);
+        /* Without monitoring data every indicator is unscored: saying so once
+         * (the verdict line) is enough. */
+        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
+            if (in.monitoring)
+                rz_check(s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
-            rz_diags_print(&findings, stderr);
-            const char *oiv = in.monitoring ? in.monitoring->validation.verdict : NULL;
-            fprintf(stderr, "%zu %s, %zu %s. Esito proposto: %s; esito dell'OIV: %s\n",
-                    findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
-                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings),
-                    oiv ? oiv : "non ancora espresso");
+            rz_findings_print(&findings, stderr);
+            if (!print_verdict(stderr, &findings, in.monitoring != NULL,
+                               in.monitoring ? in.monitoring->validation.verdict : NULL, 1))
+                st = RZ_INVALID;
             if (findings.errors && st == RZ_OK)
                 st = RZ_INVALID;
         }
         rz_scored_free(s);
         rz_diags_free(&findings);
-    } else if (st != RZ_IO) {
-        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
-                    "la cartella non contiene un Piano della performance");
-        st = RZ_INVALID;
+        rz_diags_free(&unscored);
     }
-    report(&d);
     rz_diags_free(&d);
     rz_inputs_free(&in);
     rz_xml_cleanup();
@@ -184,8 +215,13 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
     if (st == RZ_IO)
         return st;
     if (!in->plan) {
-        rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
-                    "la cartella non contiene un Piano della performance valido");
+        if (in->invalid_plan)
+            rz_diag_add(d, RZ_ERROR, dir, 0, RZ_CHECK_DEPENDS,
+                        "punteggi non calcolati: il Piano della cartella ha errori (elencati "
+                        "sopra)");
+        else
+            rz_diag_add(d, RZ_ERROR, dir, 0, "inputs",
+                        "la cartella non contiene un Piano della performance");
         return RZ_INVALID;
     }
     if (rz_score(in->plan, in->monitoring, s, d) != RZ_OK)
@@ -261,10 +297,8 @@ static int cmd_build(int argc, char **argv)
         size_t len = 0;
         FILE *mem = path ? open_memstream(&text, &len) : NULL;
         if (mem) {
-            rz_diags_print(&findings, mem);
-            fprintf(mem, "%zu %s, %zu %s. Esito proposto: %s\n", findings.errors,
-                    plural(findings.errors, "errore", "errori"), findings.warnings,
-                    plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
+            rz_findings_print(&findings, mem);
+            print_verdict(mem, &findings, built.has_monitoring, NULL, 0);
             fclose(mem);
             if (rz_write_atomic(path, text, len, &d) == RZ_OK)
                 printf("%s\n", path);
@@ -276,15 +310,69 @@ static int cmd_build(int argc, char **argv)
     for (size_t i = 0; i < built.count; i++)
         printf("%s\n", built.paths[i]);
     if (st == RZ_OK)
-        fprintf(stderr,
-                "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, esito proposto %s\n",
+        fprintf(stderr, "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, %s%s\n",
                 built.count, plural(built.count, "documento scritto", "documenti scritti"), out,
                 findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
-                plural(findings.warnings, "avviso", "avvisi"), rz_check_verdict(&findings));
+                plural(findings.warnings, "avviso", "avvisi"),
+                built.has_monitoring ? "esito proposto " : "",
+                built.has_monitoring ? rz_verdict_name(rz_proposed_verdict(&findings, 0, 1).verdict)
+                                     : rz_verdict_not_computable_reason(0, 0));
     rz_built_free(&built);
     rz_diags_free(&d);
     rz_diags_free(&findings);
     rz_xml_cleanup();
+    return st;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+    const char *dir = NULL, *profile = "piao", *body = NULL;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    long year = tm.tm_year + 1900 - 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--profilo") && i + 1 < argc)
+            profile = argv[++i];
+        else if (!strcmp(argv[i], "--ente") && i + 1 < argc)
+            body = argv[++i];
+        else if (!strcmp(argv[i], "--anno") && i + 1 < argc) {
+            char *end;
+            year = strtol(argv[++i], &end, 10);
+            if (*end || year < 2000 || year > 2100) {
+                fprintf(stderr,
+                        "relazione init: anno '%s' non valido: scrivere quattro cifre, "
+                        "per esempio 2025\n",
+                        argv[i]);
+                return RZ_USAGE;
+            }
+        } else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else {
+            fprintf(stderr, "relazione init: opzione non riconosciuta '%s'\n", argv[i]);
+            return usage_error("init");
+        }
+    }
+    if (!dir)
+        return usage_error("init");
+    if (!body)
+        body =
+            strcmp(profile, "cciaa") == 0 ? "Camera di commercio di Esempio" : "Comune di Esempio";
+    rz_diags d;
+    rz_diags_init(&d);
+    rz_built written;
+    rz_status st = rz_init(dir, profile, body, (int)year, &written, &d);
+    report(&d);
+    for (size_t i = 0; i < written.count; i++)
+        printf("%s\n", written.paths[i]);
+    if (st == RZ_OK)
+        fprintf(stderr,
+                "%zu %s in %s (profilo %s, %s, anno %ld): cambiare i valori indicati nei "
+                "commenti, poi 'relazione build %s'\n",
+                written.count, plural(written.count, "file scritto", "file scritti"), dir, profile,
+                body, year, dir);
+    rz_built_free(&written);
+    rz_diags_free(&d);
     return st;
 }
 
@@ -348,6 +436,21 @@ static int cmd_render(int argc, char **argv)
 }
 
 static const command commands[] = {
+    {"init", cmd_init, "init CARTELLA [--profilo piao|cciaa] [--ente NOME] [--anno AAAA]",
+     "scrive un primo insieme di dati, valido e commentato, da cui partire",
+     "Opzioni:\n"
+     "  --profilo P   piao (predefinito): Comuni, ministeri, ASL e gli altri enti che\n"
+     "                adottano il PIAO (Relazione secondo le Linee guida DFP n. 3/2018);\n"
+     "                cciaa: Camere di commercio (linee guida Unioncamere, Allegati 1 e 2)\n"
+     "  --ente NOME   nome dell'ente (predefinito: Comune di Esempio, o Camera di\n"
+     "                commercio di Esempio)\n"
+     "  --anno AAAA   anno della Relazione (predefinito: l'anno scorso)\n\n"
+     "Scrive nella CARTELLA (creata se manca) piano.xml, monitoraggio.xml e contesto.xml:\n"
+     "dati minimi ma validi, con un commento in italiano su ogni valore da cambiare.\n"
+     "'relazione build CARTELLA' ne produce subito i documenti. Non sovrascrive nulla:\n"
+     "se uno dei file esiste già, non scrive niente.\n\n"
+     "Uscita: 0 file scritti, 1 file già presenti, 2 opzioni errate o profilo\n"
+     "sconosciuto, 3 errore di scrittura.\n"},
     {"validate", cmd_validate, "validate FILE.xml...",
      "controlla i file (schema XSD e regole del Piano)",
      "Ogni file è riconosciuto dal namespace del suo elemento radice (Piano, monitoraggio,\n"

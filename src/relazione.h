@@ -35,6 +35,8 @@
 #include "xmlview.h"
 #include "markdown_stats.h"
 #include "build.h"
+#include "profile.h"
+#include "init.h"
 #include "pdf_render.h"
 
 #endif

@@ -37,6 +37,9 @@ typedef struct {
 
 /* ---- formatting with the plan's precision ---- */
 
+/* Sets key to the figure as printed ("97,8%", or "n.d.") and key_valore
+ * to the engine's number (in points, unrounded), for JSON and open data;
+ * key_valore is absent when there is no figure. */
 static void set_pct(builder *b, rz_view *m, const char *key, int has, double v, int decimals)
 {
     char buf[64];
@@ -46,6 +49,50 @@ static void set_pct(builder *b, rz_view *m, const char *key, int has, double v, 
     }
     rz_fmt_percent(buf, sizeof buf, v, decimals);
     rz_view_set_str(m, key, buf);
+    char k[64];
+    snprintf(k, sizeof k, "%s_valore", key);
+    rz_view_set_num(m, k, v);
+    (void)b;
+}
+
+/* "Escluso dal calcolo: …" for the exclusions of a score that exists
+ * (ha_esclusioni false and esclusioni "" when there are none, or when
+ * there is no score at all: then "n.d." says it, with its reason). */
+static void set_exclusions(builder *b, rz_view *m, int has_score, const rz_exclusions *x)
+{
+    rz_buf t;
+    rz_buf_init(&t);
+    size_t left = 0, zero = 0;
+    for (size_t i = 0; i < x->count; i++)
+        x->items[i].as_zero ? zero++ : left++;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t n = pass ? zero : left;
+        if (!n)
+            continue;
+        if (t.len)
+            rz_buf_puts(&t, " ");
+        rz_buf_puts(&t, pass ? "Contato come 0 nel calcolo: " : "Escluso dal calcolo: ");
+        size_t k = 0;
+        for (size_t i = 0; i < x->count; i++) {
+            const rz_exclusion *e = &x->items[i];
+            if (e->as_zero != pass)
+                continue;
+            rz_buf_puts(&t, k++ ? "; " : "");
+            rz_buf_puts(&t, e->what);
+            if (e->code) {
+                rz_buf_puts(&t, " ");
+                rz_buf_puts(&t, e->code);
+            }
+            rz_buf_puts(&t, " (");
+            rz_buf_puts(&t, e->reason);
+            rz_buf_puts(&t, ")");
+        }
+        rz_buf_puts(&t, ".");
+    }
+    rz_view_set_bool(m, "ha_esclusioni", has_score && x->count > 0);
+    rz_view_set_str(m, "esclusioni", rz_buf_str(&t));
+    rz_view_set_num(m, "n_esclusi", (double)x->count);
+    rz_buf_free(&t);
     (void)b;
 }
 
@@ -91,6 +138,10 @@ static void result_text(builder *b, char *buf, size_t n, const rz_indicator *ind
         date_text(buf, n, m->result_date);
         return;
     }
+    if (ind->measure == RZ_MEASURE_YESNO) {
+        snprintf(buf, n, "%s", m->result > 0.5 ? "Sì" : "No");
+        return;
+    }
     int dec = b->rules->indicator_decimals;
     if (ind->measure == RZ_MEASURE_TEXT || ind->measure == RZ_MEASURE_SAL) {
         rz_fmt_percent(buf, n, m->result, m->result == floor(m->result) ? 0 : dec);
@@ -118,7 +169,9 @@ static void target_text(builder *b, char *buf, size_t n, const rz_target *t)
         return;
     }
     char v[64] = "";
-    if (t->kind == RZ_TGT_DATE && t->has_value)
+    if (t->kind == RZ_TGT_YESNO && t->has_value)
+        snprintf(v, sizeof v, "%s", t->value > 0.5 ? "Sì" : "No");
+    else if (t->kind == RZ_TGT_DATE && t->has_value)
         date_text(v, sizeof v, t->date);
     else if (t->kind == RZ_TGT_PERCENT && t->has_value)
         rz_fmt_percent(v, sizeof v, t->value, t->value == floor(t->value) ? 0 : 2);
@@ -138,9 +191,22 @@ static void set_measurement(builder *b, rz_view *m, const rz_indicator *ind, con
     rz_view_set_str(m, "risultato", buf);
     target_text(b, buf, sizeof buf, t);
     rz_view_set_str(m, "target", buf);
+    if (ms->has_result && !ms->result_is_date)
+        rz_view_set_num(m, "risultato_valore", ms->result);
     set_pct(b, m, "realizzazione", ms->has_achievement, ms->achievement,
             b->rules->indicator_decimals);
     set_pct(b, m, "parametrata", ms->has_score, ms->score, b->rules->indicator_decimals);
+    rz_view_set_bool(m, "rettificato", ms->has_adjusted);
+    if (ms->has_adjusted) {
+        /* The adjusted figure with the computed one beside it, wherever
+         * the figure is printed. */
+        char a[64], c[64];
+        rz_fmt_percent(a, sizeof a, ms->score, b->rules->indicator_decimals);
+        rz_fmt_percent(c, sizeof c, ms->computed_score, b->rules->indicator_decimals);
+        snprintf(buf, sizeof buf, "%s (rettificato; calcolato %s)", a, c);
+        rz_view_set_str(m, "parametrata", buf);
+        set_pct(b, m, "parametrata_calcolata", 1, ms->computed_score, b->rules->indicator_decimals);
+    }
     rz_view_set_str(m, "esito",
                     rz_outcome_name(rz_score_outcome(b->rules, ms->has_score, ms->score)));
 }
@@ -157,11 +223,16 @@ static rz_view *indicator_view(builder *b, const rz_scored_indicator *si)
     set_measurement(b, m, ind, si->target, &si->total);
     char note[512] = "";
     if (si->has_adjusted) {
-        char a[64];
+        char a[64], c[64] = "n.d.";
         rz_fmt_percent(a, sizeof a, si->adjusted, b->rules->indicator_decimals);
-        snprintf(note, sizeof note, "Rettificato a %s da %s: %s", a, si->rettifica->decided_by,
-                 si->rettifica->reason);
+        if (si->total.has_score)
+            rz_fmt_percent(c, sizeof c, si->total.score, b->rules->indicator_decimals);
+        snprintf(note, sizeof note, "Rettificato a %s (calcolato %s) da %s: %s", a, c,
+                 si->rettifica->decided_by, si->rettifica->reason);
         set_pct(b, m, "parametrata", 1, si->adjusted, b->rules->indicator_decimals);
+        set_pct(b, m, "parametrata_calcolata", si->total.has_score, si->total.score,
+                b->rules->indicator_decimals);
+        rz_view_set_bool(m, "rettificato", 1);
     } else if (!si->total.has_score && si->total.missing) {
         snprintf(note, sizeof note, "%s", si->total.missing);
     } else if (si->observation && si->observation->deviation_reason && si->total.has_achievement &&
@@ -264,6 +335,8 @@ static void node_common(builder *b, rz_view *m, const rz_scored_node *n)
     set_pct(b, m, "contributo", n->has_score, n->contribution, 1);
     set_pct(b, m, "ponderato", n->has_score, n->weighted_in_parent, 1);
     rz_view_set_str(m, "esito", rz_outcome_name(n->outcome));
+    set_exclusions(b, m, n->has_score, &n->excluded);
+    rz_view_set_bool(m, "sotto_soglia_minima", n->gated);
     rz_view_set_bool(m, "rettificato", n->has_adjusted);
     if (n->rettifica)
         rz_view_set(m, "rettifica", rettifica_view(b, n->rettifica));
@@ -328,6 +401,29 @@ static rz_view *node_view(builder *b, const rz_scored_node *n)
         rz_view_set(m, "obiettivi_strategici", oss);
     }
     return m;
+}
+
+/* Objectives tied to the prevention of corruption and to transparency
+ * (the PIAO's subsection «Rischi corruttivi e trasparenza»), in tree order. */
+static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *list)
+{
+    const rz_objective *o = n->objective;
+    if (o && (o->transparency || o->anticorruption)) {
+        rz_view *m = rz_view_map(b->doc);
+        rz_view_set_str(m, "codice", o->code);
+        rz_view_set_str(m, "titolo", o->title ? o->title : "");
+        rz_view_set_str(m, "livello", node_labels[n->level]);
+        rz_view_set_str(m, "ambito",
+                        o->transparency && o->anticorruption
+                            ? "prevenzione della corruzione e trasparenza"
+                        : o->transparency ? "trasparenza"
+                                          : "prevenzione della corruzione");
+        set_score(b, m, "punteggio", n->has_score, n->score);
+        rz_view_set_str(m, "esito", rz_outcome_name(n->outcome));
+        rz_view_push(list, m);
+    }
+    for (size_t i = 0; i < n->n_children; i++)
+        collect_prevention(b, n->children[i], list);
 }
 
 /* ---- units ---- */
@@ -398,6 +494,12 @@ static rz_view *units_view(builder *b)
             rz_view_set_str(m, "punteggio_numero", num);
         }
         rz_view_set_num(m, "n_indicatori", (double)su->n_indicators);
+        set_exclusions(b, m, su->has_score, &su->excluded);
+        rz_view_set_bool(m, "rettificato", su->has_adjusted);
+        if (su->has_adjusted) {
+            set_pct(b, m, "punteggio_calcolato", 1, su->computed, b->rules->indicator_decimals);
+            rz_view_set(m, "rettifica", rettifica_view(b, su->rettifica));
+        }
         rz_view *inds = rz_view_list(b->doc);
         for (size_t i = 0; i < su->n_indicators; i++) {
             const rz_scored_indicator *si = su->indicators[i];
@@ -537,6 +639,59 @@ static void collect_rettifiche(builder *b, rz_view *approved, rz_view *declared,
         collect_rettifiche(b, approved, declared, n->children[i]);
 }
 
+/* The rettifiche of indicators and units, after the tree's: each with the
+ * computed score beside the adjusted one. */
+static void collect_other_rettifiche(builder *b, rz_view *approved, rz_view *declared)
+{
+    const rz_scored *s = b->s;
+    int dec = b->rules->indicator_decimals;
+    char what[256];
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        const rz_scored_indicator *si = s->indicators[i];
+        snprintf(what, sizeof what, "Indicatore %s", si->indicator->code);
+        if (si->rettifica) {
+            rz_view *m = rettifica_view(b, si->rettifica);
+            rz_view_set_str(m, "oggetto", what);
+            set_pct(b, m, "punteggio_calcolato", si->total.has_score, si->total.score, dec);
+            rz_view_push(approved, m);
+        }
+        for (size_t k = 0; k < si->n_declared; k++) {
+            int has = si->total.has_score || si->has_adjusted;
+            rz_view *m = rettifica_view(b, si->declared[k]);
+            rz_view_set_str(m, "oggetto", what);
+            set_pct(b, m, "punteggio_calcolato", si->total.has_score, si->total.score, dec);
+            set_pct(b, m, "punteggio_in_vigore", has, si->effective, dec);
+            rz_view_push(approved, m);
+            rz_view *d = rettifica_view(b, si->declared[k]);
+            rz_view_set_str(d, "oggetto", what);
+            set_pct(b, d, "punteggio_in_vigore", has, si->effective, dec);
+            rz_view_push(declared, d);
+        }
+    }
+    for (size_t i = 0; i < s->n_evaluated; i++) {
+        const rz_scored_evaluated *se = &s->evaluated[i];
+        if (!se->rettifica)
+            continue;
+        snprintf(what, sizeof what, "Valutato %s", se->evaluated->code);
+        rz_view *m = rettifica_view(b, se->rettifica);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", se->has_computed, se->computed,
+                b->rules->objective_decimals);
+        rz_view_push(approved, m);
+    }
+    for (size_t u = 0; u < s->n_units; u++) {
+        const rz_scored_unit *su = &s->units[u];
+        if (!su->rettifica)
+            continue;
+        snprintf(what, sizeof what, "Unità %s", su->unit->code);
+        rz_view *m = rettifica_view(b, su->rettifica);
+        rz_view_set_str(m, "oggetto", what);
+        set_pct(b, m, "punteggio_calcolato", su->n_indicators || su->from_children, su->computed,
+                dec);
+        rz_view_push(approved, m);
+    }
+}
+
 static rz_view *perspectives_view(builder *b)
 {
     rz_view *list = rz_view_list(b->doc);
@@ -560,6 +715,8 @@ static rz_view *perspectives_view(builder *b)
         }
         rz_view_set(m, "obiettivi", objs);
         rz_view_set_num(m, "n_obiettivi", (double)sp->n_objectives);
+        rz_view_set_num(m, "n_obiettivi_con_punteggio", (double)sp->n_scored);
+        set_exclusions(b, m, sp->has_score, &sp->excluded);
         rz_view_push(list, m);
     }
     return list;
@@ -578,6 +735,11 @@ static rz_view *individuals_view(builder *b)
             continue;
         rz_view *g = counts_view(b, &s->individual_by_role[role]);
         rz_view_set_str(g, "titolo", titles[role]);
+        /* The templates may name the group with the profile's words. */
+        static const char *const keys[] = {"gruppo_segretario", "gruppo_dirigenti",
+                                           "gruppo_posizioni"};
+        for (int k = RZ_ROLE_SG; k <= RZ_ROLE_PO; k++) /* all set: sections nest */
+            rz_view_set_bool(g, keys[k], k == role);
         rz_view *people = rz_view_list(b->doc);
         for (size_t i = 0; i < s->n_evaluated; i++) {
             const rz_scored_evaluated *se = &s->evaluated[i];
@@ -589,17 +751,49 @@ static rz_view *individuals_view(builder *b)
                 rz_view_set_str(p, "nome", se->evaluated->name);
             rz_view_set_str(p, "incarico", se->evaluated->office ? se->evaluated->office : "");
             set_score(b, p, "punteggio", se->has_score, se->score);
+            set_exclusions(b, p, se->has_computed, &se->excluded);
+            rz_view_set_bool(p, "rettificato", se->has_adjusted);
+            if (se->has_adjusted) {
+                set_pct(b, p, "punteggio_calcolato", se->has_computed, se->computed,
+                        b->rules->objective_decimals);
+                rz_view_set(p, "rettifica", rettifica_view(b, se->rettifica));
+            }
             rz_view *objs = rz_view_list(b->doc);
             for (size_t k = 0; k < se->n_objectives; k++) {
                 const rz_scored_individual_objective *so = &se->objectives[k];
                 rz_view *o = rz_view_map(b->doc);
                 const rz_indicator *ind = so->indicator ? so->indicator->indicator : NULL;
+                set_pct(b, o, "peso", 1, so->weight, 1);
+                rz_view_set_bool(o, "sotto_soglia_minima", so->gated);
+                if (so->node) {
+                    /* Linked to an organisational objective: its score. */
+                    const rz_objective *ob = so->node->objective;
+                    rz_view_set_str(o, "codice", ob->code);
+                    rz_view_set_str(o, "titolo",
+                                    so->objective->title ? so->objective->title
+                                                         : (ob->title ? ob->title : ""));
+                    char alg[160];
+                    snprintf(alg, sizeof alg, "punteggio %s %s",
+                             so->node->level == RZ_NODE_OPERATIONAL ? "dell'obiettivo operativo"
+                             : so->node->level == RZ_NODE_STRATEGIC ? "dell'obiettivo strategico"
+                                                                    : "dell'area",
+                             ob->code);
+                    rz_view_set_str(o, "algoritmo", alg);
+                    set_pct(b, o, "risultato", so->has_score, so->score,
+                            b->rules->objective_decimals);
+                    rz_view_set_str(o, "target", "–");
+                    set_pct(b, o, "realizzazione", so->has_score, so->score,
+                            b->rules->objective_decimals);
+                    set_pct(b, o, "parametrata", so->has_score, so->score,
+                            b->rules->objective_decimals);
+                    rz_view_push(objs, o);
+                    continue;
+                }
                 rz_view_set_str(o, "codice", ind ? ind->code : "");
                 rz_view_set_str(o, "titolo",
                                 so->objective->title ? so->objective->title
                                                      : (ind && ind->title ? ind->title : ""));
                 rz_view_set_str(o, "algoritmo", ind && ind->algorithm ? ind->algorithm : "");
-                set_pct(b, o, "peso", 1, so->weight, 1);
                 if (ind && so->m) {
                     set_measurement(b, o, ind, so->indicator->target, so->m);
                 } else {
@@ -682,6 +876,9 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     for (size_t i = 0; i < s->entity->n_children; i++)
         rz_view_push(areas, node_view(&b, s->entity->children[i]));
     rz_view_set(root, "aree", areas);
+    rz_view *prevention = rz_view_list(doc);
+    collect_prevention(&b, s->entity, prevention);
+    rz_view_set(root, "prevenzione_corruzione", prevention);
     double area_weights = 0;
     for (size_t i = 0; i < s->entity->n_children; i++)
         area_weights += s->entity->children[i]->weight;
@@ -703,6 +900,7 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     rz_view_set(root, "criticita", crit);
     rz_view *rett = rz_view_list(doc), *decl = rz_view_list(doc);
     collect_rettifiche(&b, rett, decl, s->entity);
+    collect_other_rettifiche(&b, rett, decl);
     rz_view_set(root, "rettifiche", rett);
     rz_view_set(root, "rettifiche_dichiarate", decl);
 
@@ -776,9 +974,27 @@ static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
 
 /* One finding as the attestation prints it: severity, message, file and
  * line. */
+/* Why the proposed verdict is what it is, in a sentence for the OIV:
+ * the gravest class found and the point it concerns. */
+static void set_verdict_basis(rz_view *m, const char *key, const rz_verdict_basis *vb)
+{
+    char point = vb->decisive ? rz_check_point(vb->decisive) : 0;
+    if (vb->verdict == RZ_VERDICT_NON_VALIDA)
+        rz_view_set_strf(m, key, "rilievo grave sul punto %c", point);
+    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI && vb->grave)
+        rz_view_set_str(m, key, "rilievi gravi su punti che non riguardano i risultati");
+    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI)
+        rz_view_set_str(m, key, "il rilievo più grave è un'osservazione");
+    else
+        rz_view_set_str(m, key,
+                        vb->cosmetic ? "solo rilievi formali, che non incidono sull'esito"
+                                     : "nessun rilievo");
+}
+
 static rz_view *evidence_view(rz_view_doc *doc, const rz_diag *g)
 {
     rz_view *e = rz_view_map(doc);
+    rz_view_set_str(e, "classe", rz_materiality_name(rz_finding_materiality(g)));
     rz_view_set_str(e, "gravita",
                     g->severity == RZ_ERROR     ? "errore"
                     : g->severity == RZ_WARNING ? "avviso"
@@ -817,8 +1033,11 @@ rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags
         rz_view_set_str(m, "linee_guida", v->guidelines);
     if (v && v->has_overall)
         set_pct(&b, m, "valutazione_complessiva", 1, v->overall_score, 1);
-    const char *proposed = rz_check_verdict(findings);
-    rz_view_set_str(m, "esito_proposto", proposed);
+    rz_verdict_basis vb = rz_proposed_verdict(findings, 0, s->monitoring != NULL);
+    rz_view_set_str(m, "esito_proposto",
+                    vb.verdict == RZ_VERDICT_NOT_COMPUTABLE ? rz_verdict_not_computable_reason(0, 0)
+                                                            : rz_verdict_name(vb.verdict));
+    set_verdict_basis(m, "esito_proposto_base", &vb);
     rz_view_set_str(m, "esito_oiv", v && v->verdict ? v->verdict : "non ancora espresso");
     rz_view_set_str(m, "esito_lettera",
                     v && v->verdict ? v->verdict

@@ -1090,6 +1090,15 @@ static void score_individual_objective(engine *e, const rz_individual_objective 
     if (!so->indicator)
         return;
     const rz_measurement *m = io->unit ? unit_measurement(so->indicator, io->unit) : NULL;
+    if (io->unit && !m && so->indicator->n_units) {
+        /* Other units sent data of their own and this one did not: the
+         * body's figure is not this unit's. */
+        rz_measurement *none = rz_arena_alloc(a, sizeof *none);
+        if (none)
+            none->missing = "l'unità non ha inviato dati propri";
+        so->m = none;
+        return;
+    }
     if (m) {
         m = adjusted_measurement(a, so->indicator, m);
         so->m = m;
@@ -1179,9 +1188,14 @@ static void score_individuals(engine *e)
                     wsum += nw[j];
             }
         }
-        se->has_score = wsum > EPS;
-        se->score = se->has_score ? sum / wsum : 0;
-        if (se->has_score && se->missing)
+        se->has_computed = se->has_score = wsum > EPS;
+        se->computed = se->score = se->has_score ? sum / wsum : 0;
+        se->rettifica = find_rettifica(e, RZ_NODE_INDIVIDUAL, ev->code, NULL, NULL);
+        if (se->rettifica) {
+            se->has_adjusted = se->has_score = 1;
+            se->score = se->rettifica->score;
+        }
+        if (se->has_computed && se->missing)
             rz_diag_add(e->d, RZ_WARNING, ev->loc.file, ev->loc.line, "score-partial",
                         "il punteggio del valutato %s %s %zu %s senza punteggio", ev->code,
                         ru->missing_as_zero ? "conta come 0" : "esclude", se->missing,

@@ -164,7 +164,11 @@ typedef struct {
     rz_scored_individual_objective *objectives;
     size_t n_objectives;
     int has_score;
-    double score;
+    double score; /* effective: adjusted when there is an approved rettifica */
+    int has_computed;
+    double computed;
+    int has_adjusted;
+    const rz_rettifica *rettifica;
     rz_exclusions excluded;
     size_t reached, partial, not_reached, missing;
 } rz_scored_evaluated;

@@ -3,27 +3,31 @@
 #include "validate.h"
 #include "contesto.h"
 #include "model.h"
+#include "profile.h"
+#include "fsutil.h"
 #include "xmlload.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* Plans validated in this run, so that validating a Piano and its
- * monitoring data together reads the Piano once. */
+ * monitoring data together reads the Piano once; a Piano that failed is
+ * kept with a NULL plan, so that its monitoring data say so in one line
+ * instead of repeating its errors. */
 typedef struct {
     char *path;
     rz_plan *plan;
 } plan_cache;
 
-static rz_plan *cached_plan(plan_cache *c, size_t n, const char *path)
+static const plan_cache *cached_plan(const plan_cache *c, size_t n, const char *path)
 {
     char *real = realpath(path, NULL);
-    rz_plan *p = NULL;
+    const plan_cache *found = NULL;
     for (size_t i = 0; real && i < n; i++)
         if (c[i].path && strcmp(c[i].path, real) == 0)
-            p = c[i].plan;
+            found = &c[i];
     free(real);
-    return p;
+    return found;
 }
 
 static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t n_cache,
@@ -36,14 +40,22 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
     char *plan_path = rz_monitoring_plan_path(m);
     rz_diags quiet;
     rz_diags_init(&quiet);
-    rz_plan *p = plan_path ? cached_plan(cache, n_cache, plan_path) : NULL;
+    const plan_cache *seen = plan_path ? cached_plan(cache, n_cache, plan_path) : NULL;
+    rz_plan *p = seen ? seen->plan : NULL;
     rz_plan *owned = NULL;
     rz_status pst = RZ_OK;
-    if (!p) {
+    if (!seen) {
         pst = plan_path ? rz_plan_load(plan_path, &owned, &quiet) : RZ_INVALID;
         p = owned;
     }
-    if (pst != RZ_OK || !p) {
+    if (seen && !p) {
+        const char *base = strrchr(plan_path, '/');
+        rz_diag_add(d, RZ_ERROR, x->path, 0, RZ_CHECK_DEPENDS,
+                    "file non verificato: dipende dal Piano (%s), che ha errori: correggere "
+                    "prima il Piano",
+                    base ? base + 1 : plan_path);
+        st = RZ_INVALID;
+    } else if (pst != RZ_OK || !p) {
         const char *why = "";
         for (size_t i = 0; i < quiet.count; i++)
             if (quiet.items[i].severity == RZ_ERROR && quiet.items[i].message) {
@@ -66,6 +78,25 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
     return st;
 }
 
+/* The profile a Piano names must be one of those installed. */
+static rz_status check_profile(const rz_xml *x, rz_diags *d)
+{
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    xmlChar *name = xmlGetProp(root, (const xmlChar *)"profilo");
+    if (!name)
+        return RZ_OK;
+    rz_status st = RZ_OK;
+    char *templates = rz_path_join(rz_data_dir(), "templates");
+    rz_profile prof;
+    if (templates)
+        st = rz_profile_load(templates, (const char *)name, x->path, rz_xml_line(root), &prof, d);
+    if (templates)
+        rz_profile_free(&prof);
+    free(templates);
+    xmlFree(name);
+    return st;
+}
+
 static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cache, rz_diags *d)
 {
     rz_xml x;
@@ -76,6 +107,8 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_PIANO: {
         rz_plan *p = NULL;
         st = rz_plan_from_xml(&x, &p, d);
+        if (check_profile(&x, d) != RZ_OK && st == RZ_OK)
+            st = RZ_INVALID;
         char *real = st == RZ_OK && cache ? realpath(path, NULL) : NULL;
         if (real && cache) {
             cache[*n_cache].path = real;
@@ -131,7 +164,10 @@ rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
         for (size_t i = 0; i < n; i++) {
             if ((kinds[i] == RZ_DOC_PIANO) != (pass == 0))
                 continue;
+            size_t cached = n_cache;
             rz_status st = validate_one(paths[i], monitoring ? cache : NULL, &n_cache, d);
+            if (monitoring && pass == 0 && n_cache == cached && st != RZ_IO)
+                cache[n_cache++].path = realpath(paths[i], NULL); /* failed: no plan */
             if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
                 worst = st;
         }

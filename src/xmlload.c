@@ -19,6 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "xmlload.h"
 #include "fsutil.h"
+#include "xmlmsg.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -32,15 +33,16 @@ static const struct {
     const char *ns;
     const char *schema;
     const char *name;
+    const char *root; /* the root element's name */
 } doc_kinds[] = {
-    {RZ_DOC_PIANO, "urn:relazione:piano:1", "piano.xsd", "Piano della performance"},
+    {RZ_DOC_PIANO, "urn:relazione:piano:1", "piano.xsd", "Piano della performance", "piano"},
     {RZ_DOC_MONITORAGGIO, "urn:relazione:monitoraggio:1", "monitoraggio.xsd",
-     "dati di monitoraggio"},
-    {RZ_DOC_CONTESTO, "urn:relazione:contesto:1", "contesto.xsd", "dati di contesto"},
+     "dati di monitoraggio", "monitoraggio"},
+    {RZ_DOC_CONTESTO, "urn:relazione:contesto:1", "contesto.xsd", "dati di contesto", "contesto"},
     {RZ_DOC_ALLEGATO1, "urn:relazione:allegato1:1", "allegato1.xsd",
-     "Allegato 1 - scheda di monitoraggio"},
+     "Allegato 1 - scheda di monitoraggio", "scheda-monitoraggio"},
     {RZ_DOC_ALLEGATO2, "urn:relazione:allegato2:1", "allegato2.xsd",
-     "Allegato 2 - informazioni di sintesi"},
+     "Allegato 2 - informazioni di sintesi", "informazioni-sintesi"},
 };
 #define N_KINDS (sizeof doc_kinds / sizeof doc_kinds[0])
 
@@ -78,31 +80,21 @@ typedef struct {
     int doctype_seen;
 } err_ctx;
 
-static void trim_message(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
-        s[--n] = '\0';
-}
-
 static void on_structured_error(void *userdata, xmlErrorPtr e)
 {
     err_ctx *c = userdata;
     if (!e || e->level == XML_ERR_NONE)
         return;
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "errore XML");
-    trim_message(msg);
+    char msg[1536];
     rz_severity sev = e->level == XML_ERR_WARNING ? RZ_WARNING : RZ_ERROR;
     const char *check = c->check;
-    const char *prefix = "";
-    if (e->domain == XML_FROM_SCHEMASV)
-        prefix = "non conforme allo schema: ";
-    else if (e->domain == XML_FROM_PARSER)
-        prefix = "XML non ben formato: ";
+    if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_PARSER ||
+        e->domain == XML_FROM_NAMESPACE)
+        rz_xml_message_it(e->domain == XML_FROM_SCHEMASV, e->message, e->line, msg, sizeof msg);
+    else
+        snprintf(msg, sizeof msg, "%s", e->message ? e->message : "errore XML");
     if (e->domain == XML_FROM_PARSER && e->message && strstr(e->message, "depth")) {
         check = "xml-depth";
-        prefix = "";
         snprintf(msg, sizeof msg,
                  "il documento è annidato oltre %d livelli: non è un file di "
                  "questo programma (o è stato alterato)",
@@ -110,7 +102,20 @@ static void on_structured_error(void *userdata, xmlErrorPtr e)
     }
     if (c->doctype_seen && e->domain == XML_FROM_PARSER)
         return; /* the DOCTYPE refusal already explains why parsing stopped */
-    rz_diag_add(c->d, sev, c->path, e->line, check, "%s%s", prefix, msg);
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    /* Two facets of one value (an empty name breaks minLength and the
+     * pattern) give the same Italian sentence: say it once. */
+    const char *orig = strstr(msg, " [");
+    size_t italian = orig ? (size_t)(orig - msg) : n;
+    if (c->d->count > 0) {
+        const rz_diag *last = &c->d->items[c->d->count - 1];
+        if (last->line == e->line && last->file && !strcmp(last->file, c->path) &&
+            !strncmp(last->message, msg, italian) && last->message[italian] == ' ')
+            return;
+    }
+    rz_diag_add(c->d, sev, c->path, e->line, check, "%s", msg);
 }
 
 static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ext,
@@ -168,8 +173,8 @@ static xmlSchemaPtr schema_for(rz_doc_kind k, const char *path, rz_diags *d)
     }
     if (!s)
         rz_diag_add(d, RZ_ERROR, path, 0, "schema",
-                    "impossibile caricare lo schema %s (installazione incompleta? impostare "
-                    "RELAZIONE_DATA sulla cartella che contiene schemas/)",
+                    "impossibile caricare lo schema %s (installazione incompleta? indicare la "
+                    "cartella che contiene schemas/ con --dati DIR o RELAZIONE_DATA)",
                     file);
     free(file);
     schema_cache[idx] = s;
@@ -216,6 +221,20 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
 
     xmlNodePtr root = xmlDocGetRootElement(doc);
     rz_doc_kind kind = kind_of(root);
+    const char *expected_ns = NULL;
+    for (size_t i = 0; root && i < N_KINDS; i++)
+        if (!strcmp((const char *)root->name, doc_kinds[i].root))
+            expected_ns = doc_kinds[i].ns;
+    if (kind == RZ_DOC_UNKNOWN && expected_ns) {
+        rz_diag_add(d, RZ_ERROR, path, root->line, "xml-namespace",
+                    "l'elemento radice <%s> va nel namespace %s: scrivere <%s xmlns=\"%s\"> "
+                    "(qui il namespace è '%s')",
+                    (const char *)root->name, expected_ns, (const char *)root->name, expected_ns,
+                    root->ns ? (const char *)root->ns->href : "");
+        xmlFreeDoc(doc);
+        xmlSetStructuredErrorFunc(NULL, NULL);
+        return RZ_INVALID;
+    }
     if (kind == RZ_DOC_UNKNOWN) {
         rz_diag_add(d, RZ_ERROR, path, root ? root->line : 0, "xml-namespace",
                     "elemento radice <%s> con namespace '%s' sconosciuto: i documenti "

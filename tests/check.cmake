@@ -2,7 +2,7 @@
 relazione_unit_test(check_findings ${CMAKE_CURRENT_SOURCE_DIR}/check_findings.c)
 target_include_directories(check_findings PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 add_test(NAME check_clean_fixture
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "0 errori, 0 avvisi. Esito proposto: VALIDA; esito dell'OIV: VALIDA" --
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "0 errori, 0 avvisi \\(0 rilievi gravi, 0 osservazioni, 0 formali\\)\\. Esito proposto: VALIDA; esito dell'OIV: VALIDA" --
     ${RELAZIONE_BIN} check tests/check/clean
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME check_usage COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 2 "Uso: relazione check" -- ${RELAZIONE_BIN} check)
@@ -31,7 +31,7 @@ relazione_massa_finding(verdict "Esito proposto: NON VALIDA; esito dell'OIV: non
 # by tests/check/make-massa-clean.py (sources added, contradicting printed
 # figures dropped, reasons and the OIV's inputs filled in).
 add_test(NAME check_massa_clean
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^0 errori, 0 avvisi\\. Esito proposto: VALIDA; esito dell'OIV: VALIDA" --
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^0 errori, 0 avvisi \\(0 rilievi gravi, 0 osservazioni, 0 formali\\)\\. Esito proposto: VALIDA; esito dell'OIV: VALIDA" --
     ${RELAZIONE_BIN} check tests/check/massa-clean
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
@@ -47,4 +47,16 @@ add_test(NAME check_allegato2_operational
 # The rows that agree produce nothing.
 add_test(NAME check_allegato2_agreeing_rows
   COMMAND sh -c "${RELAZIONE_BIN} check tests/check/allegato2 2>&1 | grep -c 'A-allegato2' | grep -qx 3"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# No verdict without valid data: the input errors come first, then the line
+# that says the verdict cannot be computed, and nothing else.
+add_test(NAME check_invalid_plan_no_verdict
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/check/no-verdict.sh ${RELAZIONE_BIN} weights
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME check_invalid_plan_one_line_per_file
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/check/no-verdict.sh ${RELAZIONE_BIN} schema
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME check_no_monitoring_no_verdict
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/check/no-verdict.sh ${RELAZIONE_BIN} no-monitoring
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -28,6 +28,7 @@ grep -q "^# " documenti/relazione.md
 MANWIDTH=80 man -l "$t/prefix/share/man/man1/relazione.1" > man.txt
 grep -q "STATO DI USCITA" man.txt
 grep -q "relazione build CARTELLA" man.txt
+grep -q "relazione init CARTELLA" man.txt
 
 pc=$(find "$t/prefix" -name relazione.pc)
 test -n "$pc"

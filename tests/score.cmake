@@ -8,3 +8,13 @@ target_include_directories(score_property PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 # Acceptance: the Massa Carrara 2019 sample reproduces the published figures.
 relazione_unit_test(acceptance_massa ${CMAKE_CURRENT_SOURCE_DIR}/acceptance_massa.c)
 target_include_directories(acceptance_massa PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+# Acceptance of rules other than Massa Carrara's: a plan of our own
+# (threshold 95, cap 120, linear bands, gates, penalties, overrides, an
+# approved indicator rettifica) against a worksheet that recomputes every
+# figure from the schema's documentation, without the engine.
+add_test(NAME acceptance_rules
+  COMMAND python3 tests/accettazione-regole/foglio.py ${RELAZIONE_BIN} tests/accettazione-regole
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME acceptance_rules_valid
+  COMMAND ${RELAZIONE_BIN} validate tests/accettazione-regole/piano.xml tests/accettazione-regole/monitoraggio.xml
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

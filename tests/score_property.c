@@ -3,18 +3,25 @@
  *
  * 300 random plans (fixed seed, so a failure reproduces) with random shapes,
  * weights present or absent, measures, comparators, rules (threshold or
- * bands, cap 100 or 120) and data, some of it missing. For every plan:
- * every score lies in [0, cap]; every node's computed score is the weighted
- * mean of its scored children (or indicators); the entity equals the sum of
- * its areas' contributions when every area has a score.
+ * fixed or linear bands, all-or-nothing, cap 100 to 150, minimum-score
+ * gates, missing results counted as zero) and data, some of it missing.
+ * For every plan: every score lies in [0, cap]; every node's computed score
+ * is the weighted mean of its scored children (or indicators), the weights
+ * renormalised over those with data (checked where no gate or zero rule
+ * changes the mean); the entity equals the sum of its areas' contributions
+ * when every area has a score; a better result for one indicator never
+ * lowers any score at any level. Apart from the plans, under random rule
+ * sets a target met exactly scores 100.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
 #include "relazione.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static uint64_t rng = 88172645463325252ULL;
@@ -166,6 +173,10 @@ static int mean_of(const double *score, const double *w, const int *has, size_t 
     return 1;
 }
 
+/* 0 when the plan's gates or zero rule make a mean differ from the plain
+ * renormalised one: only the bounds are checked then. */
+static int plain_means = 1;
+
 static void node_check(const rz_scored_node *n, const rz_rules *ru)
 {
     double cap = ru->cap;
@@ -215,11 +226,144 @@ static void node_check(const rz_scored_node *n, const rz_rules *ru)
         expect_has = 1;
         expect = (ind_mean + child_mean) / 2;
     }
-    CHECK(n->has_computed == expect_has);
-    if (expect_has && n->has_computed)
-        CHECK_NEAR(n->computed, expect, 1e-7);
+    if (plain_means) {
+        CHECK(n->has_computed == expect_has);
+        if (expect_has && n->has_computed)
+            CHECK_NEAR(n->computed, expect, 1e-7);
+    }
     for (size_t i = 0; i < n->n_children; i++)
         node_check(n->children[i], ru);
+}
+
+/* Makes one period value of every indicator better, in the direction its
+ * comparator says (equality has no better direction and is left alone). */
+static void improve(rz_monitoring *mon, const rz_plan *plan)
+{
+    for (size_t i = 0; i < mon->n_observations; i++) {
+        rz_observation *o = &mon->observations[i];
+        const rz_indicator *ind = rz_plan_indicator(plan, o->indicator);
+        const rz_target *t = ind ? rz_indicator_target(ind, 2019) : NULL;
+        if (!t || o->n_data == 0)
+            continue;
+        int dir = t->cmp == RZ_CMP_GE || t->cmp == RZ_CMP_GT   ? 1
+                  : t->cmp == RZ_CMP_LE || t->cmp == RZ_CMP_LT ? -1
+                                                               : 0;
+        for (size_t k = 0; dir && k < o->data[0].n_values; k++) {
+            rz_period_value *v = &o->data[0].values[k];
+            if (v->missing)
+                continue;
+            if (v->has_num && v->has_den) {
+                if (dir > 0 && v->num + 1 <= v->den)
+                    v->num += 1;
+                else if (dir < 0 && v->num >= 1)
+                    v->num -= 1;
+            } else if (v->has_date) {
+                v->date += dir * 10;
+            } else if (v->has_value) {
+                v->value += dir * 5;
+            }
+            break;
+        }
+    }
+}
+
+/* Every score of after is at least the same score of before. */
+static void not_lower(const rz_scored_node *before, const rz_scored_node *after)
+{
+    if (before->has_score) {
+        CHECK(after->has_score);
+        CHECK(after->score + 1e-9 >= before->score);
+    }
+    CHECK(before->n_children == after->n_children && before->n_indicators == after->n_indicators);
+    for (size_t i = 0; i < before->n_indicators && i < after->n_indicators; i++) {
+        const rz_scored_indicator *b = before->indicators[i], *a = after->indicators[i];
+        if (b->total.has_score)
+            CHECK(a->total.has_score && a->effective + 1e-9 >= b->effective);
+    }
+    for (size_t i = 0; i < before->n_children && i < after->n_children; i++)
+        not_lower(before->children[i], after->children[i]);
+}
+
+/* Under random rule sets, a result equal to its target scores 100: a
+ * number, a percentage, a date on its due day, lower or higher better. */
+static void met_exactly(void)
+{
+    for (int round = 0; round < 2000; round++) {
+        rz_rules r;
+        memset(&r, 0, sizeof r);
+        static const double caps[] = {100, 110, 120, 150};
+        r.cap = caps[rnd(4)];
+        r.result_decimals = rnd(2) ? 2 : -1;
+        r.achievement_decimals = rnd(3) == 0 ? 2 : -1;
+        r.has_threshold = (int)rnd(2);
+        r.threshold = 80 + rnd(20);
+        r.has_achievement_cap = rnd(3) == 0;
+        r.achievement_cap = 100;
+        r.all_or_nothing = rnd(5) == 0;
+        r.lower_formula = rnd(2) ? RZ_LOWER_INVERSE_RATIO : RZ_LOWER_RELATIVE_GAP;
+        r.deadline_rule = (rz_deadline_rule)rnd(3);
+        r.points_per_day = 1 + rnd(5);
+        r.points_per_month = 5 + rnd(20);
+        r.tolerance_days = (int)rnd(5);
+        rz_band bands[2] = {
+            {.from = 0, .has_to = 1, .to = 60, .score = 0},
+            {.from = 60, .has_to = 1, .to = 90, .linear = 1, .score_from = 30, .score_to = 90}};
+        if (rnd(2)) {
+            r.bands = bands;
+            r.n_bands = 2;
+        }
+        static const rz_comparator cmps[] = {RZ_CMP_GE, RZ_CMP_LE, RZ_CMP_EQ};
+        rz_comparator cmp = cmps[rnd(3)];
+        rz_indicator ind;
+        memset(&ind, 0, sizeof ind);
+        ind.code = "P";
+        rz_target t;
+        memset(&t, 0, sizeof t);
+        t.year = 2019;
+        t.cmp = cmp;
+        t.has_value = 1;
+        rz_period_value v;
+        memset(&v, 0, sizeof v);
+        v.period = "Q1";
+        unsigned kind = rnd(3);
+        if (kind == 0) { /* a count */
+            ind.measure = RZ_MEASURE_VALUE;
+            t.kind = RZ_TGT_NUMBER;
+            t.value = (double)rnd(500);
+            v.has_value = 1;
+            v.value = t.value;
+        } else if (kind == 1) { /* a share: 45 of 60 against 75% */
+            ind.measure = RZ_MEASURE_RATIO;
+            t.kind = RZ_TGT_PERCENT;
+            unsigned den = 1 + rnd(200), num = rnd(den + 1);
+            v.has_num = v.has_den = 1;
+            v.num = num;
+            v.den = den;
+            t.value = rz_round_dec((double)num / den * 100.0, 2);
+            r.result_decimals = 2;
+        } else { /* a deadline */
+            ind.measure = RZ_MEASURE_DATE;
+            t.kind = RZ_TGT_DATE;
+            t.cmp = RZ_CMP_LE;
+            t.date = rz_date_from_ymd(2019, 1 + (int)rnd(12), 1 + (int)rnd(28));
+            v.has_date = 1;
+            v.date = t.date;
+        }
+        rz_unit_data u;
+        memset(&u, 0, sizeof u);
+        u.values = &v;
+        u.n_values = 1;
+        rz_observation o;
+        memset(&o, 0, sizeof o);
+        o.data = &u;
+        o.n_data = 1;
+        rz_measurement m = rz_measure_indicator(&r, &ind, &t, &o, NULL);
+        CHECK(m.has_score);
+        CHECK_NEAR(m.score, 100, 1e-9);
+        if (!m.has_score || fabs(m.score - 100) > 1e-9)
+            fprintf(stderr, "round %d: kind %u cmp %d target %g result %g achievement %g\n", round,
+                    kind, (int)cmp, t.value, m.result, m.achievement);
+    }
 }
 
 int main(void)
@@ -235,7 +379,8 @@ int main(void)
     for (int round = 0; round < 300; round++) {
         rz_buf_lite p = {0}, m = {0};
         ind_counter = 0;
-        int cap = rnd(4) == 0 ? 120 : 100;
+        static const int caps[] = {100, 100, 120, 150};
+        int cap = caps[rnd(4)];
         put(&p,
             "<piano xmlns=\"urn:relazione:piano:1\" versione=\"1.0\"><ente><nome>E</nome>"
             "</ente><anno>2019</anno><triennio da=\"2019\" a=\"2021\"/><regole>"
@@ -243,11 +388,35 @@ int main(void)
             cap);
         if (rnd(2))
             put(&p, "<soglia-pieno-punteggio>%u</soglia-pieno-punteggio>", 80 + rnd(20));
-        else if (rnd(2))
+        unsigned bands = rnd(3);
+        if (bands == 1)
             put(&p, "<fasce><fascia da=\"0\" a=\"50\" punteggio=\"0\"/><fascia da=\"50\" a=\"90\" "
                     "punteggio=\"70\"/><fascia da=\"90\" punteggio=\"100\"/></fasce>");
+        unsigned lo = 40 + rnd(20);
+        if (bands == 2)
+            put(&p,
+                "<fasce><fascia da=\"0\" a=\"%u\" punteggio=\"0\"/><fascia da=\"%u\" "
+                "a=\"90\" punteggio-da=\"20\" punteggio-a=\"90\"/></fasce>",
+                lo, lo);
+        if (rnd(6) == 0)
+            put(&p, "<tutto-o-niente>true</tutto-o-niente>");
         if (rnd(2))
             put(&p, "<arrotondamento-risultato decimali=\"2\"/>");
+        if (rnd(3) == 0)
+            put(&p,
+                "<scadenze regola=\"%s\" punti-per-giorno=\"1\" punti-per-mese=\"10\" "
+                "tolleranza-giorni=\"%u\"/>",
+                rnd(2) ? "penalita-giornaliera" : "penalita-mensile", rnd(10));
+        int zero = rnd(4) == 0, gate = rnd(4) == 0;
+        plain_means = !zero && !gate;
+        if (zero)
+            put(&p, "<dati-mancanti regola=\"zero\"/>");
+        if (gate)
+            put(&p,
+                "<soglie-minime><soglia-minima livello=\"obiettivo-operativo\" "
+                "punteggio=\"%u\"/><soglia-minima livello=\"area\" punteggio=\"%u\"/>"
+                "</soglie-minime>",
+                30 + rnd(40), 30 + rnd(40));
         static const char *const os_rules[] = {"indicatori", "operativi", "entrambi"};
         put(&p, "<obiettivo-strategico calcolo=\"%s\"/></regole>", os_rules[rnd(3)]);
         put(&p, "<unita-organizzative><unita codice=\"U\" tipo=\"ente\"><nome>U</nome></unita>"
@@ -287,8 +456,20 @@ int main(void)
                 all &= s->entity->children[i]->has_score;
                 contrib += s->entity->children[i]->contribution;
             }
-            if (all && s->entity->n_children)
+            if (all && s->entity->n_children && plain_means)
                 CHECK_NEAR(contrib, s->entity->score, 1e-7);
+            /* A better result never lowers a score. */
+            rz_scored *better = NULL;
+            if (mon) {
+                improve(mon, plan);
+                rz_diags d2;
+                rz_diags_init(&d2);
+                CHECK(rz_score(plan, mon, &better, &d2) == RZ_OK);
+                if (better)
+                    not_lower(s->entity, better->entity);
+                rz_scored_free(better);
+                rz_diags_free(&d2);
+            }
         }
         rz_scored_free(s);
         rz_monitoring_free(mon);
@@ -301,5 +482,6 @@ int main(void)
     unlink(mpath);
     rmdir(dir);
     rz_xml_cleanup();
+    met_exactly();
     return check_done();
 }

@@ -458,6 +458,144 @@ static void test_outcomes(void)
     CHECK(rz_score_outcome(&r, 0, 100) == RZ_OUTCOME_MISSING);
 }
 
+/* A cap above 100 with a full-score threshold: the threshold lifts to 100
+ * what falls short of the target, never to the cap; above 100 an
+ * achievement keeps its value up to the cap. */
+static void test_threshold_with_cap_above_100(void)
+{
+    rz_rules r = plain_rules();
+    r.has_achievement_cap = 0;
+    r.cap = 120;
+    r.has_threshold = 1;
+    r.threshold = 95;
+    int lifted = 0;
+    CHECK_NEAR(rz_score_normalise(&r, 100, &lifted), 100, 1e-12);
+    CHECK(!lifted);
+    CHECK_NEAR(rz_score_normalise(&r, 95.8, &lifted), 100, 1e-12);
+    CHECK(lifted);
+    CHECK_NEAR(rz_score_normalise(&r, 94.99, NULL), 94.99, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 102.5, NULL), 102.5, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 112, NULL), 112, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 137.5, NULL), 120, 1e-12);
+    /* The achievement is printed as computed: 275 against 200 is 137,5%. */
+    rz_indicator ind = indicator(RZ_MEASURE_VALUE, RZ_AGG_SUM);
+    rz_target t = target(RZ_CMP_GE, RZ_TGT_NUMBER, 200);
+    obs_buf b;
+    double v[] = {275};
+    rz_measurement m = rz_measure_indicator(&r, &ind, &t, values_obs(&b, v, 1), NULL);
+    CHECK_NEAR(m.achievement, 137.5, 1e-9);
+    CHECK_NEAR(m.score, 120, 1e-9);
+    /* A body that caps the printed achievement too. */
+    r.has_achievement_cap = 1;
+    r.achievement_cap = 100;
+    m = rz_measure_indicator(&r, &ind, &t, values_obs(&b, v, 1), NULL);
+    CHECK_NEAR(m.achievement, 100, 1e-9);
+    CHECK_NEAR(m.score, 100, 1e-9);
+    /* Met exactly, lower is better with target 0, a date on time: 100. */
+    r.has_achievement_cap = 0;
+    rz_target zero = target(RZ_CMP_LE, RZ_TGT_NUMBER, 0);
+    double z[] = {0};
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &zero, values_obs(&b, z, 1), NULL).score, 100, 1e-9);
+    rz_indicator di = indicator(RZ_MEASURE_DATE, RZ_AGG_SUM);
+    rz_target due = date_target(RZ_CMP_LE, 2019, 6, 30);
+    CHECK_NEAR(rz_measure_indicator(&r, &di, &due, date_obs(&b, 2019, 6, 30), NULL).score, 100,
+               1e-9);
+}
+
+static void test_linear_bands(void)
+{
+    rz_rules r = plain_rules();
+    rz_band bands[] = {
+        {.from = 0, .has_to = 1, .to = 60, .score = 0},
+        {.from = 60, .has_to = 1, .to = 80, .linear = 1, .score_from = 0, .score_to = 100},
+        {.from = 80, .score = 100}};
+    r.bands = bands;
+    r.n_bands = 3;
+    CHECK_NEAR(rz_score_normalise(&r, 59.99, NULL), 0, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 60, NULL), 0, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 70, NULL), 50, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 75, NULL), 75, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 80, NULL), 100, 1e-12);
+    /* Monotone across the band edges. */
+    double prev = -1;
+    for (double a = 0; a <= 130; a += 0.25) {
+        double sc = rz_score_normalise(&r, a, NULL);
+        CHECK(sc + 1e-12 >= prev);
+        prev = sc;
+    }
+}
+
+static void test_all_or_nothing(void)
+{
+    rz_rules r = plain_rules();
+    r.all_or_nothing = 1;
+    r.has_threshold = 1; /* does not apply */
+    r.threshold = 90;
+    CHECK_NEAR(rz_score_normalise(&r, 99.9, NULL), 0, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 100, NULL), 100, 1e-12);
+    CHECK_NEAR(rz_score_normalise(&r, 150, NULL), 100, 1e-12);
+}
+
+static void test_deadline_tolerance_and_months(void)
+{
+    rz_rules r = plain_rules();
+    rz_indicator ind = indicator(RZ_MEASURE_DATE, RZ_AGG_SUM);
+    rz_target t = date_target(RZ_CMP_LE, 2019, 3, 31);
+    obs_buf b;
+    r.deadline_rule = RZ_DEADLINE_DAILY_PENALTY;
+    r.points_per_day = 2;
+    r.tolerance_days = 3;
+    /* 3 days late: forgiven. 10 days: 7 count, 14 points. */
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2019, 4, 3), NULL).achievement, 100,
+               1e-9);
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2019, 4, 10), NULL).achievement, 86,
+               1e-9);
+    /* Monthly: each started 30 days of delay costs the points. */
+    r.deadline_rule = RZ_DEADLINE_MONTHLY_PENALTY;
+    r.points_per_month = 10;
+    r.tolerance_days = 0;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2019, 4, 1), NULL).achievement, 90,
+               1e-9);
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2019, 4, 30), NULL).achievement, 90,
+               1e-9);
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2019, 5, 1), NULL).achievement, 80,
+               1e-9);
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, date_obs(&b, 2020, 12, 1), NULL).achievement, 0,
+               1e-9);
+}
+
+static void test_yes_no(void)
+{
+    rz_rules r = plain_rules();
+    rz_indicator ind = indicator(RZ_MEASURE_YESNO, RZ_AGG_SUM);
+    rz_target yes = target(RZ_CMP_EQ, RZ_TGT_YESNO, 1);
+    obs_buf b;
+    memset(&b, 0, sizeof b);
+    /* No in Q1, yes in Q3: the state at year end counts. */
+    b.v[0].period = "Q1";
+    b.v[0].has_yesno = 1;
+    b.v[1].period = "Q3";
+    b.v[1].has_yesno = 1;
+    b.v[1].yesno = 1;
+    b.u[0].values = b.v;
+    b.u[0].n_values = 2;
+    b.o.data = b.u;
+    b.o.n_data = 1;
+    rz_measurement m = rz_measure_indicator(&r, &ind, &yes, &b.o, NULL);
+    CHECK(m.has_result);
+    CHECK_NEAR(m.result, 1, 1e-12);
+    CHECK_NEAR(m.score, 100, 1e-12);
+    b.v[1].yesno = 0;
+    m = rz_measure_indicator(&r, &ind, &yes, &b.o, NULL);
+    CHECK_NEAR(m.score, 0, 1e-12);
+    /* Target "no" met by "no". */
+    rz_target no = target(RZ_CMP_EQ, RZ_TGT_YESNO, 0);
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &no, &b.o, NULL).score, 100, 1e-12);
+    /* Without any yes/no value there is no result. */
+    b.v[0].has_yesno = b.v[1].has_yesno = 0;
+    CHECK(!rz_measure_indicator(&r, &ind, &yes, &b.o, NULL).has_result);
+}
+
 int main(void)
 {
     test_higher_is_better_ratio();
@@ -476,5 +614,10 @@ int main(void)
     test_text_completion();
     test_units_aggregate();
     test_outcomes();
+    test_threshold_with_cap_above_100();
+    test_linear_bands();
+    test_all_or_nothing();
+    test_deadline_tolerance_and_months();
+    test_yes_no();
     return check_done();
 }

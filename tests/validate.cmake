@@ -24,8 +24,8 @@ function(relazione_bad_input name file regex)
 endfunction()
 
 relazione_bad_input(malformed tests/bad/piano/malformed.xml "malformed.xml:[0-9]+: error: XML non ben formato.*\\[xml\\]")
-relazione_bad_input(schema_violation tests/bad/piano/missing-element.xml "missing-element.xml:6: error: non conforme allo schema.*anno.*\\[xsd\\]")
-relazione_bad_input(wrong_namespace tests/bad/piano/wrong-namespace.xml "namespace 'urn:altro:1' sconosciuto.*\\[xml-namespace\\]")
+relazione_bad_input(schema_violation tests/bad/piano/missing-element.xml "missing-element.xml:6: error: elemento <triennio> non previsto .*si aspetta <anno>.*\\[xsd\\]")
+relazione_bad_input(wrong_namespace tests/bad/piano/wrong-namespace.xml "wrong-namespace.xml:3: error: l'elemento radice <piano> va nel namespace urn:relazione:piano:1: scrivere <piano xmlns=\"urn:relazione:piano:1\">.*\\[xml-namespace\\]")
 relazione_bad_input(unknown_reference tests/bad/piano/unknown-reference.xml "unknown-reference.xml:58: error: .*prospettiva 'XX'.*\\[ref\\]")
 relazione_bad_input(weights_sum tests/bad/piano/weights-sum.xml "weights-sum.xml:[0-9]+: error: i pesi delle aree strategiche dell'ente sommano a 90,00 invece di 100.*\\[weights-sum\\]")
 relazione_bad_input(weights_individual tests/bad/piano/weights-individual.xml "i pesi degli obiettivi del valutato SG sommano a 70,00 invece di 100.*\\[weights-sum\\]")
@@ -75,3 +75,5 @@ relazione_bad_input(ctx_sum_reference tests/bad/contesto/somma.xml "somma.xml:8:
 relazione_bad_input(ctx_duplicate_table tests/bad/contesto/tabella-doppia.xml "tabella-doppia.xml:8: error: .*Duplicate key-sequence \\['eta'\\].*\\[xsd\\]")
 relazione_bad_input(mon_criticita_unknown_node tests/bad/monitoraggio/criticita-unknown-node.xml "criticita-unknown-node.xml:42: error: la criticità riguarda l'obiettivo strategico '7\\.7', che non è nel Piano.*\\[ref\\]")
 relazione_bad_input(ctx_nesting tests/bad/contesto/livelli.xml "livelli.xml:8: error: sottosezione al livello 4: al massimo 3 livelli.*\\[contesto-livelli\\]")
+# A Piano naming a profile that is not installed: the installed ones listed.
+relazione_bad_input(unknown_profile tests/bad/piano/profilo-sconosciuto.xml "profilo-sconosciuto.xml:3: error: profilo 'comune' sconosciuto: scrivere uno dei profili disponibili \\(cciaa, piao\\).*\\[profilo\\]")

@@ -1,0 +1,150 @@
+/*
+ * profile.c — the profile of a body: which documents a build writes, which
+ * chapters the Relazione has and in which order, and the words the
+ * documents use (OIV or Nucleo di valutazione, PO or EQ, settore or
+ * servizio…).
+ *
+ * A profile is data, templates/profili/NOME.xml, commented in Italian, so
+ * that a new kind of body needs a new file and templates, not new code.
+ * The Piano names its profile (<piano profilo="piao">; without it, cciaa,
+ * the kind of body the format was first written for) and may override any
+ * term (<ente><termine chiave="oiv">OIV monocratico</termine></ente>).
+ *
+ * The file is installed data, but it is still parsed as untrusted XML:
+ * no network, no entity substitution, no DTD.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "profile.h"
+#include "fsutil.h"
+#include "xmlload.h"
+
+#include <dirent.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A profile's name becomes a file name: letters, digits and '-' only. */
+static int valid_name(const char *name)
+{
+    if (!name || !*name || strlen(name) > 64)
+        return 0;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return 0;
+    return 1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *profile_path(const char *templates, const char *name)
+{
+    char file[96];
+    snprintf(file, sizeof file, "profili/%s.xml", name);
+    return rz_path_join(templates, file);
+}
+
+void rz_profile_names(const char *templates, char *out, size_t size)
+{
+    out[0] = '\0';
+    char *dir = rz_path_join(templates, "profili");
+    DIR *dp = dir ? opendir(dir) : NULL;
+    free(dir);
+    if (!dp)
+        return;
+    char *names[32];
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(dp)) != NULL && n < 32;) {
+        size_t l = strlen(e->d_name);
+        if (l > 4 && !strcmp(e->d_name + l - 4, ".xml") && e->d_name[0] != '.')
+            names[n++] = strndup(e->d_name, l - 4);
+    }
+    closedir(dp);
+    qsort(names, n, sizeof names[0], by_name);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (names[i] && len + strlen(names[i]) + 3 < size)
+            len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", names[i]);
+        free(names[i]);
+    }
+}
+
+int rz_profile_exists(const char *templates, const char *name)
+{
+    if (!valid_name(name))
+        return 0;
+    char *path = profile_path(templates, name);
+    int ok = path && access(path, R_OK) == 0;
+    free(path);
+    return ok;
+}
+
+rz_status rz_profile_load(const char *templates, const char *name, const char *from_file,
+                          long from_line, rz_profile *p, rz_diags *d)
+{
+    memset(p, 0, sizeof *p);
+    if (!valid_name(name)) {
+        rz_diag_add(d, RZ_ERROR, from_file, from_line, "profilo",
+                    "profilo '%s' non valido: scrivere il nome di un profilo (cciaa, piao, …), "
+                    "solo lettere minuscole, cifre e trattini",
+                    name ? name : "");
+        return RZ_INVALID;
+    }
+    p->path = profile_path(templates, name);
+    if (!p->path)
+        return RZ_IO;
+    if (access(p->path, R_OK) != 0) {
+        char known[512];
+        rz_profile_names(templates, known, sizeof known);
+        rz_diag_add(d, RZ_ERROR, from_file, from_line, "profilo",
+                    "profilo '%s' sconosciuto: scrivere uno dei profili disponibili (%s)", name,
+                    known[0] ? known : "nessuno: installazione incompleta");
+        return RZ_INVALID;
+    }
+    p->doc = xmlReadFile(p->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlNodePtr root = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
+    if (!root || strcmp((const char *)root->name, "profilo") != 0 || p->doc->intSubset) {
+        rz_diag_add(d, RZ_ERROR, p->path, 0, "profilo",
+                    "il file del profilo non è un documento <profilo> ben formato (senza "
+                    "DOCTYPE): ripristinarlo dall'installazione");
+        return RZ_INVALID;
+    }
+    p->documents = rz_xml_child(rz_xml_child(root, "documenti"), "documento");
+    int n = 0;
+    for (xmlNodePtr doc = p->documents; doc; doc = rz_xml_next(doc, "documento"), n++) {
+        xmlChar *nm = xmlGetProp(doc, (const xmlChar *)"nome");
+        xmlChar *req = xmlGetProp(doc, (const xmlChar *)"richiede");
+        int ok = nm && valid_name((const char *)nm) && req;
+        xmlFree(nm);
+        xmlFree(req);
+        if (!ok) {
+            rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(doc), "profilo",
+                        "ogni <documento> del profilo ha un nome (lettere minuscole, cifre, "
+                        "trattini) e l'attributo richiede");
+            return RZ_INVALID;
+        }
+    }
+    if (n == 0) {
+        rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(root), "profilo",
+                    "il profilo non elenca documenti: aggiungere <documenti><documento …/>");
+        return RZ_INVALID;
+    }
+    return RZ_OK;
+}
+
+void rz_profile_free(rz_profile *p)
+{
+    if (p->doc)
+        xmlFreeDoc(p->doc);
+    free(p->path);
+    memset(p, 0, sizeof *p);
+}
+
+xmlNodePtr rz_profile_next_document(xmlNodePtr doc)
+{
+    return rz_xml_next(doc, "documento");
+}

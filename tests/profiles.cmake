@@ -1,0 +1,28 @@
+# Profiles of body and `relazione init` (templates/profili/, templates/init/):
+# for each profile, init → validate → build writes the profile's documents.
+add_test(NAME init_piao
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} piao
+    relazione validazione albero risultati-aree risultati-unita sintesi-piano)
+add_test(NAME init_cciaa
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} cciaa
+    relazione validazione albero risultati-aree risultati-unita risultati-prospettive sintesi-piano)
+set_tests_properties(init_piao init_cciaa PROPERTIES TIMEOUT 120)
+add_test(NAME init_unknown_profile
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 2 "profilo 'comune' sconosciuto: scrivere uno dei profili disponibili \\(cciaa, piao\\)" -- ${RELAZIONE_BIN} init ${CMAKE_CURRENT_BINARY_DIR}/init-nessuno --profilo comune)
+add_test(NAME init_help
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "--profilo P +piao \\(predefinito\\)" -- ${RELAZIONE_BIN} init --help)
+
+# The fictional Comune on the piao profile: valid, and its Relazione has the
+# DFP chapters in order (its documents are also golden files).
+add_test(NAME sample_comune_validate
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^3 file validi \\(0 avvisi\\)$" -- ${RELAZIONE_BIN} validate
+    samples/comune-montevecchio-2024/piano.xml samples/comune-montevecchio-2024/monitoraggio.xml
+    samples/comune-montevecchio-2024/contesto.xml
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME sample_comune_dfp_chapters
+  COMMAND sh -c "t=$(mktemp -d) && \"$0\" build samples/comune-montevecchio-2024 -o \"$t\" --no-pdf >/dev/null && sh tests/dfp_chapters.sh \"$t\"/relazione.md && grep -q '^## 3.6 Gli obiettivi di prevenzione della corruzione e di trasparenza' \"$t\"/relazione.md && grep -q 'Nucleo di valutazione' \"$t\"/validazione.md && ! grep -qi 'unioncamere' \"$t\"/*.md; rc=$?; rm -rf \"$t\"; exit $rc" ${RELAZIONE_BIN}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# A piao folder holding a CCIAA form: built without it, with a warning.
+add_test(NAME profile_piao_ignores_allegati
+  COMMAND sh -c "t=$(mktemp -d) && cp samples/comune-montevecchio-2024/*.xml samples/cciaa-lucca-2020/allegato1.xml \"$t\"/ && \"$0\" build \"$t\" -o \"$t/out\" --no-pdf 2>&1 | grep -q 'allegato1.xml: warning: gli Allegati 1 e 2 sono moduli delle Camere di commercio' && test ! -e \"$t/out/allegato1.md\"; rc=$?; rm -rf \"$t\"; exit $rc" ${RELAZIONE_BIN}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
