@@ -385,8 +385,9 @@ static HPDF_STATUS write_elem(rz_struct *s, HPDF_Doc pdf, size_t i, const uint8_
     HPDF_MMgr mm = pdf->mmgr;
     elem *e = &s->e[i];
     HPDF_Dict d = e->dict;
-    HPDF_STATUS st = HPDF_Dict_AddName(d, "Type", "StructElem");
-    st += HPDF_Dict_AddName(d, "S", e->type);
+    /* /Type /StructElem is optional: left out, as a table of thousands of
+     * cells makes every byte of an element count. */
+    HPDF_STATUS st = HPDF_Dict_AddName(d, "S", e->type);
     st += HPDF_Dict_Add(d, "P", e->parent >= 0 ? s->e[e->parent].dict : root);
     /* /Pg: the page of the element's first marked content. */
     int64_t pg = -1;
@@ -403,6 +404,13 @@ static HPDF_STATUS write_elem(rz_struct *s, HPDF_Doc pdf, size_t i, const uint8_
         st += HPDF_Dict_AddName(a, "O", "Table");
         st += HPDF_Dict_AddName(a, "Scope", e->scope);
     }
+    if (st != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    /* The commonest element, a cell or a paragraph on one page, has one
+     * marked-content sequence: /K is then that MCID alone. */
+    if (e->n == 1 && e->kids[0].kind == K_SLOT && s->sl[e->kids[0].ref].n == 1 &&
+        (int64_t)s->sl[e->kids[0].ref].mcr[0].page == pg)
+        return HPDF_Dict_AddNumber(d, "K", (HPDF_INT32)s->sl[e->kids[0].ref].mcr[0].mcid);
     HPDF_Array kids = HPDF_Array_New(mm);
     st += HPDF_Dict_Add(d, "K", kids);
     if (st != HPDF_OK)
