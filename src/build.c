@@ -10,8 +10,10 @@
  * scored tree (report_view.c), the validation data, the context and
  * Allegati as they are (xmlview.c), and the profile itself (its terms are
  * {{profilo.termini.…}}, with the Piano's overrides). The document named
- * "relazione" is measured for points J and K, and the validation view is
- * made when a later document needs it.
+ * "relazione" is measured for points J and K and laid out first, so that
+ * the validation document (a draft until the evaluation body's input is
+ * complete) and its working papers can cite the pages its headings landed
+ * on; their views are made when a later document needs them.
  *
  * Nothing is written when the inputs have errors. Every file is written
  * atomically, so a failure midway leaves complete files only.
@@ -27,6 +29,7 @@
 #include "json.h"
 #include "markdown_stats.h"
 #include "mustache.h"
+#include "oiv_view.h"
 #include "profile.h"
 #include "report_view.h"
 #include "version.h"
@@ -56,7 +59,7 @@ typedef struct pdf_job {
     struct pdf_job *next; /* in the queue */
     char *md;
     size_t len;
-    const char *title;
+    rz_pdf_request req;
     char *path;
     int listed; /* path reserved in the built list */
     rz_diags d;
@@ -151,7 +154,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
 {
     void *pdf = NULL;
     size_t pdf_len = 0;
-    j->st = opt->pdf(j->md, j->len, j->title, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
+    j->st = opt->pdf(j->md, j->len, &j->req, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
         j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
     free(pdf);
@@ -212,7 +215,7 @@ static void *pdf_worker(void *arg)
 
 /* Queues the PDF of md (taken over); rendered at once when no worker
  * thread can be had. */
-static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf *md)
+static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req, rz_buf *md)
 {
     pdf_pool *p = &c->pool;
     if (!p->started) {
@@ -242,7 +245,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
         return RZ_IO;
     }
     rz_diags_init(&j->d);
-    j->title = title;
+    j->req = *req;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -252,7 +255,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const char *title, rz_buf 
     add_built(c->built, j->path);
     j->listed = c->built->count > before;
     p->jobs[p->n_jobs++] = j;
-    if (p->n_threads == 0) {
+    if (p->n_threads == 0 || req->outline) {
         run_job(c->opt, j);
         return RZ_OK;
     }
@@ -337,21 +340,32 @@ static rz_status render_document(ctx *c, const char *name, xmlNodePtr plan, rz_b
     return st;
 }
 
-/* Renders and writes one document: Markdown, then PDF if asked. measure,
- * when given, sees the Markdown once written and before it goes. */
-static rz_status produce(ctx *c, const char *name, const char *title, xmlNodePtr plan,
-                         void (*measure)(const char *md, size_t len, rz_diags *findings),
-                         rz_diags *findings)
+/* What the build learns of a document it has written: its Markdown's
+ * counts and its headings (with pages when its PDF was laid out at once,
+ * which a request with an outline asks). */
+typedef struct {
+    rz_md_stats stats;
+    rz_outline outline;
+} doc_facts;
+
+/* Renders and writes one document: Markdown, then PDF if asked. facts,
+ * when given, receives what the document holds. */
+static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
+                         doc_facts *facts)
 {
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render_document(c, name, plan, &md);
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
-    if (measure && st == RZ_OK)
-        measure(md.data, md.len, findings);
+    if (facts && st == RZ_OK) {
+        rz_markdown_stats(md.data, md.len, &facts->stats);
+        if (!c->opt->pdf)
+            rz_outline_from_markdown(&facts->outline, md.data, md.len);
+        req.outline = c->opt->pdf ? &facts->outline : NULL;
+    }
     if (st == RZ_OK && c->opt->pdf)
-        st = submit_pdf(c, name, title, &md);
+        st = submit_pdf(c, name, &req, &md);
     rz_buf_free(&md);
     return st;
 }
@@ -437,26 +451,25 @@ static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, co
 
 /* Points J and K, measured on the generated Relazione (named
  * "relazione.md" wherever it is written). */
-static void measure_relazione(const char *md, size_t len, rz_diags *findings)
+static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
 {
     const char *path = "relazione.md";
-    rz_md_stats st;
-    rz_markdown_stats(md, len, &st);
     char words[RZ_FMT_MAX];
-    rz_fmt_number(words, sizeof words, (double)st.words, 0);
+    rz_fmt_number(words, sizeof words, (double)st->words, 0);
     rz_diag_add(findings, RZ_NOTE, path, 0, "J-length",
                 "la Relazione conta %s parole, %zu tabelle e %zu grafici in %zu sezioni", words,
-                st.tables, st.charts, st.headings);
-    if (st.words > 60000)
+                st->tables, st->charts, st->headings);
+    if (st->words > 60000)
         rz_diag_add(findings, RZ_WARNING, path, 0, "J-length",
                     "la Relazione supera le 60.000 parole: valutare una sintesi");
-    if (st.headings < 3)
+    if (st->headings < 3)
         rz_diag_add(findings, RZ_WARNING, path, 0, "K-index",
                     "la Relazione ha meno di tre sezioni: l'indice non aiuta la lettura");
     else
         rz_diag_add(findings, RZ_NOTE, path, 0, "K-index",
-                    "indice generato dalle %zu intestazioni; %zu grafici", st.headings, st.charts);
-    if (st.charts == 0)
+                    "indice generato dalle %zu intestazioni; %zu grafici", st->headings,
+                    st->charts);
+    if (st->charts == 0)
         rz_diag_add(findings, RZ_WARNING, path, 0, "K-charts",
                     "la Relazione non contiene rappresentazioni grafiche");
 }
@@ -505,9 +518,15 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     if (st == RZ_OK && in.contesto.doc)
         rz_contesto_check_totals(&in.contesto, findings);
     built->has_monitoring = in.monitoring != NULL;
-    if (st == RZ_OK && s && in.monitoring)
+    if (st == RZ_OK && s && in.monitoring) {
         rz_check(s, findings);
+        rz_oiv_check(in.oiv, s, findings);
+    }
     int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
+    doc_facts rel;
+    memset(&rel, 0, sizeof rel);
+    rz_outline_init(&rel.outline);
+    int has_rel = 0;
     for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
         const char *name = attr_text(pd, "nome");
         const char *title = attr_text(pd, "titolo");
@@ -521,12 +540,26 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
          * the Relazione, whose J and K findings it reports. */
         if (!is_relazione && !validation_ready && s && in.monitoring) {
             rz_diags_sort(findings);
-            rz_view_set(root, "validazione", rz_validation_view(doc, s, findings));
+            rz_relazione_facts facts = {&rel.outline, rel.outline.pages, has_rel, rel.stats};
+            rz_view_set(root, "validazione",
+                        rz_oiv_document_view(doc, s, in.oiv, findings, &facts));
+            rz_view_set(root, "carte", rz_oiv_papers_view(doc, s, in.oiv, findings, &facts));
             validation_ready = 1;
         }
-        st = produce(&c, name, *title ? title : name, pd, is_relazione ? measure_relazione : NULL,
-                     findings);
+        /* The validation document is a letter to sign, a draft until the
+         * body's input is complete. */
+        int is_validation = !strcmp(name, "validazione");
+        rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
+                              : *title      ? title
+                                            : name,
+                              is_validation, NULL};
+        st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
+        if (is_relazione && st == RZ_OK) {
+            measure_relazione(&rel.stats, findings);
+            has_rel = 1;
+        }
     }
+    rz_outline_free(&rel.outline);
     if (st == RZ_OK &&
         ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
         rz_diag_add(d, RZ_WARNING,

@@ -5,12 +5,20 @@
 #define RZ_BUILD_H
 
 #include "diag.h"
+#include "outline.h"
 #include <stddef.h>
+
+/* What a document asks of its PDF besides the Markdown. */
+typedef struct {
+    const char *title;   /* the running header of every page */
+    int letter;          /* a document to sign: neither cover nor contents */
+    rz_outline *outline; /* when not NULL, receives where each heading landed */
+} rz_pdf_request;
 
 /* Turns a Markdown document into PDF bytes (*out malloc'ed). The build
  * knows no PDF itself: the caller passes the renderer. */
-typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const char *title, void *ctx, void **out,
-                               size_t *out_len, rz_diags *d);
+typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const rz_pdf_request *req, void *ctx,
+                               void **out, size_t *out_len, rz_diags *d);
 
 typedef struct {
     const char *templates; /* NULL: the templates/ the tool ships */

@@ -16,10 +16,12 @@
 #include "format.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------ */
 /* Printed figures                                                     */
@@ -164,33 +166,188 @@ static const rz_measurement *measurement_for(const rz_scored_indicator *si, cons
     return NULL;
 }
 
+/* What a finding adds when it rests on a rule the document does not state
+ * but the encoding inferred from the printed figures ("" otherwise). */
+static const char *inference_note(const rz_rules *ru, rz_inferred_rule rule)
+{
+    if (!(ru->inferred & rule))
+        return "";
+    switch (rule) {
+    case RZ_INFERRED_THRESHOLD:
+        return " (la soglia di pieno punteggio non è enunciata dal documento: è dedotta dalle "
+               "cifre stampate)";
+    case RZ_INFERRED_ROUNDING:
+        return " (l'arrotondamento del risultato non è enunciato dal documento: è dedotto dalle "
+               "cifre stampate)";
+    case RZ_INFERRED_RETTIFICA_STATUS:
+        return " (il documento non dice quali rettifiche siano approvate e quali solo "
+               "dichiarate: la distinzione è dedotta dal testo)";
+    }
+    return "";
+}
+
+/* The problems found in one indicator's printed figures. The same problem
+ * printed in several places (the albero, table 3.2, a unit sheet…) is one
+ * finding that lists every place; the problems of the printed results and
+ * scores of one indicator are one finding, its printed targets another. */
+typedef struct {
+    const char *check;
+    rz_severity sev;
+    rz_materiality mat;
+    char text[480]; /* the problem, without where it is printed */
+    rz_buf places;
+    const rz_declared *first;
+} problem;
+
+#define MAX_PROBLEMS 24
+#define MAX_FLAGGED 128
+
+typedef struct {
+    problem items[MAX_PROBLEMS];
+    size_t n;
+    const rz_declared *flagged[MAX_FLAGGED]; /* printed figures with a problem */
+    size_t n_flagged;
+} problems;
+
+static void problems_free(problems *ps)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        rz_buf_free(&ps->items[i].places);
+    ps->n = 0;
+}
+
+static int is_flagged(const problems *ps, const rz_declared *dc)
+{
+    for (size_t i = 0; i < ps->n_flagged; i++)
+        if (ps->flagged[i] == dc)
+            return 1;
+    return 0;
+}
+
+/* Records a problem of the figure dc printed (dc NULL: a problem that names
+ * its places in its text). */
+static void problem_add(problems *ps, const rz_declared *dc, const char *check, rz_severity sev,
+                        rz_materiality mat, const char *fmt, ...) RZ_PRINTF(6, 7);
+static void problem_add(problems *ps, const rz_declared *dc, const char *check, rz_severity sev,
+                        rz_materiality mat, const char *fmt, ...)
+{
+    char text[sizeof ps->items[0].text];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (dc && !is_flagged(ps, dc) && ps->n_flagged < MAX_FLAGGED)
+        ps->flagged[ps->n_flagged++] = dc;
+    problem *pb = NULL;
+    for (size_t i = 0; i < ps->n && !pb; i++)
+        if (!strcmp(ps->items[i].check, check) && !strcmp(ps->items[i].text, text))
+            pb = &ps->items[i];
+    if (!pb) {
+        if (ps->n == MAX_PROBLEMS)
+            return;
+        pb = &ps->items[ps->n++];
+        pb->check = check;
+        pb->sev = sev;
+        pb->mat = mat;
+        snprintf(pb->text, sizeof pb->text, "%s", text);
+        rz_buf_init(&pb->places);
+        pb->first = dc;
+    }
+    if (dc) {
+        char at[256];
+        where(at, sizeof at, dc->where, dc->page);
+        if (!strstr(rz_buf_str(&pb->places), at))
+            rz_buf_printf(&pb->places, "%s%s", pb->places.len ? "; " : "", at);
+    }
+}
+
+/* Appends a finding whose class the check knows. */
+static void finding(rz_diags *d, rz_severity sev, rz_materiality mat, const char *file, long line,
+                    const char *check, const char *message)
+{
+    size_t before = d->count;
+    rz_diag_add(d, sev, file, line, check, "%s", message);
+    if (d->count > before)
+        d->items[d->count - 1].materiality = (int)mat;
+}
+
+/* One finding for the problems of ps whose check is (or is not, when
+ * targets is 0) "A-target". */
+static void problems_emit(const problems *ps, const rz_scored_indicator *si, int targets,
+                          rz_diags *d)
+{
+    const problem *lead = NULL;
+    rz_severity sev = RZ_NOTE;
+    rz_materiality mat = RZ_MATERIALITY_NONE;
+    rz_buf msg;
+    rz_buf_init(&msg);
+    rz_buf_printf(&msg, "indicatore %s: ", si->indicator->code);
+    size_t n = 0;
+    for (size_t i = 0; i < ps->n; i++) {
+        const problem *pb = &ps->items[i];
+        if ((strcmp(pb->check, "A-target") == 0) != targets)
+            continue;
+        rz_buf_printf(&msg, "%s%s", n++ ? "; " : "", pb->text);
+        /* Problems printed in the same places name them once, after the
+         * last of them. */
+        const problem *next = NULL;
+        for (size_t j = i + 1; j < ps->n && !next; j++)
+            if ((strcmp(ps->items[j].check, "A-target") == 0) == targets)
+                next = &ps->items[j];
+        if (pb->places.len && !(next && next->places.len == pb->places.len &&
+                                !memcmp(next->places.data, pb->places.data, pb->places.len)))
+            rz_buf_printf(&msg, " (%s)", pb->places.data);
+        if (pb->sev > sev)
+            sev = pb->sev;
+        /* The finding is filed under the gravest problem, a point's check
+         * (E-…) before a plausibility one. */
+        int point = pb->check[1] == '-';
+        if (!lead || pb->mat > mat || (pb->mat == mat && point && lead->check[1] != '-'))
+            lead = pb;
+        if (pb->mat > mat)
+            mat = pb->mat;
+    }
+    if (lead) {
+        const rz_loc *loc = lead->first ? &lead->first->loc : &si->observation->loc;
+        finding(d, sev, mat, loc->file, loc->line, lead->check, rz_buf_str(&msg));
+    }
+    rz_buf_free(&msg);
+}
+
+/* "unità S1: " before the figures of one unit's sheet. */
+static const char *unit_prefix(char *buf, size_t n, const rz_declared *dc)
+{
+    if (dc->unit)
+        snprintf(buf, n, "unità %s: ", dc->unit);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
 static void check_declared_result(const rz_scored *s, const rz_scored_indicator *si,
-                                  const rz_declared *dc, const rz_measurement *m, rz_diags *d)
+                                  const rz_declared *dc, const rz_measurement *m, problems *ps)
 {
     const rz_indicator *ind = si->indicator;
-    char at[256], comp[64];
-    where(at, sizeof at, dc->where, dc->page);
+    char comp[64], u[48];
+    unit_prefix(u, sizeof u, dc);
     rz_printed p;
     if (!rz_parse_printed(dc->result, &p)) {
-        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-unreadable",
-                    "indicatore %s (%s): il risultato stampato \"%s\" non è una cifra leggibile",
-                    ind->code, at, dc->result);
+        problem_add(ps, dc, "plaus-unreadable", RZ_WARNING, RZ_MATERIALITY_OBSERVATION,
+                    "%sil risultato stampato «%s» non è una cifra leggibile", u, dc->result);
         return;
     }
     if (!m->has_result) {
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                    "indicatore %s (%s): è stampato il risultato %s ma i dati non permettono di "
-                    "calcolarlo (%s)",
-                    ind->code, at, dc->result, m->missing ? m->missing : "dato mancante");
+        problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%sè stampato il risultato %s ma i dati non permettono di calcolarlo (%s)", u,
+                    dc->result, m->missing ? m->missing : "dato mancante");
         return;
     }
     if (m->result_is_date) {
         if (p.is_date) {
             if (p.date != m->result_date) {
                 it_date(comp, sizeof comp, m->result_date);
-                rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                            "indicatore %s (%s): data stampata %s, i dati danno %s", ind->code, at,
-                            dc->result, comp);
+                problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                            "%sdata stampata %s, i dati danno %s", u, dc->result, comp);
             }
             return;
         }
@@ -200,34 +357,33 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
             char conv[32];
             it_date(conv, sizeof conv, as_date);
             it_date(comp, sizeof comp, m->result_date);
-            rz_diag_add(d, as_date == m->result_date ? RZ_WARNING : RZ_ERROR, dc->loc.file,
-                        dc->loc.line, "plaus-serial-date",
-                        "indicatore %s (%s): il risultato è stampato come \"%s\", il numero "
-                        "seriale di un foglio di calcolo per la data %s; i dati danno %s: "
-                        "stampare la data",
-                        ind->code, at, dc->result, conv, comp);
+            int same = as_date == m->result_date;
+            problem_add(ps, dc, "plaus-serial-date", same ? RZ_WARNING : RZ_ERROR,
+                        same ? RZ_MATERIALITY_COSMETIC : RZ_MATERIALITY_OBSERVATION,
+                        "%sil risultato è stampato come «%s», il numero seriale di un foglio di "
+                        "calcolo per la data %s; i dati danno %s: stampare la data",
+                        u, dc->result, conv, comp);
             return;
         }
         it_date(comp, sizeof comp, m->result_date);
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                    "indicatore %s (%s): stampato %s dove i dati danno la data %s", ind->code, at,
-                    dc->result, comp);
+        problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%sstampato %s dove i dati danno la data %s", u, dc->result, comp);
         return;
     }
     if (p.is_date) {
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                    "indicatore %s (%s): stampata una data (%s) dove il risultato è un numero",
-                    ind->code, at, dc->result);
+        problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%sstampata una data (%s) dove il risultato è un numero", u, dc->result);
         return;
     }
     const rz_rules *ru = rz_indicator_rules(s->plan, ind);
     if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
         fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
         result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
-        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-precision",
-                    "indicatore %s (%s): risultato stampato %s senza l'arrotondamento a %d "
-                    "decimali previsto dalle regole (%s)",
-                    ind->code, at, dc->result, ru->result_decimals, comp);
+        problem_add(ps, dc, "plaus-precision", RZ_WARNING, RZ_MATERIALITY_COSMETIC,
+                    "%srisultato stampato %s senza l'arrotondamento a %d decimali previsto dalle "
+                    "regole (%s)%s",
+                    u, dc->result, ru->result_decimals, comp,
+                    inference_note(ru, RZ_INFERRED_ROUNDING));
     } else if (!matches(m->result, &p)) {
         result_text(comp, sizeof comp, m, si->target, p.decimals);
         char detail[96] = "";
@@ -237,78 +393,77 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
             it_number(b, sizeof b, m->den, m->den == floor(m->den) ? 0 : 2);
             snprintf(detail, sizeof detail, " (%s / %s)", a, b);
         }
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                    "indicatore %s (%s): risultato stampato %s, i dati danno %s%s", ind->code, at,
-                    dc->result, comp, detail);
+        problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%srisultato stampato %s, i dati danno %s%s", u, dc->result, comp, detail);
     }
     if (si->target && si->target->kind == RZ_TGT_PERCENT && ind->measure == RZ_MEASURE_RATIO &&
         p.value > 100 + 1e-9)
-        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
-                    "indicatore %s (%s): la percentuale stampata %s supera il 100%% per un "
-                    "rapporto tra parte e totale",
-                    ind->code, at, dc->result);
+        problem_add(ps, dc, "plaus-cap", RZ_WARNING, RZ_MATERIALITY_OBSERVATION,
+                    "%sla percentuale stampata %s supera il 100%% per un rapporto tra parte e "
+                    "totale",
+                    u, dc->result);
 }
 
 /* normalised: for a printed achievement, the normalised score the data
- * give (NULL for a printed normalised score, always grave when wrong). */
-static void check_declared_percent(const rz_scored *s, const char *code, const char *what,
-                                   const char *check, const char *printed, int has, double computed,
-                                   const double *normalised, const rz_declared *dc, rz_diags *d)
+ * give (NULL for a printed normalised score, always grave when wrong);
+ * cap: the most the printed figure may be (0: no limit). */
+static void check_declared_percent(const rz_rules *ru, const char *what, const char *check,
+                                   const char *printed, int has, double computed,
+                                   const double *normalised, double cap, const rz_declared *dc,
+                                   problems *ps)
 {
-    char at[256], comp[64];
-    where(at, sizeof at, dc->where, dc->page);
+    char comp[64], u[48];
+    unit_prefix(u, sizeof u, dc);
     rz_printed p;
     if (!rz_parse_printed(printed, &p) || p.is_date) {
-        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-unreadable",
-                    "indicatore %s (%s): la %s stampata \"%s\" non è una percentuale leggibile",
-                    code, at, what, printed);
+        problem_add(ps, dc, "plaus-unreadable", RZ_WARNING, RZ_MATERIALITY_OBSERVATION,
+                    "%sla %s stampata «%s» non è una percentuale leggibile", u, what, printed);
         return;
     }
-    /* The indicator's own rules; a printed achievement is bounded only
-     * where the rules cap achievements, a normalised score by the cap. */
-    const rz_indicator *ind = rz_plan_indicator(s->plan, code);
-    const rz_rules *ru = ind ? rz_indicator_rules(s->plan, ind) : &s->plan->rules;
-    int bounded = !normalised || ru->has_achievement_cap;
-    double limit = normalised ? ru->achievement_cap : ru->cap;
-    if (bounded && p.value > limit + 1e-9)
-        rz_diag_add(d, RZ_WARNING, dc->loc.file, dc->loc.line, "plaus-cap",
-                    "indicatore %s (%s): la %s stampata %s supera il massimo del %g%% "
-                    "previsto dal sistema di misurazione",
-                    code, at, what, printed, limit);
+    if (cap > 0 && p.value > cap + 1e-9)
+        problem_add(ps, dc, "plaus-cap", RZ_WARNING, RZ_MATERIALITY_OBSERVATION,
+                    "%sla %s stampata %s supera il massimo del %g%% previsto dal sistema di "
+                    "misurazione",
+                    u, what, printed, cap);
     if (!has) {
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
-                    "indicatore %s (%s): è stampata una %s di %s che i dati non permettono di "
-                    "calcolare",
-                    code, at, what, printed);
+        problem_add(ps, dc, check, RZ_ERROR, RZ_MATERIALITY_GRAVE,
+                    "%sè stampata una %s di %s che i dati non permettono di calcolare", u, what,
+                    printed);
         return;
     }
-    if (!matches(computed, &p)) {
-        it_number(comp, sizeof comp, computed, p.decimals);
-        size_t before = d->count;
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, check,
-                    "indicatore %s (%s): %s stampata %s, ricalcolata dai dati con le regole del "
-                    "Piano %s%%",
-                    code, at, what, printed, comp);
+    if (matches(computed, &p))
+        return;
+    it_number(comp, sizeof comp, computed, p.decimals);
+    rz_materiality mat = RZ_MATERIALITY_GRAVE;
+    const char *note = "";
+    if (normalised) {
         /* A printed achievement is grave only when the score it implies
          * differs from the score the data give. */
-        if (normalised && d->count > before) {
-            int lifted = 0;
-            rz_printed implied = p;
-            implied.value = rz_score_normalise(ru, p.value, &lifted);
-            d->items[d->count - 1].materiality =
-                matches(*normalised, &implied) ? RZ_MATERIALITY_OBSERVATION : RZ_MATERIALITY_GRAVE;
+        int lifted = 0;
+        rz_printed implied = p;
+        implied.value = rz_score_normalise(ru, p.value, &lifted);
+        if (matches(*normalised, &implied)) {
+            mat = RZ_MATERIALITY_OBSERVATION;
+            int lifted_computed = 0;
+            rz_score_normalise(ru, computed, &lifted_computed);
+            if (lifted || lifted_computed)
+                note = inference_note(ru, RZ_INFERRED_THRESHOLD);
         }
     }
+    problem_add(ps, dc, check, RZ_ERROR, mat,
+                "%s%s stampata %s, ricalcolata dai dati con le regole del Piano %s%%%s", u, what,
+                printed, comp, note);
 }
 
-static void check_declared_target(const rz_scored_indicator *si, const rz_declared *dc, rz_diags *d)
+static void check_declared_target(const rz_scored_indicator *si, const rz_declared *dc,
+                                  problems *ps)
 {
     const rz_target *t = si->target;
     rz_printed p;
     if (!t || !rz_parse_printed(dc->target, &p))
         return;
-    char at[256], plan_t[64];
-    where(at, sizeof at, dc->where, dc->page);
+    char plan_t[64], u[48];
+    unit_prefix(u, sizeof u, dc);
     int differs = 0;
     if (t->kind == RZ_TGT_DATE && t->has_value) {
         differs = !p.is_date || p.date != t->date;
@@ -319,14 +474,24 @@ static void check_declared_target(const rz_scored_indicator *si, const rz_declar
     } else {
         return;
     }
-    if (differs)
-        rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "A-target",
-                    "indicatore %s (%s): target stampato %s, ma il Piano fissa %s per il %d",
-                    si->indicator->code, at, dc->target, plan_t, t->year);
+    if (!differs)
+        return;
+    /* Say where the reference figure comes from: the Piano, or (when the
+     * Piano itself was not available) the place it was rebuilt from. */
+    if (t->derived_from)
+        problem_add(ps, dc, "A-target", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%starget stampato %s, ma il target %d è %s, ricavato da %s (il Piano non è "
+                    "disponibile)",
+                    u, dc->target, t->year, plan_t, t->derived_from);
+    else
+        problem_add(ps, dc, "A-target", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                    "%starget stampato %s, ma il Piano fissa %s per il %d", u, dc->target, plan_t,
+                    t->year);
 }
 
-/* The same figure printed with different values in different places. */
-static void check_declared_consistency(const rz_scored_indicator *si, rz_diags *d)
+/* The same figure printed with different values in different places, when
+ * neither was already found to differ from the data. */
+static void check_declared_consistency(const rz_scored_indicator *si, problems *ps)
 {
     const rz_observation *o = si->observation;
     for (size_t i = 0; i < o->n_declared; i++)
@@ -335,49 +500,46 @@ static void check_declared_consistency(const rz_scored_indicator *si, rz_diags *
             int same_unit =
                 (!a->unit && !b->unit) || (a->unit && b->unit && !strcmp(a->unit, b->unit));
             rz_printed pa, pb;
-            if (!same_unit || !a->result || !b->result || !rz_parse_printed(a->result, &pa) ||
-                !rz_parse_printed(b->result, &pb))
+            if (!same_unit || !a->result || !b->result || is_flagged(ps, a) || is_flagged(ps, b) ||
+                !rz_parse_printed(a->result, &pa) || !rz_parse_printed(b->result, &pb))
                 continue;
+            /* Two roundings of one figure ("87,8%", "88%") agree. */
+            int coarse = pa.decimals < pb.decimals ? pa.decimals : pb.decimals;
             int differ = pa.is_date != pb.is_date ||
-                         (pa.is_date ? pa.date != pb.date : fabs(pa.value - pb.value) > 1e-9);
+                         (pa.is_date ? pa.date != pb.date
+                                     : fabs(pa.value - pb.value) > 0.5 * pow(10.0, -coarse) + 1e-9);
             if (!differ)
                 continue;
-            char wa[256], wb[256];
+            char wa[256], wb[256], u[48];
             where(wa, sizeof wa, a->where, a->page);
             where(wb, sizeof wb, b->where, b->page);
-            rz_diag_add(d, RZ_WARNING, b->loc.file, b->loc.line, "plaus-inconsistent",
-                        "indicatore %s%s%s: lo stesso risultato è stampato come %s (%s) e come %s "
-                        "(%s)",
-                        si->indicator->code, a->unit ? ", unità " : "", a->unit ? a->unit : "",
-                        a->result, wa, b->result, wb);
+            problem_add(ps, NULL, "plaus-inconsistent", RZ_WARNING, RZ_MATERIALITY_OBSERVATION,
+                        "%slo stesso risultato è stampato come %s (%s) e come %s (%s)",
+                        unit_prefix(u, sizeof u, a), a->result, wa, b->result, wb);
         }
 }
 
 /* Algorithm text like "% pratiche evase >= 80%" or "entro il 30/06/2019"
- * that says something else than the structured target. */
-static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
+ * that says something else than the structured target: writes what it
+ * says and what the target is into out and returns 1. */
+static int algorithm_contradicts(const char *alg, const rz_target *t, char *out, size_t n)
 {
-    const rz_indicator *ind = si->indicator;
-    const rz_target *t = si->target;
-    const char *alg = ind->algorithm;
     if (!alg || !t || !t->has_value)
-        return;
+        return 0;
     if (t->kind == RZ_TGT_DATE) {
         const char *e = strstr(alg, "entro il ");
         rz_printed p;
         char tmp[16];
         if (!e)
-            return;
+            return 0;
         snprintf(tmp, sizeof tmp, "%.10s", e + 9);
         if (rz_parse_printed(tmp, &p) && p.is_date && p.date != t->date) {
             char a[32];
             it_date(a, sizeof a, t->date);
-            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "plaus-algorithm",
-                        "indicatore %s: l'algoritmo dice \"entro il %s\" ma il target strutturato "
-                        "è %s",
-                        ind->code, tmp, a);
+            snprintf(out, n, "l'algoritmo dice «entro il %s» ma il target è %s", tmp, a);
+            return 1;
         }
-        return;
+        return 0;
     }
     static const char *const ops[] = {">=", "≥", "=>", "<=", "≤", "=<", ">", "<", "="};
     for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
@@ -386,27 +548,98 @@ static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
             continue;
         const char *num = skip_space(o + strlen(ops[k]));
         char tmp[32];
-        size_t n = 0;
-        while (num[n] && (isdigit((unsigned char)num[n]) || num[n] == ',' || num[n] == '.') &&
-               n < sizeof tmp - 1) {
-            tmp[n] = num[n];
-            n++;
+        size_t len = 0;
+        while (num[len] &&
+               (isdigit((unsigned char)num[len]) || num[len] == ',' || num[len] == '.') &&
+               len < sizeof tmp - 1) {
+            tmp[len] = num[len];
+            len++;
         }
-        while (n > 0 && (tmp[n - 1] == '.' || tmp[n - 1] == ','))
-            n--;
-        tmp[n] = '\0';
+        while (len > 0 && (tmp[len - 1] == '.' || tmp[len - 1] == ','))
+            len--;
+        tmp[len] = '\0';
         rz_printed p;
-        if (n == 0 || !rz_parse_printed(tmp, &p))
-            return;
+        if (len == 0 || !rz_parse_printed(tmp, &p))
+            return 0;
         if (!matches(t->value, &p)) {
             char a[32];
             it_number(a, sizeof a, t->value, p.decimals);
-            rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "plaus-algorithm",
-                        "indicatore %s: l'algoritmo indica %s %s ma il target strutturato è %s",
-                        ind->code, ops[k], tmp, a);
+            snprintf(out, n, "l'algoritmo indica %s %s ma il target è %s", ops[k], tmp, a);
+            return 1;
         }
-        return;
+        return 0;
     }
+    return 0;
+}
+
+static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
+{
+    const rz_indicator *ind = si->indicator;
+    char what[160];
+    if (algorithm_contradicts(ind->algorithm, si->target, what, sizeof what))
+        rz_diag_add(d, RZ_WARNING, ind->loc.file, ind->loc.line, "plaus-algorithm",
+                    "indicatore %s: %s", ind->code, what);
+}
+
+/* The approved rettifica of an objective above the indicator, if any: it
+ * already accounts, in the scores, for what the indicator's figures miss. */
+static const rz_scored_node *rettified_ancestor(const rz_scored *s, const rz_indicator *ind)
+{
+    static const rz_node_level levels[] = {RZ_NODE_AREA, RZ_NODE_STRATEGIC, RZ_NODE_OPERATIONAL};
+    for (const rz_objective *o = ind->objective; o; o = o->parent) {
+        const rz_scored_node *n = rz_scored_find_node(s, levels[o->kind], o->code);
+        if (n && n->rettifica)
+            return n;
+    }
+    return NULL;
+}
+
+/* A printed figure marked as the established one (accertato) that the data
+ * contradict: the data, and the figures printed from them, are what is
+ * wrong, not the established figure. */
+static void check_established(const rz_scored *s, const rz_scored_indicator *si,
+                              const rz_declared *dc, const rz_measurement *m, problems *ps)
+{
+    rz_printed p;
+    if (!rz_parse_printed(dc->result, &p) || p.is_date || !m->has_result || m->result_is_date ||
+        matches(m->result, &p))
+        return;
+    const rz_observation *o = si->observation;
+    char comp[64], at[256];
+    result_text(comp, sizeof comp, m, si->target, p.decimals);
+    where(at, sizeof at, dc->where, dc->page);
+    rz_buf others;
+    rz_buf_init(&others);
+    for (size_t k = 0; k < o->n_declared; k++) {
+        const rz_declared *x = &o->declared[k];
+        rz_printed px;
+        if (x == dc || !x->result || !rz_parse_printed(x->result, &px) || px.is_date ||
+            fabs(px.value - p.value) < 1e-9)
+            continue;
+        char wx[256];
+        where(wx, sizeof wx, x->where, x->page);
+        rz_buf_printf(&others, "%s%s", others.len ? "; " : "", wx);
+        if (!is_flagged(ps, x) && ps->n_flagged < MAX_FLAGGED)
+            ps->flagged[ps->n_flagged++] = x;
+    }
+    const rz_scored_node *rn = rettified_ancestor(s, si->indicator);
+    char cover[320] = "";
+    if (rn) {
+        char sc[32];
+        it_number(sc, sizeof sc, rn->score, s->plan->rules.objective_decimals);
+        snprintf(cover, sizeof cover,
+                 "; la rettifica approvata dell'obiettivo %s (%s%%) ne tiene conto nei punteggi",
+                 rn->objective ? rn->objective->code : "", sc);
+    }
+    problem_add(ps, NULL, "E-result", RZ_ERROR,
+                rn ? RZ_MATERIALITY_OBSERVATION : RZ_MATERIALITY_GRAVE,
+                "il valore accertato è %s (%s); i dati di monitoraggio danno %s%s%s: sono questi "
+                "da correggere, e con essi il punteggio dell'indicatore%s",
+                dc->result, at, comp, others.len ? ", come le cifre stampate in " : "",
+                rz_buf_str(&others), cover);
+    if (!is_flagged(ps, dc) && ps->n_flagged < MAX_FLAGGED)
+        ps->flagged[ps->n_flagged++] = dc;
+    rz_buf_free(&others);
 }
 
 /* Indicators without a data source: one finding each when they are few,
@@ -422,8 +655,7 @@ static void report_sources(const source_list *l, const rz_plan *p, rz_diags *d)
     if (l->n + l->more <= 5) {
         for (size_t i = 0; i < l->n; i++)
             rz_diag_add(d, RZ_WARNING, l->items[i]->loc.file, l->items[i]->loc.line, "F-source",
-                        "indicatore %s: non indica la fonte dei dati (elemento <fonte>)",
-                        l->items[i]->code);
+                        "indicatore %s: non indica la fonte dei dati", l->items[i]->code);
         return;
     }
     rz_buf codes;
@@ -434,9 +666,20 @@ static void report_sources(const source_list *l, const rz_plan *p, rz_diags *d)
     if (rest)
         rz_buf_printf(&codes, " e altri %zu", rest);
     rz_diag_add(d, RZ_WARNING, p->file, 0, "F-source",
-                "%zu indicatori non indicano la fonte dei dati (elemento <fonte>): %s",
-                l->n + l->more, rz_buf_str(&codes));
+                "%zu indicatori non indicano la fonte dei dati: %s", l->n + l->more,
+                rz_buf_str(&codes));
     rz_buf_free(&codes);
+}
+
+/* A textual result the office itself labels as reached. */
+static int labelled_reached(const rz_measurement *m)
+{
+    const char *t = m->result_text;
+    if (!t)
+        return 0;
+    while (*t == ' ')
+        t++;
+    return strncasecmp(t, "raggiunto", 9) == 0;
 }
 
 static void check_indicators(const rz_scored *s, rz_diags *d)
@@ -473,48 +716,65 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
             ns->more++;
         }
         check_algorithm_text(si, d);
-        /* G: a reason for every shortfall. */
+        /* G: a reason for every shortfall, where the body's own rules see
+         * one: not when the threshold counts the achievement as full, nor
+         * for a result labelled «raggiunto». */
         if (si->total.has_achievement && si->total.achievement < 100 - 1e-9 &&
+            !(si->total.has_score && si->total.score >= 100 - 1e-9) &&
+            si->outcome != RZ_OUTCOME_REACHED && !labelled_reached(&si->total) &&
             !(si->observation && si->observation->deviation_reason)) {
             char a[32];
             it_number(a, sizeof a, si->total.achievement, 2);
             rz_diag_add(d, RZ_WARNING, si->observation->loc.file, si->observation->loc.line,
                         "G-reason",
-                        "indicatore %s: realizzazione del target al %s%% senza motivazione dello "
-                        "scostamento (<motivazione-scostamento>)",
+                        "indicatore %s: realizzazione del target al %s%% senza la motivazione "
+                        "dello scostamento",
                         ind->code, a);
         }
         if (!si->observation)
             continue;
         /* E and plausibility on every printed figure. */
+        problems *ps = calloc(1, sizeof *ps);
+        if (!ps)
+            continue;
         for (size_t k = 0; k < si->observation->n_declared; k++) {
             const rz_declared *dc = &si->observation->declared[k];
             const rz_measurement *m = measurement_for(si, dc->unit);
             if (!m) {
-                char at[256];
-                where(at, sizeof at, dc->where, dc->page);
-                rz_diag_add(d, RZ_ERROR, dc->loc.file, dc->loc.line, "E-result",
-                            "indicatore %s (%s): sono stampate cifre dell'unità %s, che non ha "
-                            "dati per questo indicatore",
-                            ind->code, at, dc->unit);
+                problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
+                            "sono stampate cifre dell'unità %s, che non ha dati per questo "
+                            "indicatore",
+                            dc->unit);
                 continue;
             }
-            if (dc->result)
-                check_declared_result(s, si, dc, m, d);
+            const rz_rules *ru = rz_indicator_rules(s->plan, ind);
+            char what[160];
+            if (dc->result && dc->established)
+                check_established(s, si, dc, m, ps);
+            else if (dc->result)
+                check_declared_result(s, si, dc, m, ps);
+            if (algorithm_contradicts(dc->algorithm, si->target, what, sizeof what))
+                problem_add(ps, dc, "plaus-algorithm", RZ_WARNING, RZ_MATERIALITY_OBSERVATION, "%s",
+                            what);
             if (dc->target)
-                check_declared_target(si, dc, d);
+                check_declared_target(si, dc, ps);
             if (dc->achievement)
-                check_declared_percent(s, ind->code, "realizzazione del target", "E-achievement",
+                check_declared_percent(ru, "realizzazione del target", "E-achievement",
                                        dc->achievement, m->has_achievement, m->achievement,
-                                       m->has_score ? &m->score : NULL, dc, d);
+                                       m->has_score ? &m->score : NULL,
+                                       ru->has_achievement_cap ? ru->achievement_cap : 0, dc, ps);
             if (dc->normalised) {
                 int has = dc->unit ? m->has_score : (m->has_score || si->has_adjusted);
                 double v = dc->unit ? m->score : si->effective;
-                check_declared_percent(s, ind->code, "realizzazione parametrata", "E-score",
-                                       dc->normalised, has, v, NULL, dc, d);
+                check_declared_percent(ru, "realizzazione parametrata", "E-score", dc->normalised,
+                                       has, v, NULL, ru->cap, dc, ps);
             }
         }
-        check_declared_consistency(si, d);
+        check_declared_consistency(si, ps);
+        problems_emit(ps, si, 0, d);
+        problems_emit(ps, si, 1, d);
+        problems_free(ps);
+        free(ps);
     }
     report_sources(ns, s->plan, d);
     free(ns);
@@ -600,13 +860,33 @@ static const char *level_phrase(rz_node_level l)
     return phrases[l];
 }
 
+static int same_declared_score(const rz_declared_score *a, const rz_declared_score *b)
+{
+    return a->level == b->level && !strcmp(a->value, b->value) &&
+           ((!a->code && !b->code) || (a->code && b->code && !strcmp(a->code, b->code)));
+}
+
 static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_diags *d)
 {
     const rz_monitoring *m = s->monitoring;
     for (size_t i = 0; i < m->n_declared_scores; i++) {
         const rz_declared_score *ds = &m->declared_scores[i];
-        char at[256], comp[64], name[160];
-        where(at, sizeof at, ds->where, ds->page);
+        /* One finding per node and printed value, listing every place. */
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = same_declared_score(&m->declared_scores[j], ds);
+        if (seen)
+            continue;
+        char at[1024], comp[64], name[160];
+        rz_buf places;
+        rz_buf_init(&places);
+        for (size_t j = i; j < m->n_declared_scores; j++)
+            if (j == i || same_declared_score(&m->declared_scores[j], ds)) {
+                where(at, sizeof at, m->declared_scores[j].where, m->declared_scores[j].page);
+                rz_buf_printf(&places, "%s%s", places.len ? "; " : "", at);
+            }
+        snprintf(at, sizeof at, "%s", rz_buf_str(&places));
+        rz_buf_free(&places);
         if (ds->level == RZ_NODE_ENTE)
             snprintf(name, sizeof name, "ente");
         else
@@ -614,8 +894,7 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
         rz_printed p;
         if (!rz_parse_printed(ds->value, &p) || p.is_date) {
             rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "plaus-unreadable",
-                        "%s (%s): il punteggio stampato \"%s\" non è leggibile", name, at,
-                        ds->value);
+                        "%s (%s): il punteggio stampato «%s» non è leggibile", name, at, ds->value);
             continue;
         }
         double v;
@@ -633,27 +912,14 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
             rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "B-declared",
                         "%s (%s): è stampato %s, valore che si ottiene solo applicando rettifiche "
                         "dichiarate ma non approvate; con le regole e le rettifiche approvate il "
-                        "punteggio è %s%%",
-                        name, at, ds->value, comp);
+                        "punteggio è %s%%%s",
+                        name, at, ds->value, comp,
+                        inference_note(&s->plan->rules, RZ_INFERRED_RETTIFICA_STATUS));
             continue;
         }
         rz_diag_add(d, RZ_ERROR, ds->loc.file, ds->loc.line, "B-declared",
                     "%s (%s): punteggio stampato %s, calcolato dai dati %s%%", name, at, ds->value,
                     comp);
-    }
-    const rz_validation *val = &m->validation;
-    if (val->has_overall && s->entity->has_score) {
-        double diff = fabs(val->overall_score - s->entity->score);
-        if (diff >= 0.05) {
-            char a[32], b[32];
-            it_number(a, sizeof a, val->overall_score, 1);
-            it_number(b, sizeof b, s->entity->score, 1);
-            rz_diag_add(d, RZ_ERROR, m->file, val->loc.line, "B-overall",
-                        "la valutazione complessiva dell'OIV (%s%%) differisce dal punteggio "
-                        "dell'ente calcolato dai dati (%s%%) senza una rettifica approvata "
-                        "sull'ente",
-                        a, b);
-        }
     }
 }
 
@@ -691,7 +957,7 @@ static void check_transparency(const rz_scored *s, rz_diags *d)
     if (flagged == 0)
         rz_diag_add(d, RZ_WARNING, s->plan->file, 0, "D-missing",
                     "nessun obiettivo o indicatore del Piano è collegato a trasparenza o "
-                    "prevenzione della corruzione (attributi trasparenza / anticorruzione)");
+                    "prevenzione della corruzione");
     else
         rz_diag_add(d, RZ_NOTE, s->plan->file, 0, "D-present",
                     "%zu obiettivi o indicatori collegati a trasparenza e anticorruzione, %zu "

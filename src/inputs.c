@@ -150,6 +150,17 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         case RZ_DOC_ALLEGATO2:
             keep(&in->allegato2, &x, d);
             break;
+        case RZ_DOC_VALIDAZIONE:
+            if (in->oiv) {
+                rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
+                            "la cartella contiene già gli elementi della validazione (%s): "
+                            "lasciarne uno solo",
+                            in->oiv->file);
+            } else if (rz_oiv_from_xml(&x, &in->oiv, d) != RZ_OK && st == RZ_OK) {
+                st = RZ_INVALID;
+            }
+            rz_xml_free(&x);
+            break;
         default:
             rz_xml_free(&x);
             break;
@@ -167,6 +178,16 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
         rz_xml_free(&mon_xml);
+    }
+    if (in->monitoring && in->monitoring->validation.present) {
+        if (in->oiv)
+            rz_diag_add(d, RZ_WARNING, in->monitoring->file, in->monitoring->validation.loc.line,
+                        "deprecated",
+                        "l'elemento <validazione> dei dati di monitoraggio è ignorato: vale %s; "
+                        "eliminarlo",
+                        in->oiv->file);
+        else
+            in->oiv = rz_oiv_from_legacy(in->monitoring, d);
     }
     if (in->invalid_plan && in->contesto.doc)
         depends_on_invalid_plan(in, in->contesto.path, d);
@@ -198,6 +219,7 @@ void rz_inputs_free(rz_inputs *in)
 {
     rz_plan_free(in->plan);
     rz_monitoring_free(in->monitoring);
+    rz_oiv_free(in->oiv);
     rz_xml_free(&in->contesto);
     rz_xml_free(&in->allegato1);
     rz_xml_free(&in->allegato2);

@@ -6,11 +6,15 @@
  * convention, but the kind is read from each file's root namespace, not
  * from its name). Loading validates every file and cross-checks the
  * monitoring data against the Piano found in the same folder.
+ *
+ * The evaluation body's input comes from its own file (validazione.xsd)
+ * or, deprecated, from the monitoring data's <validazione> element.
  */
 #ifndef RZ_INPUTS_H
 #define RZ_INPUTS_H
 
 #include "model.h"
+#include "oiv.h"
 #include "xmlload.h"
 
 typedef struct {
@@ -18,6 +22,7 @@ typedef struct {
     rz_plan *plan;             /* NULL when the folder has none */
     char *invalid_plan;        /* path of a Piano that failed validation, or NULL */
     rz_monitoring *monitoring; /* NULL when the folder has none */
+    rz_oiv *oiv;               /* the evaluation body's input; NULL when none */
     /* The profile the Piano names (<piano profilo>; NULL when it names
      * none), where, and the terms its <ente> overrides. */
     char *profile;

@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "relazione.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,9 @@ static const command *find_command(const char *name)
 
 static void command_help(const command *c, FILE *f)
 {
-    fprintf(f, "Uso: relazione %s\n\n%s.\n\n%s", c->synopsis, c->summary, c->help);
+    /* The summary, a phrase in the list of commands, opens a sentence here. */
+    fprintf(f, "Uso: relazione %s\n\n%c%s.\n\n%s", c->synopsis,
+            toupper((unsigned char)c->summary[0]), c->summary + 1, c->help);
 }
 
 /* True when the arguments of a command ask for its help. */
@@ -82,7 +85,8 @@ static void usage(FILE *f)
             "\n'relazione help COMANDO' (o 'relazione COMANDO --help') spiega un comando.\n"
             "\nOpzioni generali:\n"
             "  --dati DIR  cartella di schemi e modelli (predefinita: variabile RELAZIONE_DATA,\n"
-            "              altrimenti share/relazione accanto al programma; ora %s)\n"
+            "              altrimenti share/relazione accanto al programma)\n"
+            "              in uso: %s\n"
             "  --help      mostra questo aiuto\n"
             "  --version   mostra la versione\n\n",
             rz_data_dir());
@@ -186,13 +190,14 @@ static int cmd_check(int argc, char **argv)
         if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
             if (in.monitoring)
                 rz_check(s, &findings);
+            rz_oiv_check(in.oiv, s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
                 rz_contesto_check_totals(&in.contesto, &findings);
             rz_diags_sort(&findings);
             rz_findings_print(&findings, stderr);
             if (!print_verdict(stderr, &findings, in.monitoring != NULL,
-                               in.monitoring ? in.monitoring->validation.verdict : NULL, 1))
+                               in.oiv ? in.oiv->verdict : NULL, 1))
                 st = RZ_INVALID;
             if (findings.errors && st == RZ_OK)
                 st = RZ_INVALID;
@@ -229,24 +234,20 @@ static rz_status load_and_score(const char *dir, rz_inputs *in, rz_scored **s, r
     return st;
 }
 
-static int cmd_score(int argc, char **argv)
+/* Loads and scores dir, hands the scored data to use, then reports the
+ * diagnostics and frees everything: the frame of score and spiega. */
+static int with_scored(const char *dir, rz_status (*use)(rz_scored *s, void *arg, rz_diags *d),
+                       void *arg)
 {
-    if (argc != 2 || argv[1][0] == '-')
-        return usage_error("score");
     rz_diags d;
     rz_diags_init(&d);
     rz_inputs in;
     rz_scored *s = NULL;
-    rz_status st = load_and_score(argv[1], &in, &s, &d);
+    rz_status st = load_and_score(dir, &in, &s, &d);
     if (s) {
-        rz_view_doc *doc = rz_view_doc_new();
-        rz_buf out;
-        rz_buf_init(&out);
-        rz_json_write(rz_report_view(doc, s), &out);
-        if (rz_write_atomic("-", out.data, out.len, &d) != RZ_OK)
-            st = RZ_IO;
-        rz_buf_free(&out);
-        rz_view_doc_free(doc);
+        rz_status u = use(s, arg, &d);
+        if (u != RZ_OK)
+            st = u;
     }
     report(&d);
     rz_scored_free(s);
@@ -254,6 +255,54 @@ static int cmd_score(int argc, char **argv)
     rz_inputs_free(&in);
     rz_xml_cleanup();
     return st;
+}
+
+static rz_status print_json(rz_scored *s, void *arg, rz_diags *d)
+{
+    (void)arg;
+    rz_view_doc *doc = rz_view_doc_new();
+    rz_buf out;
+    rz_buf_init(&out);
+    rz_json_write(rz_report_view(doc, s), &out);
+    rz_status st = rz_write_atomic("-", out.data, out.len, d);
+    rz_buf_free(&out);
+    rz_view_doc_free(doc);
+    return st == RZ_OK ? RZ_OK : RZ_IO;
+}
+
+static int cmd_score(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-')
+        return usage_error("score");
+    return with_scored(argv[1], print_json, NULL);
+}
+
+/* Prints how one figure was obtained: title, then one step per line. */
+static rz_status print_explanation(rz_scored *s, void *arg, rz_diags *d)
+{
+    const char *const *args = arg;
+    rz_explanation e;
+    if (!rz_explain(s, args[1], &e)) {
+        rz_diag_add(d, RZ_ERROR, args[0], 0, "spiega",
+                    "«%s» non è il codice di un indicatore, di un obiettivo, di un'area o di "
+                    "un'unità organizzativa del Piano, né «ente»: controllare il codice",
+                    args[1]);
+        rz_explanation_free(&e);
+        return RZ_INVALID;
+    }
+    printf("%s\n", e.title ? e.title : args[1]);
+    for (size_t i = 0; i < e.n_steps; i++)
+        printf("  %zu. %s\n", i + 1, e.steps[i]);
+    rz_explanation_free(&e);
+    return RZ_OK;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    if (argc != 3 || argv[1][0] == '-')
+        return usage_error("spiega");
+    const char *args[2] = {argv[1], argv[2]};
+    return with_scored(argv[1], print_explanation, args);
 }
 
 static int cmd_build(int argc, char **argv)
@@ -278,7 +327,7 @@ static int cmd_build(int argc, char **argv)
     }
     if (!dir)
         return usage_error("build");
-    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1};
+    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
@@ -379,7 +428,7 @@ static int cmd_init(int argc, char **argv)
 static int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
-    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1};
+    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
@@ -481,6 +530,14 @@ static const command commands[] = {
      "Stampa sullo standard output la vista in JSON: i dati che i modelli Mustache\n"
      "leggono (utile a chi adatta un modello).\n\n"
      "Uscita: 0 fatto, 1 dati non validi, 3 errore di lettura.\n"},
+    {"spiega", cmd_explain, "spiega CARTELLA CODICE",
+     "mostra come è stata ottenuta una cifra (indicatore, obiettivo, area, unità, ente)",
+     "CODICE è il codice di un indicatore (O2.1.3-g), di un obiettivo operativo o\n"
+     "strategico (2.1.3), di un'area, di un'unità organizzativa (S0) oppure «ente».\n"
+     "Stampa la catena del calcolo: i dati rilevati (file:riga), il risultato, il target,\n"
+     "la realizzazione e la realizzazione parametrata con la regola applicata, le\n"
+     "rettifiche, i pesi e il punteggio usato nel livello superiore.\n\n"
+     "Uscita: 0 fatto, 1 dati non validi o codice sconosciuto, 3 errore di lettura.\n"},
     {"render", cmd_render,
      "render IN.md [-o OUT.pdf] [--title T] [--author A] [--no-cover] [--no-toc]",
      "impagina in PDF un qualsiasi documento Markdown",

@@ -257,6 +257,7 @@ static void read_target(reader *r, xmlNodePtr n, rz_target *t)
     t->text = child_text(r, n, "testo");
     t->reference = attr(r, n, "riferimento");
     t->raw_value = attr(r, n, "valore");
+    t->derived_from = attr(r, n, "ricavato-da");
     const char *what = t->text ? t->text : (t->raw_value ? t->raw_value : "");
 
     if (t->cmp == RZ_CMP_RANGE) {
@@ -619,6 +620,16 @@ static void read_rule_elements(reader *r, xmlNodePtr n, rz_rules *ru)
             rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(x), "rules",
                         "la soglia 'parziale' (%g) supera quella 'raggiunto' (%g)", ru->partial,
                         ru->reached);
+    }
+    FOR_CHILD(inf, n, "deduzione")
+    {
+        const char *rule = attr(r, inf, "regola");
+        if (rule && !strcmp(rule, "soglia-pieno-punteggio"))
+            ru->inferred |= RZ_INFERRED_THRESHOLD;
+        else if (rule && !strcmp(rule, "arrotondamento-risultato"))
+            ru->inferred |= RZ_INFERRED_ROUNDING;
+        else if (rule && !strcmp(rule, "stato-rettifiche"))
+            ru->inferred |= RZ_INFERRED_RETTIFICA_STATUS;
     }
     if ((x = rz_xml_child(n, "decimali"))) {
         ru->indicator_decimals = attr_int(r, x, "indicatori", 2);
@@ -1325,6 +1336,9 @@ static void read_declared(reader *r, xmlNodePtr n, rz_declared *dc)
     dc->normalised = attr(r, n, "parametrata");
     dc->weight = attr(r, n, "peso");
     dc->weight_entity = attr(r, n, "peso-ente");
+    dc->algorithm = attr(r, n, "algoritmo");
+    const char *est = attr(r, n, "accertato");
+    dc->established = est && (!strcmp(est, "true") || !strcmp(est, "1"));
 }
 
 static void read_validation(reader *r, xmlNodePtr n, rz_validation *v)

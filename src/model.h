@@ -71,9 +71,10 @@ typedef struct {
     double min, max;
     int has_scale;
     double scale_min, scale_max;
-    const char *text;      /* original wording, e.g. "≥ 80%" */
-    const char *reference; /* benchmark description */
-    const char *raw_value; /* the attribute as written */
+    const char *text;         /* original wording, e.g. "≥ 80%" */
+    const char *reference;    /* benchmark description */
+    const char *raw_value;    /* the attribute as written */
+    const char *derived_from; /* where it was rebuilt from when the Piano was not available */
     rz_loc loc;
 } rz_target;
 
@@ -229,7 +230,17 @@ struct rz_rules {
     double partial;
     int indicator_decimals;
     int objective_decimals;
+    /* Rules the document does not state, inferred by whoever encoded it
+     * from the printed figures: a bit per rz_inferred_rule. */
+    unsigned inferred;
 };
+
+/* The rules whose inference a finding names when it depends on one. */
+typedef enum {
+    RZ_INFERRED_THRESHOLD = 1u << 0,        /* soglia-pieno-punteggio */
+    RZ_INFERRED_ROUNDING = 1u << 1,         /* arrotondamento-risultato */
+    RZ_INFERRED_RETTIFICA_STATUS = 1u << 2, /* approved / declared status of the rettifiche */
+} rz_inferred_rule;
 
 typedef struct {
     const char *id;
@@ -368,6 +379,9 @@ typedef struct {
     const char *normalised;
     const char *weight;
     const char *weight_entity;
+    const char *algorithm; /* the calculation method as printed beside the figures */
+    int established;       /* the true figure, established elsewhere (an inspection…):
+                              the data and the other printed figures are to be corrected */
     rz_loc loc;
 } rz_declared;
 

@@ -1926,6 +1926,12 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         for (int k = lv + 1; k < 7; k++)
             parents[k] = NULL;
     }
+    for (size_t i = 0; opt->outline && i < c->n_headings; i++)
+        if (!rz_outline_add(opt->outline, c->headings[i].level, c->headings[i].title,
+                            cover + toc + c->headings[i].page + 1))
+            longjmp(c->fail, 1);
+    if (opt->outline)
+        opt->outline->pages = total;
     /* Page labels match the "Pagina N" of the footers. */
     HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     if (rz_struct_write(c->st, c->pdf, LANG) != HPDF_OK)
@@ -1952,10 +1958,12 @@ done:
     return st;
 }
 
-rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx_, void **out,
-                           size_t *out_len, rz_diags *d)
+rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req, void *ctx_,
+                           void **out, size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {title, base ? base->author : NULL, NULL, NULL, 1, 1};
+    rz_pdf_options opt = {
+        req->title,  base ? base->author : NULL, NULL, NULL, !req->letter, !req->letter,
+        req->outline};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

@@ -22,7 +22,9 @@
 #ifndef RZ_PDF_RENDER_H
 #define RZ_PDF_RENDER_H
 
+#include "build.h"
 #include "diag.h"
+#include "outline.h"
 #include <stddef.h>
 
 typedef struct {
@@ -32,6 +34,7 @@ typedef struct {
     const char *keywords; /* NULL: none */
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
+    rz_outline *outline;  /* when not NULL, receives each heading with its page */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
@@ -39,8 +42,10 @@ typedef struct {
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d);
 
-/* The rz_pdf_fn of build.h: title as given, other options default. */
-rz_status rz_pdf_for_build(const char *md, size_t len, const char *title, void *ctx, void **out,
-                           size_t *out_len, rz_diags *d);
+/* The rz_pdf_fn of build.h: the request's title, outline and form (a
+ * letter has neither cover nor contents); author from ctx, an
+ * rz_pdf_options (may be NULL). */
+rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req, void *ctx,
+                           void **out, size_t *out_len, rz_diags *d);
 
 #endif

@@ -813,6 +813,214 @@ static rz_view *individuals_view(builder *b)
     return groups;
 }
 
+/* A rule's figure as a reader expects it: "90%", "92,5%". */
+static const char *rule_pct(char *buf, size_t n, double v)
+{
+    int dec = v == floor(v) ? 0 : (v * 10 == floor(v * 10) ? 1 : 2);
+    return rz_fmt_percent(buf, n, v, dec);
+}
+
+static const char *rule_num(char *buf, size_t n, double v)
+{
+    return rz_fmt_number(buf, n, v, v == floor(v) ? 0 : 2);
+}
+
+static void rule_sentence(builder *b, rz_view *list, const char *text)
+{
+    rz_view *m = rz_view_map(b->doc);
+    rz_view_set_str(m, "testo", text);
+    rz_view_push(list, m);
+}
+
+/* The bands of rules as a sentence fragment: "da 0% a 60%: 0%; …". */
+static void bands_text(rz_buf *t, const rz_rules *r)
+{
+    char a[32], c[32], d[32], e[32];
+    for (size_t i = 0; i < r->n_bands; i++) {
+        const rz_band *bd = &r->bands[i];
+        rz_buf_puts(t, i ? "; " : "");
+        rz_buf_puts(t, bd->has_to ? "da " : "da ");
+        rz_buf_puts(t, rule_pct(a, sizeof a, bd->from));
+        if (bd->has_to) {
+            rz_buf_puts(t, " a meno di ");
+            rz_buf_puts(t, rule_pct(c, sizeof c, bd->to));
+        } else {
+            rz_buf_puts(t, " in su");
+        }
+        rz_buf_puts(t, ": ");
+        if (bd->linear) {
+            rz_buf_puts(t, "da ");
+            rz_buf_puts(t, rule_pct(d, sizeof d, bd->score_from));
+            rz_buf_puts(t, " a ");
+            rz_buf_puts(t, rule_pct(e, sizeof e, bd->score_to));
+            rz_buf_puts(t, " in proporzione");
+        } else {
+            rz_buf_puts(t, rule_pct(d, sizeof d, bd->score));
+        }
+    }
+}
+
+/* The deadline rule of r as a sentence ("" when all-or-nothing without
+ * tolerance, the ordinary case said elsewhere). */
+static void deadline_text(rz_buf *t, const rz_rules *r)
+{
+    char a[32], c[32];
+    if (r->deadline_rule == RZ_DEADLINE_ALL_OR_NOTHING)
+        rz_buf_puts(t, "un risultato raggiunto dopo la scadenza vale zero");
+    else
+        rz_buf_printf(
+            t, "ogni %s di ritardo toglie %s punti",
+            r->deadline_rule == RZ_DEADLINE_DAILY_PENALTY ? "giorno" : "mese (o frazione)",
+            rule_num(a, sizeof a,
+                     r->deadline_rule == RZ_DEADLINE_DAILY_PENALTY ? r->points_per_day
+                                                                   : r->points_per_month));
+    if (r->tolerance_days > 0)
+        rz_buf_printf(t, ", oltre una tolleranza di %s %s",
+                      rule_num(c, sizeof c, r->tolerance_days),
+                      r->tolerance_days == 1 ? "giorno" : "giorni");
+}
+
+/* The scoring method, in sentences a reader of the Relazione follows,
+ * written from the plan's rules (the templates hold no figure). */
+static rz_view *method_view(builder *b)
+{
+    const rz_rules *r = b->rules;
+    rz_view *list = rz_view_list(b->doc);
+    char a[32], c[32];
+    rz_buf t;
+    rz_buf_init(&t);
+    rz_buf_printf(&t,
+                  "La realizzazione di un indicatore è il risultato diviso per il target; "
+                  "quando un valore minore è migliore, %s.",
+                  r->lower_formula == RZ_LOWER_RELATIVE_GAP
+                      ? "è 1 − (risultato − target) / target"
+                      : "è il target diviso per il risultato");
+    rule_sentence(b, list, rz_buf_str(&t));
+    if (r->has_achievement_cap) {
+        rz_buf_clear(&t);
+        rz_buf_printf(&t, "La realizzazione si riporta al massimo al %s.",
+                      rule_pct(a, sizeof a, r->achievement_cap));
+        rule_sentence(b, list, rz_buf_str(&t));
+    }
+    rz_buf_clear(&t);
+    if (r->all_or_nothing) {
+        rz_buf_puts(&t, "Un indicatore vale il 100% se il target è raggiunto, zero altrimenti.");
+    } else {
+        if (r->has_threshold && r->threshold < 100)
+            rz_buf_printf(&t,
+                          "Una realizzazione dal %s in su conta come pieno raggiungimento "
+                          "(100%%). ",
+                          rule_pct(a, sizeof a, r->threshold));
+        if (r->n_bands) {
+            rz_buf_puts(&t, "Il punteggio segue queste fasce di realizzazione: ");
+            bands_text(&t, r);
+            rz_buf_puts(&t, ". ");
+        }
+    }
+    rz_buf_printf(&t, "Il punteggio di un indicatore non supera il %s.",
+                  rule_pct(c, sizeof c, r->cap));
+    rule_sentence(b, list, rz_buf_str(&t));
+    rz_buf_clear(&t);
+    rz_buf_puts(&t, "Per gli indicatori a scadenza, ");
+    deadline_text(&t, r);
+    rz_buf_puts(&t, ".");
+    rule_sentence(b, list, rz_buf_str(&t));
+    rz_buf_clear(&t);
+    rz_buf_puts(&t, r->missing_as_zero
+                        ? "Un indicatore o un obiettivo senza dati conta zero."
+                        : "Un indicatore o un obiettivo senza dati è escluso dal calcolo e il suo "
+                          "peso si ripartisce sugli altri; accanto a ogni punteggio è indicato "
+                          "che cosa è stato escluso.");
+    rule_sentence(b, list, rz_buf_str(&t));
+    static const char *const gate_names[] = {"un'area", "un obiettivo strategico",
+                                             "un obiettivo operativo", "un obiettivo individuale"};
+    for (int g = 0; g < RZ_GATE_LEVELS; g++) {
+        if (!r->has_gate[g])
+            continue;
+        rz_buf_clear(&t);
+        rz_buf_printf(&t, "Se %s ottiene meno del %s, nel livello superiore conta zero.",
+                      gate_names[g], rule_pct(a, sizeof a, r->gate[g]));
+        rule_sentence(b, list, rz_buf_str(&t));
+    }
+    rz_buf_clear(&t);
+    if (r->os_rule == RZ_OS_FROM_BOTH) {
+        double wi = r->has_os_indicator_weight ? r->os_indicator_weight : 50;
+        rz_buf_printf(&t,
+                      "Il punteggio di un obiettivo strategico pesa per il %s i suoi indicatori "
+                      "e per il %s i suoi obiettivi operativi.",
+                      rule_pct(a, sizeof a, wi), rule_pct(c, sizeof c, 100 - wi));
+    } else {
+        rz_buf_printf(&t, "Il punteggio di un obiettivo strategico è la media pesata %s.",
+                      r->os_rule == RZ_OS_FROM_INDICATORS ? "dei suoi indicatori"
+                                                          : "dei suoi obiettivi operativi");
+    }
+    rz_buf_puts(&t, " Aree ed ente sono medie pesate del livello sottostante.");
+    rule_sentence(b, list, rz_buf_str(&t));
+    /* Indicators with rules of their own, each once. */
+    const rz_scored *s = b->s;
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        const rz_indicator *ind = s->indicators[i]->indicator;
+        if (!ind->has_own_rules)
+            continue;
+        const rz_rules *o = ind->rules;
+        rz_buf_clear(&t);
+        rz_buf_printf(&t, "L'indicatore %s ha regole proprie: ", ind->code);
+        /* Only what differs from the plan's rules. */
+        const char *sep = "";
+        if (o->all_or_nothing && !r->all_or_nothing) {
+            rz_buf_puts(&t, "vale il 100% se il target è raggiunto, zero altrimenti");
+            sep = "; ";
+        }
+        if (o->cap != r->cap) {
+            rz_buf_printf(&t, "%spunteggio massimo %s", sep, rule_pct(a, sizeof a, o->cap));
+            sep = "; ";
+        }
+        if (o->has_threshold != r->has_threshold || o->threshold != r->threshold) {
+            if (o->has_threshold && o->threshold < 100)
+                rz_buf_printf(&t, "%spieno raggiungimento dal %s", sep,
+                              rule_pct(c, sizeof c, o->threshold));
+            else
+                rz_buf_printf(&t, "%snessuna soglia di pieno raggiungimento", sep);
+            sep = "; ";
+        }
+        if (o->bands != r->bands) {
+            rz_buf_printf(&t, "%s", sep);
+            if (o->n_bands) {
+                rz_buf_puts(&t, "fasce ");
+                bands_text(&t, o);
+            } else {
+                rz_buf_puts(&t, "nessuna fascia");
+            }
+            sep = "; ";
+        }
+        if (o->deadline_rule != r->deadline_rule || o->points_per_day != r->points_per_day ||
+            o->points_per_month != r->points_per_month || o->tolerance_days != r->tolerance_days) {
+            rz_buf_printf(&t, "%sper la scadenza ", sep);
+            deadline_text(&t, o);
+            sep = "; ";
+        }
+        if (o->lower_formula != r->lower_formula) {
+            rz_buf_printf(&t, "%squando un valore minore è migliore la realizzazione è %s", sep,
+                          o->lower_formula == RZ_LOWER_RELATIVE_GAP
+                              ? "1 − (risultato − target) / target"
+                              : "il target diviso per il risultato");
+            sep = "; ";
+        }
+        if (o->missing_as_zero != r->missing_as_zero) {
+            rz_buf_printf(&t, "%s%s", sep,
+                          o->missing_as_zero ? "senza dati conta zero"
+                                             : "senza dati è escluso dal calcolo");
+            sep = "; ";
+        }
+        if (!*sep)
+            continue; /* its own rules repeat the plan's */
+        rz_buf_puts(&t, ".");
+        rule_sentence(b, list, rz_buf_str(&t));
+    }
+    rz_buf_free(&t);
+    return list;
+}
+
 static rz_view *rules_view(builder *b)
 {
     const rz_rules *r = b->rules;
@@ -836,6 +1044,7 @@ static rz_view *rules_view(builder *b)
     rz_view_set_str(m, "parziale", buf);
     rz_view_set_bool(m, "arrotonda_risultato", r->result_decimals >= 0);
     rz_view_set_num(m, "decimali_risultato", r->result_decimals);
+    rz_view_set(m, "metodo", method_view(b));
     rz_view_set_str(m, "formula_minore_migliore",
                     r->lower_formula == RZ_LOWER_RELATIVE_GAP ? "1 − (risultato − target) / target"
                                                               : "target / risultato");
@@ -949,169 +1158,4 @@ rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
     }
     rz_view_set(root, "delibere", dels);
     return root;
-}
-
-/* ---- validation ---- */
-
-static const char *const point_titles[11] = {
-    "Coerenza fra contenuti della Relazione e contenuti del Piano della performance",
-    "Coerenza fra la valutazione complessiva dell'OIV e le valutazioni degli obiettivi "
-    "riportate nella Relazione",
-    "Presenza nella Relazione dei risultati di tutti gli obiettivi del Piano",
-    "Obiettivi connessi all'anticorruzione e alla trasparenza considerati nella misurazione",
-    "Corretto utilizzo del metodo di calcolo previsto per gli indicatori",
-    "Affidabilità dei dati utilizzati (fonti esterne certificate o interne non autodichiarate)",
-    "Evidenza degli scostamenti fra risultati programmati e conseguiti, con motivazione",
-    "Adeguatezza del processo di misurazione e valutazione, anche per obiettivi fuori Piano",
-    "Conformità alle disposizioni normative e alle linee guida",
-    "Sinteticità della Relazione",
-    "Chiarezza e comprensibilità della Relazione"};
-
-static const char *const point_outcomes[] = {"non ancora espresso", "positivo",
-                                             "positivo con osservazioni", "negativo"};
-
-#define TO_COMPLETE "[da completare]"
-
-/* One finding as the attestation prints it: severity, message, file and
- * line. */
-/* Why the proposed verdict is what it is, in a sentence for the OIV:
- * the gravest class found and the point it concerns. */
-static void set_verdict_basis(rz_view *m, const char *key, const rz_verdict_basis *vb)
-{
-    char point = vb->decisive ? rz_check_point(vb->decisive) : 0;
-    if (vb->verdict == RZ_VERDICT_NON_VALIDA)
-        rz_view_set_strf(m, key, "rilievo grave sul punto %c", point);
-    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI && vb->grave)
-        rz_view_set_str(m, key, "rilievi gravi su punti che non riguardano i risultati");
-    else if (vb->verdict == RZ_VERDICT_VALIDA_CON_OSSERVAZIONI)
-        rz_view_set_str(m, key, "il rilievo più grave è un'osservazione");
-    else
-        rz_view_set_str(m, key,
-                        vb->cosmetic ? "solo rilievi formali, che non incidono sull'esito"
-                                     : "nessun rilievo");
-}
-
-static rz_view *evidence_view(rz_view_doc *doc, const rz_diag *g)
-{
-    rz_view *e = rz_view_map(doc);
-    rz_view_set_str(e, "classe", rz_materiality_name(rz_finding_materiality(g)));
-    rz_view_set_str(e, "gravita",
-                    g->severity == RZ_ERROR     ? "errore"
-                    : g->severity == RZ_WARNING ? "avviso"
-                                                : "nota");
-    rz_view_set_str(e, "messaggio", g->message ? g->message : "");
-    if (g->file) {
-        char where[512];
-        const char *base = strrchr(g->file, '/');
-        if (g->line > 0)
-            snprintf(where, sizeof where, "%s, riga %ld", base ? base + 1 : g->file, g->line);
-        else
-            snprintf(where, sizeof where, "%s", base ? base + 1 : g->file);
-        rz_view_set_str(e, "dove", where);
-    } else {
-        rz_view_set_str(e, "dove", "");
-    }
-    return e;
-}
-
-rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings)
-{
-    builder b = {doc, s, &s->plan->rules};
-    rz_view *m = rz_view_map(doc);
-    const rz_validation *v = s->monitoring ? &s->monitoring->validation : NULL;
-    rz_view_set_str(m, "organismo",
-                    v && v->body ? v->body : "Organismo Indipendente di Valutazione");
-    rz_view_set_str(m, "delibera_organo", v && v->approval_organ ? v->approval_organ : "Giunta");
-    rz_view_set_str(m, "delibera_numero",
-                    v && v->approval_number ? v->approval_number : TO_COMPLETE);
-    set_date(m, "delibera_data", v && v->has_approval_date, v ? v->approval_date : 0, TO_COMPLETE);
-    if (v && v->transmission_office)
-        rz_view_set_str(m, "trasmissione_ufficio", v->transmission_office);
-    set_date(m, "trasmissione_data", v && v->has_transmission_date, v ? v->transmission_date : 0,
-             TO_COMPLETE);
-    if (v && v->guidelines)
-        rz_view_set_str(m, "linee_guida", v->guidelines);
-    if (v && v->has_overall)
-        set_pct(&b, m, "valutazione_complessiva", 1, v->overall_score, 1);
-    rz_verdict_basis vb = rz_proposed_verdict(findings, 0, s->monitoring != NULL);
-    rz_view_set_str(m, "esito_proposto",
-                    vb.verdict == RZ_VERDICT_NOT_COMPUTABLE ? rz_verdict_not_computable_reason(0, 0)
-                                                            : rz_verdict_name(vb.verdict));
-    set_verdict_basis(m, "esito_proposto_base", &vb);
-    rz_view_set_str(m, "esito_oiv", v && v->verdict ? v->verdict : "non ancora espresso");
-    rz_view_set_str(m, "esito_lettera",
-                    v && v->verdict ? v->verdict
-                                    : "[VALIDA / VALIDA CON OSSERVAZIONI / NON VALIDA]");
-    if (v && v->remarks)
-        rz_view_set_str(m, "osservazioni", v->remarks);
-    char place[160];
-    char d[32] = TO_COMPLETE;
-    if (v && v->has_sign_date)
-        date_text(d, sizeof d, v->sign_date);
-    snprintf(place, sizeof place, "%s, %s", v && v->place ? v->place : TO_COMPLETE, d);
-    rz_view_set_str(m, "luogo_data", place);
-    rz_view *signs = rz_view_list(doc);
-    for (size_t i = 0; v && i < v->n_signatories; i++) {
-        rz_view *sg = rz_view_map(doc);
-        rz_view_set_str(sg, "ruolo", v->signatories[i].role ? v->signatories[i].role : "");
-        rz_view_set_str(sg, "nome", v->signatories[i].name ? v->signatories[i].name : "");
-        rz_view_push(signs, sg);
-    }
-    rz_view_set(m, "firmatari", signs);
-
-    rz_view *points = rz_view_list(doc);
-    for (int p = 0; p < 11; p++) {
-        char code = (char)('A' + p);
-        rz_view *pt = rz_view_map(doc);
-        char c[2] = {code, 0};
-        rz_view_set_str(pt, "codice", c);
-        rz_view_set_str(pt, "titolo", point_titles[p]);
-        const rz_validation_point *vp = v ? &v->points[p] : NULL;
-        rz_view_set_str(pt, "esito_oiv", point_outcomes[vp && vp->code ? vp->outcome : 0]);
-        if (vp && vp->text)
-            rz_view_set_str(pt, "giudizio", vp->text);
-        rz_view *ev = rz_view_list(doc);
-        size_t errors = 0, warnings = 0, notes = 0;
-        for (size_t i = 0; i < findings->count; i++) {
-            const rz_diag *g = &findings->items[i];
-            if (rz_check_point(g) != code)
-                continue;
-            rz_view *e = evidence_view(doc, g);
-            rz_view_push(ev, e);
-            if (g->severity == RZ_ERROR)
-                errors++;
-            else if (g->severity == RZ_WARNING)
-                warnings++;
-            else
-                notes++;
-        }
-        rz_view_set(pt, "evidenze", ev);
-        rz_view_set_bool(pt, "ha_dettaglio", rz_view_len(ev) > 0 || (vp && vp->text));
-        char sum[160];
-        if (p == 9 || p == 10 || p == 7 || p == 8) {
-            if (errors + warnings + notes == 0)
-                snprintf(sum, sizeof sum, "giudizio dell'OIV");
-            else
-                snprintf(sum, sizeof sum, "%zu %s, %zu %s, %zu %s", errors,
-                         errors == 1 ? "errore" : "errori", warnings,
-                         warnings == 1 ? "avviso" : "avvisi", notes, notes == 1 ? "nota" : "note");
-        } else if (errors + warnings == 0) {
-            snprintf(sum, sizeof sum, "nessun problema rilevato%s", notes ? " (vedi note)" : "");
-        } else {
-            snprintf(sum, sizeof sum, "%zu %s, %zu %s", errors, errors == 1 ? "errore" : "errori",
-                     warnings, warnings == 1 ? "avviso" : "avvisi");
-        }
-        rz_view_set_str(pt, "sintesi", sum);
-        rz_view_push(points, pt);
-    }
-    rz_view_set(m, "punti", points);
-    /* Plausibility findings concern no single point: listed after them. */
-    rz_view *plaus = rz_view_list(doc);
-    for (size_t i = 0; i < findings->count; i++) {
-        const rz_diag *g = &findings->items[i];
-        if (!rz_check_point(g) && g->check && strncmp(g->check, "plaus-", 6) == 0)
-            rz_view_push(plaus, evidence_view(doc, g));
-    }
-    rz_view_set(m, "plausibilita", plaus);
-    return m;
 }

@@ -12,9 +12,4 @@
 /* Builds the view of s in doc and returns its root map. */
 rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s);
 
-/* The data of the validation attestation: the OIV's inputs, the findings of
- * rz_check grouped by point A–K, the proposed and the OIV's verdict.
- * Missing OIV inputs read "[da completare]". */
-rz_view *rz_validation_view(rz_view_doc *doc, const rz_scored *s, const rz_diags *findings);
-
 #endif

@@ -1,6 +1,7 @@
 /* validate.c — see validate.h. */
 #define _DEFAULT_SOURCE
 #include "validate.h"
+#include "oiv.h"
 #include "contesto.h"
 #include "model.h"
 #include "profile.h"
@@ -37,6 +38,7 @@ static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t 
     rz_status st = rz_monitoring_from_xml(x, &m, d);
     if (!m)
         return st;
+    rz_oiv_free(rz_oiv_from_legacy(m, d)); /* warns when the element is there */
     char *plan_path = rz_monitoring_plan_path(m);
     rz_diags quiet;
     rz_diags_init(&quiet);
@@ -126,6 +128,12 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_CONTESTO:
         st = rz_contesto_check(&x, d);
         break;
+    case RZ_DOC_VALIDAZIONE: {
+        rz_oiv *o = NULL;
+        st = rz_oiv_from_xml(&x, &o, d);
+        rz_oiv_free(o);
+        break;
+    }
     default:
         /* The Allegati: the schema says it all. */
         break;

@@ -43,6 +43,8 @@ static const struct {
      "Allegato 1 - scheda di monitoraggio", "scheda-monitoraggio"},
     {RZ_DOC_ALLEGATO2, "urn:relazione:allegato2:1", "allegato2.xsd",
      "Allegato 2 - informazioni di sintesi", "informazioni-sintesi"},
+    {RZ_DOC_VALIDAZIONE, "urn:relazione:validazione:1", "validazione.xsd",
+     "elementi della validazione dell'organismo di valutazione", "validazione"},
 };
 #define N_KINDS (sizeof doc_kinds / sizeof doc_kinds[0])
 
@@ -239,8 +241,8 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
         rz_diag_add(d, RZ_ERROR, path, root ? root->line : 0, "xml-namespace",
                     "elemento radice <%s> con namespace '%s' sconosciuto: i documenti "
                     "ammessi usano urn:relazione:piano:1, urn:relazione:monitoraggio:1, "
-                    "urn:relazione:contesto:1, urn:relazione:allegato1:1 o "
-                    "urn:relazione:allegato2:1",
+                    "urn:relazione:contesto:1, urn:relazione:allegato1:1, "
+                    "urn:relazione:allegato2:1 o urn:relazione:validazione:1",
                     root ? (const char *)root->name : "?",
                     root && root->ns ? (const char *)root->ns->href : "");
         xmlFreeDoc(doc);

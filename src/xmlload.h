@@ -24,7 +24,8 @@ typedef enum {
     RZ_DOC_MONITORAGGIO,
     RZ_DOC_CONTESTO,
     RZ_DOC_ALLEGATO1,
-    RZ_DOC_ALLEGATO2
+    RZ_DOC_ALLEGATO2,
+    RZ_DOC_VALIDAZIONE
 } rz_doc_kind;
 
 /* The namespace and schema file of each kind, and its Italian name. */

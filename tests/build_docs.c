@@ -293,13 +293,19 @@ int main(void)
         }
         free(md);
     }
-    const char *val[] = {"Esito proposto dalle verifiche sui dati:** NON VALIDA",
-                         "Punto E",
-                         "200,00%",
-                         "### Verifiche di plausibilità sui dati",
-                         "il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31",
-                         NULL};
+    const char *val[] = {"Le verifiche sui dati propongono l'esito **NON VALIDA**",
+                         "| E | Corretto utilizzo del metodo di calcolo",
+                         "verifiche sui dati: 1 rilievo grave, 0 osservazioni, 0 rilievi formali",
+                         "**VALIDA CON OSSERVAZIONI** la Relazione sulla performance 2019", NULL};
     check_doc(out, "validazione.md", val);
+    const char *papers[] = {"### Punto E",
+                            "(monitoraggio.xml:440) — indicatore O2.1.3-g",
+                            "200,00%",
+                            "il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31",
+                            "### Indicatore O2.1.3-g",
+                            "144 / 164 = 87,80%",
+                            NULL};
+    check_doc(out, "carte-di-lavoro.md", papers);
     remove_tree(out);
 
     snprintf(out, sizeof out, "%s/lucca", base);

@@ -14,18 +14,37 @@ function(relazione_massa_finding name regex)
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 1 "${regex}" -- ${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endfunction()
-relazione_massa_finding(serial_date "O2\\.1\\.4-g .*stampato come \"43697,00\", il numero seriale .* per la data 20/08/2019.*\\[plaus-serial-date\\]")
-relazione_massa_finding(aggregate_two_values "S2\\.1\\.1-b: lo stesso risultato è stampato come 94,63% \\(3\\.0 Albero della performance, p\\. 41\\) e come 94,59% \\(3\\.1 Obiettivi strategici, p\\. 48\\)")
-relazione_massa_finding(aggregate_against_data "S2\\.1\\.1-b \\(3\\.0 Albero della performance, p\\. 41\\): risultato stampato 94,63%, i dati danno 94,50% \\(275 / 291\\).*\\[E-result\\]")
-relazione_massa_finding(target_year "O2\\.1\\.2-c \\(3\\.0 Albero della performance, p\\. 42\\): target stampato 30/11/2018, ma il Piano fissa 30/11/2019.*\\[A-target\\]")
-relazione_massa_finding(unrounded "O3\\.1\\.3-a .*8,3333333 senza l'arrotondamento a 2 decimali.*\\[plaus-precision\\]")
-relazione_massa_finding(missing_reason "FRD-2-b: realizzazione del target al 84,47% senza motivazione.*\\[G-reason\\]")
+relazione_massa_finding(serial_date "O2\\.1\\.4-g: il risultato è stampato come «43697,00», il numero seriale .* per la data 20/08/2019.*\\(3\\.0 Albero della performance, p\\. 43; 3\\.2 Obiettivi operativi, p\\. 56\\) \\[plaus-serial-date\\]")
+# One finding per problem, listing every place it is printed.
+relazione_massa_finding(aggregate_against_data "S2\\.1\\.1-b: risultato stampato 94,63%, i dati danno 94,50% \\(275 / 291\\) \\(3\\.0 Albero della performance, p\\. 41\\); risultato stampato 94,59%, i dati danno 94,50% \\(275 / 291\\) \\(3\\.1 Obiettivi strategici, p\\. 48\\) \\[E-result\\]")
+relazione_massa_finding(one_finding_200_percent "O2\\.1\\.3-g: risultato stampato 200,00%, i dati danno 87,80% \\(144 / 164\\); la percentuale stampata 200,00% supera il 100%[^[]*; realizzazione del target stampata 100,00%, ricalcolata [^[]*\\(3\\.0 Albero della performance, p\\. 43; 3\\.2 Obiettivi operativi, p\\. 55\\) \\[E-result\\]")
+add_test(NAME check_massa_200_percent_once
+  COMMAND sh -c "${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019 2>&1 | grep -c '200,00%' | grep -qx 1"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# Where the reference figure comes from: here the unit sheet S0, not the Piano.
+relazione_massa_finding(target_year "O2\\.1\\.2-c: target stampato 30/11/2018, ma il target 2019 è 30/11/2019, ricavato da scheda S0 della Relazione, p\\. 27 \\(il Piano non è disponibile\\) \\(3\\.0 Albero della performance, p\\. 42; 3\\.2 Obiettivi operativi, p\\. 54\\) \\[A-target\\]")
+# A finding resting on a rule the document does not state says so.
+relazione_massa_finding(unrounded "O3\\.1\\.3-a: risultato stampato 8,3333333 senza l'arrotondamento a 2 decimali previsto dalle regole \\(8,33\\) \\(l'arrotondamento del risultato non è enunciato dal documento: è dedotto dalle cifre stampate\\).*\\[plaus-precision\\]")
+relazione_massa_finding(entity_inferred_status "ente \\(1 I principali risultati raggiunti, PERFORMANCE DI ENTE, p\\. 5; 3\\.1 Obiettivi strategici, riga E ENTE, p\\. 47; 3\\.2 Obiettivi operativi, riga E ENTE, p\\. 53\\): è stampato 100,0%.* 97,8% \\(il documento non dice quali rettifiche siano approvate.*\\[B-declared\\]")
+# S3.2.2-b: the text's 3 NC is the true figure, the tables' 0 the wrong one.
+relazione_massa_finding(established_figure "S3\\.2\\.2-b: il valore accertato è 3 \\(3 Le criticità.*p\\. 20\\); i dati di monitoraggio danno 0, come le cifre stampate in 3\\.0 Albero della performance, p\\. 45; 3\\.1 Obiettivi strategici, p\\. 50; Scheda S4, p\\. 36: sono questi da correggere.*rettifica approvata dell'obiettivo 3\\.2 \\(91,0%\\)")
+# The algorithm printed in an individual objective's table (PO 4).
+relazione_massa_finding(printed_algorithm "S3\\.1\\.3-c: l'algoritmo indica >= 5 ma il target è 3 \\(4 PO 4, p\\. 68\\) \\[plaus-algorithm\\]")
+relazione_massa_finding(missing_reason "FRD-2-b: realizzazione del target al 84,47% senza la motivazione dello scostamento \\[G-reason\\]")
+# No reason asked where the rules count the achievement as full (threshold).
+add_test(NAME check_massa_no_reason_above_threshold
+  COMMAND sh -c "! ${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019 2>&1 | grep -E 'G-reason' | grep -E 'O2\\.1\\.3-g|FRD-1-a'"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# No element names in the messages.
+add_test(NAME check_massa_no_element_names
+  COMMAND sh -c "! ${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019 2>&1 | grep -E '<[a-z-]+>|elemento <|attribut'"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 # The context data's totals that the printed rows do not support.
 relazione_massa_finding(total_seniority "contesto.xml:[0-9]+: warning: tabella «Anzianità di servizio» \\(personale-anzianita\\), riga «Totale», colonna «Anno 2019»: il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31.*\\[plaus-totals\\]")
 relazione_massa_finding(total_gender "tabella «Sesso» \\(personale-sesso\\), riga «Totale», colonna «Anno 2016»: il totale stampato è 39, ma la somma delle 2 righe che totalizza è 42")
 relazione_massa_finding(total_revenue "riga «Totale Proventi Correnti \\(A\\)», colonna «Consuntivo anno 2019»: il totale stampato è 3\\.821\\.170,00, ma la somma delle 5 righe che totalizza è 3\\.821\\.170,17 \\(differenza 0,17\\)")
 relazione_massa_finding(total_across_tables "tabella «Anzianità di servizio», colonna «Anno 2019»: il totale è 32, ma la tabella «Categorie» \\(riga [0-9]+\\), che ripartisce la stessa popolazione «personale», dà 31 \\[plaus-inconsistent\\]")
-relazione_massa_finding(verdict "Esito proposto: NON VALIDA; esito dell'OIV: non ancora espresso")
+relazione_massa_finding(verdict "\\(1 rilievo grave, [0-9]+ osservazioni, [0-9]+ formali\\)\\. Esito proposto: NON VALIDA; esito dell'OIV: VALIDA CON OSSERVAZIONI")
 
 # The same plan with consistent data: nothing to report. The variant is made
 # by tests/check/make-massa-clean.py (sources added, contradicting printed

@@ -2,10 +2,10 @@
 # for each profile, init → validate → build writes the profile's documents.
 add_test(NAME init_piao
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} piao
-    relazione validazione albero risultati-aree risultati-unita sintesi-piano)
+    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita sintesi-piano)
 add_test(NAME init_cciaa
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} cciaa
-    relazione validazione albero risultati-aree risultati-unita risultati-prospettive sintesi-piano)
+    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita risultati-prospettive sintesi-piano)
 set_tests_properties(init_piao init_cciaa PROPERTIES TIMEOUT 120)
 add_test(NAME init_unknown_profile
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 2 "profilo 'comune' sconosciuto: scrivere uno dei profili disponibili \\(cciaa, piao\\)" -- ${RELAZIONE_BIN} init ${CMAKE_CURRENT_BINARY_DIR}/init-nessuno --profilo comune)
@@ -15,9 +15,9 @@ add_test(NAME init_help
 # The fictional Comune on the piao profile: valid, and its Relazione has the
 # DFP chapters in order (its documents are also golden files).
 add_test(NAME sample_comune_validate
-  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^3 file validi \\(0 avvisi\\)$" -- ${RELAZIONE_BIN} validate
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^4 file validi \\(0 avvisi\\)$" -- ${RELAZIONE_BIN} validate
     samples/comune-montevecchio-2024/piano.xml samples/comune-montevecchio-2024/monitoraggio.xml
-    samples/comune-montevecchio-2024/contesto.xml
+    samples/comune-montevecchio-2024/contesto.xml samples/comune-montevecchio-2024/validazione.xml
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 add_test(NAME sample_comune_dfp_chapters
   COMMAND sh -c "t=$(mktemp -d) && \"$0\" build samples/comune-montevecchio-2024 -o \"$t\" --no-pdf >/dev/null && sh tests/dfp_chapters.sh \"$t\"/relazione.md && grep -q '^## 3.6 Gli obiettivi di prevenzione della corruzione e di trasparenza' \"$t\"/relazione.md && grep -q 'Nucleo di valutazione' \"$t\"/validazione.md && ! grep -qi 'unioncamere' \"$t\"/*.md; rc=$?; rm -rf \"$t\"; exit $rc" ${RELAZIONE_BIN}

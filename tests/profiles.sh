@@ -15,7 +15,7 @@ cd "$t"
 "$bin" init dati --profilo "$profile" --ente "Ente di prova & C." --anno 2025
 "$bin" validate dati/*.xml 2> validate.txt || { cat validate.txt; exit 1; }
 cat validate.txt
-grep -q "^3 file validi (0 avvisi)$" validate.txt
+grep -q "^4 file validi (0 avvisi)$" validate.txt
 "$bin" build dati -o documenti
 expected=$(for d in "$@"; do echo "$d.md"; echo "$d.pdf"; done; echo verifiche.txt)
 got=$(ls documenti)

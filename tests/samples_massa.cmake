@@ -18,13 +18,13 @@ add_test(NAME sample_massa_validate
 
 # The albero prints 200,00% for O2.1.3-g; the unit sheet S5 gives 144 / 164.
 add_test(NAME sample_massa_check_200_percent
-  COMMAND ${RZ_EXPECT_MASSA} 1 "O2\\.1\\.3-g \\(3\\.0 Albero della performance, p\\. 43\\): risultato stampato 200,00%, i dati danno 87,80%" --
+  COMMAND ${RZ_EXPECT_MASSA} 1 "O2\\.1\\.3-g: risultato stampato 200,00%, i dati danno 87,80%" --
     ${RELAZIONE_BIN} check ${RZ_MASSA}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
 # The entity's 100,0% of section 1 rests on the body's own claim about OS 3.2;
 # with the OIV's 91 the entity is 97,8%.
 add_test(NAME sample_massa_check_entity_claim
-  COMMAND ${RZ_EXPECT_MASSA} 1 "ente \\(1 I principali risultati raggiunti, PERFORMANCE DI ENTE, p\\. 5\\): .*rettifiche dichiarate ma non approvate.* 97,8%" --
+  COMMAND ${RZ_EXPECT_MASSA} 1 "ente \\(1 I principali risultati raggiunti, PERFORMANCE DI ENTE, p\\. 5[;)].*rettifiche dichiarate ma non approvate.* 97,8%" --
     ${RELAZIONE_BIN} check ${RZ_MASSA}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -8,7 +8,8 @@ What changes, and nothing else:
 - printed figures (<dichiarato>, <punteggio>) that the checker reports as
   contradicting the data are dropped; the consistent ones stay;
 - the indicators below target get the reason for the shortfall;
-- the OIV's validation inputs are filled in (the seed's letter is blank);
+- the OIV's validation inputs (validazione.xml) say every point conforme
+  and VALIDA;
 - in the context data, the three printed figures whose totals do not add
   up are made consistent (anzianità 2019, men in 2016, proventi consuntivo).
 Run from the repository root after changing the sample; review the diff.
@@ -71,20 +72,6 @@ def fix_order(m):
     anchor = "<nota>" if "<nota>" in body else "</rilevazione>"
     return body.replace(anchor, mot[0].strip() + "\n      " + anchor, 1)
 mon = re.sub(r"<rilevazione .*?</rilevazione>", fix_order, mon, flags=re.S)
-mon = re.sub(r"\s*<validazione>.*?</validazione>", "", mon, flags=re.S)
-mon = mon.replace("</monitoraggio>", """  <validazione>
-    <organismo>Organismo con funzioni analoghe all'OIV della Camera di commercio di Massa-Carrara</organismo>
-    <delibera-relazione organo="Giunta" numero="21" data="2020-05-28"/>
-    <trasmissione ufficio="Programmazione e controllo" data="2020-05-29"/>
-    <linee-guida>Linee guida Unioncamere per la Relazione sulla performance, maggio 2020</linee-guida>
-    <punto codice="A" esito="positivo">Contenuti coerenti con il Piano 2019-2021.</punto>
-    <punto codice="J" esito="positivo">Relazione sintetica, con tabelle e grafici.</punto>
-    <valutazione-complessiva punteggio="97.75">Performance organizzativa complessiva al 97,8%.</valutazione-complessiva>
-    <esito>VALIDA</esito>
-    <luogo-data luogo="Massa" data="2020-06-10"/>
-    <firmatario ruolo="Organismo con funzioni analoghe all'OIV">Componente unico</firmatario>
-  </validazione>
-</monitoraggio>""")
 open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
 
 ctx = open(f"{SRC}/contesto.xml", encoding="utf-8").read()
@@ -102,3 +89,9 @@ for old, new in [
     ctx = ctx.replace(old, new)
 ctx = ctx.replace("<!--", "<!-- Variante coerente per i test: ", 1)
 open(f"{DST}/contesto.xml", "w", encoding="utf-8").write(ctx)
+
+val = open(f"{SRC}/validazione.xml", encoding="utf-8").read()
+val = re.sub(r'giudizio="[a-z-]+">[^<]*</punto>', 'giudizio="conforme"/>', val)
+val = val.replace('giudizio="conforme-con-osservazioni"/>', 'giudizio="conforme"/>')
+val = val.replace("<esito>VALIDA CON OSSERVAZIONI</esito>", "<esito>VALIDA</esito>")
+open(f"{DST}/validazione.xml", "w", encoding="utf-8").write(val)
