@@ -317,42 +317,56 @@ def struct_text(path):
     return elems
 
 
-MAX_STRUCT_PAGES = 20
+MAX_STRUCT_PAGES = 8
+
+
+def check_structure(path):
+    """Problems of one PDF's structure against its Markdown; None when the
+    PDF is left to the tagged check."""
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    if pages > MAX_STRUCT_PAGES:
+        # poppler reads a page's content again for every element's text:
+        # minutes on the longer documents. Their structure is walked by the
+        # tagged check all the same.
+        return None
+    elems = struct_text(path)
+    toc = any(e[0] == "TOC" for e in elems)
+    want_heads, want_ths = expected(path[:-4] + ".md", toc)
+    heads = [(int(e[0][1]), re.sub(r"\s+", "", e[2])) for e in elems
+             if re.fullmatch(r"H[1-6]", e[0])]
+    ths = [re.sub(r"\s+", "", e[2]) for e in elems if e[0] == "TH"]
+    problems = []
+    if heads != want_heads:
+        for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
+                                       want_heads + [None] * len(heads))):
+            if a != b:
+                problems.append(f"heading {k + 1}: PDF {a}, Markdown {b}")
+                break
+    if ths != want_ths:
+        problems.append(f"TH cells: PDF {ths[:8]}..., Markdown {want_ths[:8]}...")
+    if not heads:
+        problems.append("no heading in the structure")
+    return problems
 
 
 def structure(out):
-    bad = 0
-    for path in pdfs(out):
-        md = path[:-4] + ".md"
-        if not os.path.exists(md):
+    from concurrent.futures import ThreadPoolExecutor
+    paths = [p for p in pdfs(out) if os.path.exists(p[:-4] + ".md")]
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        results = list(pool.map(check_structure, paths))
+    bad = checked = 0
+    for path, problems in zip(paths, results):
+        if problems is None:
+            print(f"{path}: longer than {MAX_STRUCT_PAGES} pages, left to the tagged check")
             continue
-        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
-        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-        if pages > MAX_STRUCT_PAGES:
-            # poppler reads a page's content again for every element's
-            # text: minutes on the longest documents. Their structure is
-            # walked by the tagged check all the same.
-            print(f"{path}: {pages} pages, left to the tagged check")
-            continue
-        elems = struct_text(path)
-        toc = any(e[0] == "TOC" for e in elems)
-        want_heads, want_ths = expected(md, toc)
-        heads = [(int(e[0][1]), re.sub(r"\s+", "", e[2])) for e in elems
-                 if re.fullmatch(r"H[1-6]", e[0])]
-        ths = [re.sub(r"\s+", "", e[2]) for e in elems if e[0] == "TH"]
-        problems = []
-        if heads != want_heads:
-            for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
-                                           want_heads + [None] * len(heads))):
-                if a != b:
-                    problems.append(f"heading {k + 1}: PDF {a}, Markdown {b}")
-                    break
-        if ths != want_ths:
-            problems.append(f"TH cells: PDF {ths[:8]}..., Markdown {want_ths[:8]}...")
-        print(f"{path}: {len(heads)} headings, {len(ths)} TH" + (" — WRONG" if problems else ""))
+        checked += 1
+        print(f"{path}: " + ("WRONG" if problems else "headings and TH as in the Markdown"))
         for p in problems:
             print("  " + p)
         bad += bool(problems)
+    if not checked:
+        sys.exit("no PDF checked")
     if bad:
         sys.exit(f"{bad} PDF whose structure does not follow the Markdown")
 
