@@ -15,6 +15,8 @@ void rz_arena_init(rz_arena *a)
 {
     a->head = NULL;
     a->block_size = 16384;
+    a->failed = 0;
+    a->grown = NULL;
 }
 
 void rz_arena_free(rz_arena *a)
@@ -28,6 +30,33 @@ void rz_arena_free(rz_arena *a)
     a->head = NULL;
 }
 
+#ifdef RELAZIONE_FAULT_INJECTION
+#include <stdatomic.h>
+static atomic_long blocks_left = -1, blocks_failed;
+
+long rz_arena_fail_after(long n)
+{
+    atomic_store(&blocks_left, n);
+    return atomic_exchange(&blocks_failed, 0);
+}
+
+static void *block_malloc(size_t size)
+{
+    long left = atomic_load(&blocks_left);
+    while (left >= 0) {
+        if (atomic_compare_exchange_weak(&blocks_left, &left, left - 1)) {
+            if (left > 0)
+                break;
+            atomic_fetch_add(&blocks_failed, 1);
+            return NULL;
+        }
+    }
+    return malloc(size);
+}
+#else
+#define block_malloc malloc
+#endif
+
 /* Aligned memory, not cleared. */
 static void *alloc_raw(rz_arena *a, size_t size)
 {
@@ -40,9 +69,11 @@ static void *alloc_raw(rz_arena *a, size_t size)
         size_t bs = a->block_size;
         if (bs < size)
             bs = size;
-        b = malloc(sizeof *b + bs);
-        if (!b)
+        b = block_malloc(sizeof *b + bs);
+        if (!b) {
+            a->failed = 1;
             return NULL;
+        }
         b->size = bs;
         b->used = 0;
         b->next = a->head;

@@ -90,18 +90,30 @@ typedef struct {
     pdf_pool pool;
 } ctx;
 
-static void add_built(rz_built *b, const char *path)
+rz_status rz_built_add(rz_built *b, const char *path)
 {
-    if (b->count == sizeof b->paths / sizeof b->paths[0])
-        return;
-    b->paths[b->count++] = strdup(path);
+    if (b->count == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 16;
+        char **paths = realloc(b->paths, cap * sizeof *paths);
+        if (!paths)
+            return RZ_IO;
+        b->paths = paths;
+        b->cap = cap;
+    }
+    char *copy = strdup(path);
+    if (!copy)
+        return RZ_IO;
+    b->paths[b->count++] = copy;
+    return RZ_OK;
 }
 
 void rz_built_free(rz_built *b)
 {
     for (size_t i = 0; i < b->count; i++)
         free(b->paths[i]);
-    b->count = 0;
+    free(b->paths);
+    b->paths = NULL;
+    b->count = b->cap = 0;
 }
 
 /* Renders templates/<name>.md.mustache, appended to md. */
@@ -130,6 +142,16 @@ static rz_status render(ctx *c, const char *name, rz_buf *md)
     return st;
 }
 
+/* A file written that could not be listed is an error: the caller would
+ * report fewer documents than there are. */
+static rz_status list_built(ctx *c, const char *path)
+{
+    rz_status st = rz_built_add(c->built, path);
+    if (st != RZ_OK)
+        rz_diag_out_of_memory(c->d, path, "elencando i file scritti");
+    return st;
+}
+
 /* OUTDIR/name.ext, malloc'ed; NULL when memory runs out. */
 static char *doc_path(const ctx *c, const char *name, const char *ext)
 {
@@ -145,7 +167,7 @@ static rz_status write_doc(ctx *c, const char *name, const char *ext, const void
         return RZ_IO;
     rz_status st = rz_write_atomic(path, data, len, c->d);
     if (st == RZ_OK)
-        add_built(c->built, path);
+        st = list_built(c, path);
     free(path);
     return st;
 }
@@ -244,6 +266,12 @@ static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req,
         free(j);
         return RZ_IO;
     }
+    if (list_built(c, j->path) != RZ_OK) {
+        free(j->path);
+        free(j);
+        return RZ_IO;
+    }
+    j->listed = 1;
     rz_diags_init(&j->d);
     j->req = *req;
     j->md = rz_buf_detach(md, &j->len);
@@ -251,9 +279,6 @@ static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req,
         j->md = strdup("");
         j->len = 0;
     }
-    size_t before = c->built->count;
-    add_built(c->built, j->path);
-    j->listed = c->built->count > before;
     p->jobs[p->n_jobs++] = j;
     if (p->n_threads == 0 || req->outline) {
         run_job(c->opt, j);
@@ -356,6 +381,11 @@ static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePt
     rz_buf md;
     rz_buf_init(&md);
     rz_status st = render_document(c, name, plan, &md);
+    /* A view that lost memory has blank figures: no document from it. */
+    if (st == RZ_OK && rz_view_doc_failed(rz_view_doc_of(c->root))) {
+        rz_diag_out_of_memory(c->d, name, "preparando i dati del documento, che non è scritto");
+        st = RZ_IO;
+    }
     if (st == RZ_OK)
         st = write_doc(c, name, "md", md.data, md.len);
     if (facts && st == RZ_OK) {
@@ -490,9 +520,17 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     }
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
+    if (!doc) {
+        free(default_templates);
+        rz_inputs_free(&in);
+        return RZ_IO;
+    }
     rz_scored *s = NULL;
-    if (in.plan && rz_score(in.plan, in.monitoring, &s, findings) != RZ_OK)
+    if (in.plan && rz_score(in.plan, in.monitoring, &s, findings) != RZ_OK) {
+        /* Only memory fails a score: the build's error, not a finding. */
+        rz_diag_out_of_memory(d, dir, "nel calcolo dei punteggi");
         st = RZ_IO;
+    }
     rz_view *root = s ? rz_report_view(doc, s) : rz_view_map(doc);
     ctx c;
     memset(&c, 0, sizeof c);
@@ -519,7 +557,10 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_contesto_check_totals(&in.contesto, findings);
     built->has_monitoring = in.monitoring != NULL;
     if (st == RZ_OK && s && in.monitoring) {
-        rz_check(s, findings);
+        if (rz_check(s, findings) != RZ_OK) {
+            rz_diag_out_of_memory(d, dir, "nel calcolo dei punteggi");
+            st = RZ_IO;
+        }
         rz_oiv_check(in.oiv, s, findings);
     }
     int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;

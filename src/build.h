@@ -26,13 +26,15 @@ typedef struct {
     void *pdf_ctx;
 } rz_build_options;
 
-/* The files written, for the caller to report. */
+/* The files written, for the caller to report. Zero it before use. */
 typedef struct {
-    char *paths[32];
-    size_t count;
+    char **paths;
+    size_t count, cap;
     int has_monitoring; /* the folder had monitoring data: the findings support a verdict */
 } rz_built;
 
+/* Appends a copy of path; RZ_IO (the list unchanged) when memory runs out. */
+rz_status rz_built_add(rz_built *b, const char *path);
 void rz_built_free(rz_built *b);
 
 /* Loads and checks dir, scores it, writes the documents into outdir.

@@ -965,8 +965,9 @@ static void check_transparency(const rz_scored *s, rz_diags *d)
                     flagged, flagged - unscored);
 }
 
-void rz_check(const rz_scored *s, rz_diags *d)
+rz_status rz_check(const rz_scored *s, rz_diags *d)
 {
+    rz_status st = RZ_OK;
     check_indicators(s, d);
     check_coverage(s, d);
     check_transparency(s, d);
@@ -975,12 +976,12 @@ void rz_check(const rz_scored *s, rz_diags *d)
         rz_diags quiet;
         rz_diags_init(&quiet);
         rz_score_options opt = {1};
-        if (rz_score_with(s->plan, s->monitoring, &opt, &alt, &quiet) != RZ_OK)
-            alt = NULL;
+        st = rz_score_with(s->plan, s->monitoring, &opt, &alt, &quiet);
         check_declared_scores(s, alt, d);
         rz_scored_free(alt);
         rz_diags_free(&quiet);
     }
+    return st;
 }
 
 char rz_check_point(const rz_diag *g)

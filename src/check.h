@@ -30,8 +30,9 @@
 
 #include "score.h"
 
-/* Runs every check and appends the findings to d. */
-void rz_check(const rz_scored *s, rz_diags *d);
+/* Runs every check and appends the findings to d. RZ_IO when memory ran
+ * out (the findings are then incomplete). */
+rz_status rz_check(const rz_scored *s, rz_diags *d);
 
 /* ------------------------------------------------------------------ */
 /* Materiality and the proposed verdict                                */

@@ -176,6 +176,11 @@ void rz_diags_print(const rz_diags *d, FILE *f)
         fprintf(f, "relazione: %zu further diagnostics not shown\n", d->dropped);
 }
 
+void rz_diag_out_of_memory(rz_diags *d, const char *file, const char *doing)
+{
+    rz_diag_add(d, RZ_ERROR, file, 0, "memoria", "memoria esaurita %s", doing);
+}
+
 int rz_diags_has(const rz_diags *d, const char *check)
 {
     for (size_t i = 0; i < d->count; i++)

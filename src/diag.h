@@ -68,6 +68,10 @@ void rz_diags_free(rz_diags *d);
 void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, const char *check,
                  const char *fmt, ...) RZ_PRINTF(6, 7);
 
+/* The error for memory running out, one wording everywhere: "memoria
+ * esaurita " followed by what was being done (check "memoria"). */
+void rz_diag_out_of_memory(rz_diags *d, const char *file, const char *doing);
+
 /* Sorts by file, then line (stable), so output reads top to bottom. */
 void rz_diags_sort(rz_diags *d);
 

@@ -102,7 +102,11 @@ rz_status rz_init(const char *outdir, const char *profile, const char *body, int
     if (st == RZ_OK)
         st = rz_mkdir_p(outdir, d);
     rz_view_doc *doc = rz_view_doc_new();
-    rz_view *view = init_view(doc, body, year);
+    rz_view *view = doc ? init_view(doc, body, year) : NULL;
+    if (st == RZ_OK && rz_view_doc_failed(doc)) {
+        rz_diag_out_of_memory(d, outdir, "preparando i file iniziali");
+        st = RZ_IO;
+    }
     for (size_t i = 0; i < n && st == RZ_OK; i++) {
         char *path = rz_path_join(src, names[i]);
         char *text = NULL;
@@ -119,8 +123,8 @@ rz_status rz_init(const char *outdir, const char *profile, const char *body, int
         }
         if (st == RZ_OK)
             st = rz_write_atomic(targets[i], out.data, out.len, d);
-        if (st == RZ_OK && written->count < sizeof written->paths / sizeof written->paths[0])
-            written->paths[written->count++] = strdup(targets[i]);
+        if (st == RZ_OK)
+            st = rz_built_add(written, targets[i]);
         rz_buf_free(&out);
         rz_mustache_free(t);
         free(text);

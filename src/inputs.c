@@ -79,6 +79,14 @@ static void depends_on_invalid_plan(const rz_inputs *in, const char *path, rz_di
                 base ? base + 1 : in->invalid_plan);
 }
 
+/* A folder's status is its worst file's: RZ_IO (memory, disk) over
+ * RZ_INVALID (the data). */
+static void worsen(rz_status *st, rz_status file)
+{
+    if (file == RZ_IO || *st == RZ_OK)
+        *st = file;
+}
+
 rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
 {
     memset(in, 0, sizeof *in);
@@ -113,8 +121,7 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         rz_xml x;
         rz_status s1 = rz_xml_load(names[i], 1, &x, d);
         if (s1 != RZ_OK) {
-            if (s1 == RZ_IO || st == RZ_OK)
-                st = s1;
+            worsen(&st, s1);
             if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
                 in->invalid_plan = strdup(names[i]);
             continue;
@@ -127,9 +134,9 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                             in->plan->file);
             } else {
                 read_profile(in, &x);
-                if (rz_plan_from_xml(&x, &in->plan, d) != RZ_OK) {
-                    if (st == RZ_OK)
-                        st = RZ_INVALID;
+                rz_status ps = rz_plan_from_xml(&x, &in->plan, d);
+                if (ps != RZ_OK) {
+                    worsen(&st, ps);
                     if (!in->invalid_plan)
                         in->invalid_plan = strdup(x.path);
                 }
@@ -156,8 +163,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                             "la cartella contiene già gli elementi della validazione (%s): "
                             "lasciarne uno solo",
                             in->oiv->file);
-            } else if (rz_oiv_from_xml(&x, &in->oiv, d) != RZ_OK && st == RZ_OK) {
-                st = RZ_INVALID;
+            } else {
+                worsen(&st, rz_oiv_from_xml(&x, &in->oiv, d));
             }
             rz_xml_free(&x);
             break;
@@ -167,8 +174,7 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         }
     }
     if (mon_xml.doc) {
-        if (rz_monitoring_from_xml(&mon_xml, &in->monitoring, d) != RZ_OK && st == RZ_OK)
-            st = RZ_INVALID;
+        worsen(&st, rz_monitoring_from_xml(&mon_xml, &in->monitoring, d));
         if (in->invalid_plan)
             depends_on_invalid_plan(in, mon_xml.path, d);
         else if (in->monitoring && in->plan &&
@@ -186,8 +192,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                         "l'elemento <validazione> dei dati di monitoraggio è ignorato: vale %s; "
                         "eliminarlo",
                         in->oiv->file);
-        else
-            in->oiv = rz_oiv_from_legacy(in->monitoring, d);
+        else if (!(in->oiv = rz_oiv_from_legacy(in->monitoring, d)))
+            worsen(&st, RZ_IO); /* present, so only memory can fail it */
     }
     if (in->invalid_plan && in->contesto.doc)
         depends_on_invalid_plan(in, in->contesto.path, d);

@@ -187,9 +187,15 @@ static int cmd_check(int argc, char **argv)
         rz_diags_init(&unscored);
         /* Without monitoring data every indicator is unscored: saying so once
          * (the verdict line) is enough. */
-        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) == RZ_OK) {
-            if (in.monitoring)
-                rz_check(s, &findings);
+        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) != RZ_OK ||
+            (in.monitoring && rz_check(s, &findings) != RZ_OK)) {
+            rz_diags oom;
+            rz_diags_init(&oom);
+            rz_diag_out_of_memory(&oom, argv[1], "nel calcolo dei punteggi");
+            report(&oom);
+            rz_diags_free(&oom);
+            st = RZ_IO;
+        } else {
             rz_oiv_check(in.oiv, s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
             if (in.contesto.doc)
@@ -261,13 +267,20 @@ static rz_status print_json(rz_scored *s, void *arg, rz_diags *d)
 {
     (void)arg;
     rz_view_doc *doc = rz_view_doc_new();
+    rz_view *v = doc ? rz_report_view(doc, s) : NULL;
     rz_buf out;
     rz_buf_init(&out);
-    rz_json_write(rz_report_view(doc, s), &out);
-    rz_status st = rz_write_atomic("-", out.data, out.len, d);
+    rz_status st = RZ_IO;
+    if (rz_view_doc_failed(doc)) /* blank figures: nothing is printed */
+        rz_diag_out_of_memory(d, NULL, "preparando i punteggi: nulla è stato scritto");
+    else {
+        rz_json_write(v, &out);
+        if (rz_write_atomic("-", out.data, out.len, d) == RZ_OK)
+            st = RZ_OK;
+    }
     rz_buf_free(&out);
     rz_view_doc_free(doc);
-    return st == RZ_OK ? RZ_OK : RZ_IO;
+    return st;
 }
 
 static int cmd_score(int argc, char **argv)

@@ -149,20 +149,16 @@ static void attr_date(reader *r, xmlNodePtr n, const char *name, int *has, rz_da
                 s, name);
 }
 
+#define PUSH(r, arr, count, cap) RZ_ARENA_PUSH((r)->arena, arr, count, cap)
+
 static void push_code(reader *r, rz_codes *c, const char *code)
 {
     if (!code)
         return;
-    const char **n = rz_arena_grow(r->arena, c->items, c->count, &c->cap, sizeof *c->items);
-    if (!n)
-        return;
-    c->items = n;
-    c->items[c->count++] = code;
+    const char **slot = PUSH(r, c->items, c->count, c->cap);
+    if (slot)
+        *slot = code;
 }
-
-#define PUSH(r, arr, count, cap)                                                                   \
-    ((arr) = rz_arena_grow((r)->arena, (arr), (count), &(cap), sizeof *(arr)),                     \
-     (arr) ? &(arr)[(count)++] : NULL)
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -499,9 +495,10 @@ static rz_objective *read_objective(plan_reader *pr, xmlNodePtr n, rz_objective_
     rz_indicator_level lvl = kind == RZ_OBJ_STRATEGIC ? RZ_LEVEL_STRATEGIC : RZ_LEVEL_OPERATIONAL;
     FOR_CHILD(c, n, "indicatore")
     {
-        rz_indicator **slot = PUSH(r, o->indicators, o->n_indicators, cap_ind);
+        rz_indicator *ind = read_indicator(pr, c, lvl, o);
+        rz_indicator **slot = ind ? PUSH(r, o->indicators, o->n_indicators, cap_ind) : NULL;
         if (slot)
-            *slot = read_indicator(pr, c, lvl, o);
+            *slot = ind;
     }
     const char *child_name = kind == RZ_OBJ_AREA        ? "obiettivo-strategico"
                              : kind == RZ_OBJ_STRATEGIC ? "obiettivo-operativo"
@@ -510,9 +507,10 @@ static rz_objective *read_objective(plan_reader *pr, xmlNodePtr n, rz_objective_
         rz_objective_kind ck = kind == RZ_OBJ_AREA ? RZ_OBJ_STRATEGIC : RZ_OBJ_OPERATIONAL;
         FOR_CHILD(c, n, child_name)
         {
-            rz_objective **slot = PUSH(r, o->children, o->n_children, cap_child);
+            rz_objective *child = read_objective(pr, c, ck, o);
+            rz_objective **slot = child ? PUSH(r, o->children, o->n_children, cap_child) : NULL;
             if (slot)
-                *slot = read_objective(pr, c, ck, o);
+                *slot = child;
         }
     }
     return o;
@@ -721,13 +719,22 @@ static void check_weights_to(reader *r, const char *what, const char *parent, lo
     }
 }
 
+/* Room for the n weights of a check, in the arena (a failure is the
+ * arena's to report). */
+static int weight_arrays(reader *r, size_t n, double **w, int **has)
+{
+    *w = rz_arena_alloc(r->arena, (n ? n : 1) * sizeof **w);
+    *has = rz_arena_alloc(r->arena, (n ? n : 1) * sizeof **has);
+    return *w && *has;
+}
+
 static void check_indicator_weights(reader *r, rz_indicator **inds, size_t n, const char *parent,
                                     long line)
 {
-    double w[256];
-    int has[256];
-    if (n > 256)
-        n = 256;
+    double *w;
+    int *has;
+    if (!weight_arrays(r, n, &w, &has))
+        return;
     for (size_t i = 0; i < n; i++) {
         w[i] = inds[i]->weight;
         has[i] = inds[i]->has_weight;
@@ -738,10 +745,10 @@ static void check_indicator_weights(reader *r, rz_indicator **inds, size_t n, co
 static void check_objective_weights(reader *r, rz_objective **objs, size_t n, const char *what,
                                     const char *parent, long line)
 {
-    double w[256];
-    int has[256];
-    if (n > 256)
-        n = 256;
+    double *w;
+    int *has;
+    if (!weight_arrays(r, n, &w, &has))
+        return;
     for (size_t i = 0; i < n; i++) {
         w[i] = objs[i]->weight;
         has[i] = objs[i]->has_weight;
@@ -934,9 +941,11 @@ static void check_plan(reader *r, rz_plan *p)
         if (e->unit && !has_unit(p, e->unit))
             rz_diag_add(r->d, RZ_ERROR, r->file, e->loc.line, "ref",
                         "%s richiama l'unità '%s', che non è definita", owner, e->unit);
-        double w[256];
-        int has[256];
-        size_t n = e->n_objectives < 256 ? e->n_objectives : 256;
+        double *w;
+        int *has;
+        size_t n = e->n_objectives;
+        if (!weight_arrays(r, n, &w, &has))
+            continue;
         for (size_t j = 0; j < n; j++) {
             const rz_individual_objective *io = &e->objectives[j];
             w[j] = io->weight;
@@ -1135,9 +1144,10 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
     }
     FOR_CHILD(an, rz_xml_child(root, "aree-strategiche"), "area-strategica")
     {
-        rz_objective **slot = PUSH(r, p->areas, p->n_areas, pr->cap_areas);
+        rz_objective *area = read_objective(pr, an, RZ_OBJ_AREA, NULL);
+        rz_objective **slot = area ? PUSH(r, p->areas, p->n_areas, pr->cap_areas) : NULL;
         if (slot)
-            *slot = read_objective(pr, an, RZ_OBJ_AREA, NULL);
+            *slot = area;
     }
 
     static const char *const roles[] = {"segretario-generale", "dirigente",
@@ -1191,6 +1201,16 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
     }
 }
 
+/* The stage's allocation check: whatever failed while reading left the
+ * model incomplete, so the caller gets RZ_IO and no model. */
+static int out_of_memory(const rz_arena *a, const char *path, rz_diags *d)
+{
+    if (!a->failed)
+        return 0;
+    rz_diag_out_of_memory(d, path, "leggendo il file");
+    return 1;
+}
+
 rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
 {
     *out = NULL;
@@ -1207,6 +1227,10 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
     plan_reader pr = {{&p->arena, p->file, d}, p, 0, 0};
     size_t before = d->errors;
     read_plan(&pr, xmlDocGetRootElement(x->doc));
+    if (out_of_memory(&p->arena, x->path, d)) {
+        rz_plan_free(p);
+        return RZ_IO;
+    }
     index_plan(p);
     /* Individual objectives that name a plan indicator, resolved once every
      * indicator is known. */
@@ -1220,6 +1244,10 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
         }
     check_plan(&pr.r, p);
     apply_revisions(p);
+    if (out_of_memory(&p->arena, x->path, d)) {
+        rz_plan_free(p);
+        return RZ_IO;
+    }
     *out = p;
     return d->errors > before ? RZ_INVALID : RZ_OK;
 }
@@ -1717,11 +1745,19 @@ rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags 
     reader r = {&m->arena, m->file, d};
     size_t before = d->errors;
     read_monitoring(&r, m, xmlDocGetRootElement(x->doc));
+    if (out_of_memory(&m->arena, x->path, d)) {
+        rz_monitoring_free(m);
+        return RZ_IO;
+    }
     for (size_t i = 0; i < m->n_observations; i++)
         if (m->observations[i].indicator)
             rz_strmap_put(&m->index_observations, m->observations[i].indicator,
                           &m->observations[i]);
     check_monitoring(&r, m);
+    if (out_of_memory(&m->arena, x->path, d)) {
+        rz_monitoring_free(m);
+        return RZ_IO;
+    }
     *out = m;
     return d->errors > before ? RZ_INVALID : RZ_OK;
 }

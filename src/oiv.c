@@ -90,10 +90,9 @@ static const char **items(rz_oiv *o, xmlNodePtr list, size_t *count)
         const char *t = text(o, x);
         if (!t)
             continue;
-        v = rz_arena_grow(&o->arena, v, *count, &cap, sizeof *v);
-        if (!v)
-            return NULL;
-        v[(*count)++] = t;
+        const char **slot = RZ_ARENA_PUSH(&o->arena, v, *count, cap);
+        if (slot)
+            *slot = t;
     }
     return v;
 }
@@ -104,12 +103,11 @@ static rz_oiv_person *people(rz_oiv *o, xmlNodePtr parent, const char *name, siz
     rz_oiv_person *v = NULL;
     FOR_CHILD(x, parent, name)
     {
-        v = rz_arena_grow(&o->arena, v, *count, &cap, sizeof *v);
-        if (!v)
-            return NULL;
-        v[*count].name = text(o, x);
-        v[*count].role = attr(o, x, "ruolo");
-        (*count)++;
+        rz_oiv_person *p = RZ_ARENA_PUSH(&o->arena, v, *count, cap);
+        if (!p)
+            break;
+        p->name = text(o, x);
+        p->role = attr(o, x, "ruolo");
     }
     return v;
 }
@@ -202,13 +200,11 @@ rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d)
         rz_date when;
         if (!attr_date(o, r, "data", &when, d))
             continue;
-        o->meetings =
-            rz_arena_grow(&o->arena, o->meetings, o->n_meetings, &cap, sizeof *o->meetings);
-        if (!o->meetings)
+        rz_oiv_meeting *mt = RZ_ARENA_PUSH(&o->arena, o->meetings, o->n_meetings, cap);
+        if (!mt)
             break;
-        o->meetings[o->n_meetings].date = when;
-        o->meetings[o->n_meetings].activity = text(o, r);
-        o->n_meetings++;
+        mt->date = when;
+        mt->activity = text(o, r);
     }
     FOR_CHILD(p, rz_xml_child(root, "punti"), "punto")
     {
@@ -240,6 +236,11 @@ rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d)
         o->has_signing = attr_date(o, n, "data", &o->sign_date, d);
     }
     o->signatories = people(o, rz_xml_child(root, "firmatari"), "firmatario", &o->n_signatories);
+    if (o->arena.failed) {
+        rz_diag_out_of_memory(d, x->path, "leggendo il file");
+        rz_oiv_free(o);
+        return RZ_IO;
+    }
     *out = o;
     return d->errors > before ? RZ_INVALID : RZ_OK;
 }
@@ -323,6 +324,11 @@ rz_oiv *rz_oiv_from_legacy(const rz_monitoring *m, rz_diags *d)
         }
     }
 #undef COPY
+    if (o->arena.failed) {
+        rz_diag_out_of_memory(d, m->file, "leggendo la validazione");
+        rz_oiv_free(o);
+        return NULL;
+    }
     return o;
 }
 

@@ -237,6 +237,10 @@ static int benchmark_of(const rz_observation *obs, const char *unit, double *b)
     return 0;
 }
 
+/* The reason a measurement gives when its scratch memory ran out; the
+ * engine turns it into the stage's failure (see rz_score_with). */
+static const char out_of_memory[] = "memoria insufficiente";
+
 /* Step 1: the yearly result. Returns 0 with m->missing set when none. */
 static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz_observation *obs,
                           const char *unit, rz_measurement *m)
@@ -248,7 +252,7 @@ static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz
     double stack[64];
     double *vals = cap > 64 ? malloc(cap * sizeof *vals) : stack;
     if (!vals) {
-        m->missing = "memoria insufficiente";
+        m->missing = out_of_memory;
         return 0;
     }
     size_t n = 0;
@@ -453,14 +457,10 @@ typedef struct {
     int apply_declared;
 } engine;
 
-#define APUSH(a, arr, count, cap)                                                                  \
-    ((arr) = rz_arena_grow((a), (arr), (count), &(cap), sizeof *(arr)),                            \
-     (arr) ? &(arr)[(count)++] : NULL)
-
 static void exclude(rz_arena *a, rz_exclusions *x, const char *what, const char *code,
                     const char *reason, int as_zero)
 {
-    rz_exclusion *e = APUSH(a, x->items, x->count, x->cap);
+    rz_exclusion *e = RZ_ARENA_PUSH(a, x->items, x->count, x->cap);
     if (!e)
         return;
     e->what = what;
@@ -486,7 +486,8 @@ static const rz_rettifica *find_rettifica(const engine *e, rz_node_level level, 
             continue;
         if (!r->approved && !e->apply_declared) {
             if (declared) {
-                const rz_rettifica **slot = APUSH(&e->s->arena, *declared, *n_declared, cap);
+                const rz_rettifica **slot =
+                    RZ_ARENA_PUSH(&e->s->arena, *declared, *n_declared, cap);
                 if (slot)
                     *slot = r;
             }
@@ -496,6 +497,21 @@ static const rz_rettifica *find_rettifica(const engine *e, rz_node_level level, 
             best = r;
     }
     return best;
+}
+
+/* Scratch room to normalise n weights, in the scores' arena so that a
+ * failure is the stage's like any other (the arrays are small and few). */
+typedef struct {
+    int *has;
+    double *w, *nw;
+} weight_room;
+
+static int weight_room_alloc(rz_arena *a, size_t n, weight_room *r)
+{
+    r->has = rz_arena_alloc(a, (n ? n : 1) * sizeof *r->has);
+    r->w = rz_arena_alloc(a, (n ? n : 1) * sizeof *r->w);
+    r->nw = rz_arena_alloc(a, (n ? n : 1) * sizeof *r->nw);
+    return r->has && r->w && r->nw;
 }
 
 /* Weights normalised to sum 100; when any is missing, all weigh the same. */
@@ -550,13 +566,17 @@ static rz_scored_indicator *score_indicator(engine *e, rz_indicator *ind)
             const char *u = si->observation->data[i].unit;
             if (!u)
                 continue;
-            rz_unit_measurement *um = APUSH(a, si->units, si->n_units, cap);
+            rz_unit_measurement *um = RZ_ARENA_PUSH(a, si->units, si->n_units, cap);
             if (!um)
                 continue;
             um->unit = u;
             um->m = rz_measure_indicator(rules, ind, si->target, si->observation, u);
+            if (um->m.missing == out_of_memory)
+                a->failed = 1;
         }
     }
+    if (si->total.missing == out_of_memory)
+        a->failed = 1;
     si->effective = si->total.score;
     si->rettifica = find_rettifica(e, RZ_NODE_INDICATOR, ind->code, &si->declared, &si->n_declared);
     if (si->rettifica) {
@@ -571,7 +591,7 @@ static rz_scored_indicator *score_indicator(engine *e, rz_indicator *ind)
                     "l'indicatore %s non ha un punteggio: %s", ind->code,
                     si->total.missing ? si->total.missing : "dato mancante");
     rz_strmap_put(&e->by_code, ind->code, si);
-    rz_scored_indicator **slot = APUSH(a, e->s->indicators, e->s->n_indicators, e->cap_ind);
+    rz_scored_indicator **slot = RZ_ARENA_PUSH(a, e->s->indicators, e->s->n_indicators, e->cap_ind);
     if (slot)
         *slot = si;
     return si;
@@ -594,10 +614,11 @@ static int indicator_mean(engine *e, rz_scored_node *node, rz_scored_indicator *
 {
     if (n == 0)
         return 0;
-    int *has = calloc(n, sizeof *has);
-    double *w = calloc(n, sizeof *w), *nw = calloc(n, sizeof *nw);
+    weight_room wr;
     int ok = 0;
-    if (has && w && nw) {
+    if (weight_room_alloc(&e->s->arena, n, &wr)) {
+        int *has = wr.has;
+        double *w = wr.w, *nw = wr.nw;
         for (size_t i = 0; i < n; i++) {
             has[i] = inds[i]->indicator->has_weight;
             w[i] = inds[i]->indicator->weight;
@@ -623,9 +644,6 @@ static int indicator_mean(engine *e, rz_scored_node *node, rz_scored_indicator *
             ok = 1;
         }
     }
-    free(has);
-    free(w);
-    free(nw);
     return ok;
 }
 
@@ -663,14 +681,13 @@ static int node_mean(engine *e, rz_scored_node *parent, rz_scored_node **nodes, 
     return 1;
 }
 
-static void set_child_weights(rz_scored_node *node)
+static void set_child_weights(rz_arena *a, rz_scored_node *node)
 {
     size_t n = node->n_children;
-    if (n == 0)
-        return;
-    int *has = calloc(n, sizeof *has);
-    double *w = calloc(n, sizeof *w), *nw = calloc(n, sizeof *nw);
-    if (has && w && nw) {
+    weight_room wr;
+    if (n > 0 && weight_room_alloc(a, n, &wr)) {
+        int *has = wr.has;
+        double *w = wr.w, *nw = wr.nw;
         for (size_t i = 0; i < n; i++) {
             has[i] = node->children[i]->objective->has_weight;
             w[i] = node->children[i]->objective->weight;
@@ -679,9 +696,6 @@ static void set_child_weights(rz_scored_node *node)
         for (size_t i = 0; i < n; i++)
             node->children[i]->weight = nw[i];
     }
-    free(has);
-    free(w);
-    free(nw);
 }
 
 static int gate_applies(const rz_rules *ru, rz_gate_level level, int has_score, double score)
@@ -721,19 +735,23 @@ static rz_scored_node *score_objective(engine *e, rz_objective *o)
     for (size_t i = 0; i < o->n_indicators; i++) {
         if (o->indicators[i]->removed)
             continue;
-        rz_scored_indicator **slot = APUSH(a, node->indicators, node->n_indicators, cap);
+        rz_scored_indicator *si = score_indicator(e, o->indicators[i]);
+        rz_scored_indicator **slot =
+            si ? RZ_ARENA_PUSH(a, node->indicators, node->n_indicators, cap) : NULL;
         if (slot)
-            *slot = score_indicator(e, o->indicators[i]);
+            *slot = si;
     }
     cap = 0;
     for (size_t i = 0; i < o->n_children; i++) {
         if (o->children[i]->removed)
             continue;
-        rz_scored_node **slot = APUSH(a, node->children, node->n_children, cap);
+        rz_scored_node *child = score_objective(e, o->children[i]);
+        rz_scored_node **slot =
+            child ? RZ_ARENA_PUSH(a, node->children, node->n_children, cap) : NULL;
         if (slot)
-            *slot = score_objective(e, o->children[i]);
+            *slot = child;
     }
-    set_child_weights(node);
+    set_child_weights(&e->s->arena, node);
 
     /* Which parts make the score decides which exclusions are recorded:
      * the indicators' and the children's are measured into scratch nodes
@@ -875,8 +893,9 @@ static void sheet_add(engine *e, rz_scored_unit *su, sheet_acc *acc, rz_scored_i
     acc->last = si;
     m = adjusted_measurement(&s->arena, si, m);
     size_t nm = su->n_indicators;
-    rz_scored_indicator **slot = APUSH(&s->arena, su->indicators, su->n_indicators, acc->cap);
-    const rz_measurement **mslot = APUSH(&s->arena, su->measurements, nm, acc->mcap);
+    rz_scored_indicator **slot =
+        RZ_ARENA_PUSH(&s->arena, su->indicators, su->n_indicators, acc->cap);
+    const rz_measurement **mslot = RZ_ARENA_PUSH(&s->arena, su->measurements, nm, acc->mcap);
     if (!slot || !mslot)
         return;
     *slot = si;
@@ -911,6 +930,7 @@ static void score_units(engine *e)
     if (!s->units || !acc) {
         free(acc);
         s->n_units = 0;
+        s->arena.failed = 1;
         return;
     }
     for (size_t u = 0; u < s->n_units; u++)
@@ -1023,7 +1043,7 @@ static void collect_perspective(rz_scored_node *n, const char *code, rz_arena *a
                                 rz_scored_perspective *sp, size_t *cap)
 {
     if (n->objective && n->level != RZ_NODE_AREA && codes_have(&n->objective->perspectives, code)) {
-        rz_scored_node **slot = APUSH(a, sp->objectives, sp->n_objectives, *cap);
+        rz_scored_node **slot = RZ_ARENA_PUSH(a, sp->objectives, sp->n_objectives, *cap);
         if (slot)
             *slot = n;
     }
@@ -1133,15 +1153,11 @@ static void score_individuals(engine *e)
             se->n_objectives = 0;
             continue;
         }
-        int *has = calloc(ev->n_objectives + 1, sizeof *has);
-        double *w = calloc(ev->n_objectives + 1, sizeof *w);
-        double *nw = calloc(ev->n_objectives + 1, sizeof *nw);
-        if (!has || !w || !nw) {
-            free(has);
-            free(w);
-            free(nw);
+        weight_room wr;
+        if (!weight_room_alloc(a, ev->n_objectives, &wr))
             continue;
-        }
+        int *has = wr.has;
+        double *w = wr.w, *nw = wr.nw;
         for (size_t j = 0; j < ev->n_objectives; j++) {
             has[j] = ev->objectives[j].has_weight;
             w[j] = ev->objectives[j].weight;
@@ -1200,9 +1216,6 @@ static void score_individuals(engine *e)
                         "il punteggio del valutato %s %s %zu %s senza punteggio", ev->code,
                         ru->missing_as_zero ? "conta come 0" : "esclude", se->missing,
                         se->missing == 1 ? "obiettivo" : "obiettivi");
-        free(has);
-        free(w);
-        free(nw);
     }
 }
 
@@ -1211,6 +1224,15 @@ rz_status rz_score(const rz_plan *plan, const rz_monitoring *monitoring, rz_scor
 {
     rz_score_options opt = {0};
     return rz_score_with(plan, monitoring, &opt, out, d);
+}
+
+/* The stage's allocation check: scores computed with memory missing are
+ * not scores, so the caller gets none. */
+static rz_status out_of_memory_in(rz_scored *s, rz_diags *d)
+{
+    rz_diag_out_of_memory(d, s->plan->file, "nel calcolo dei punteggi");
+    rz_scored_free(s);
+    return RZ_IO;
 }
 
 rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
@@ -1228,21 +1250,21 @@ rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
     rz_strmap_init(&e.by_code);
 
     rz_scored_node *entity = rz_arena_alloc(&s->arena, sizeof *entity);
-    if (!entity) {
-        rz_scored_free(s);
-        return RZ_IO;
-    }
+    if (!entity)
+        return out_of_memory_in(s, d);
     entity->level = RZ_NODE_ENTE;
     entity->weight = 100.0;
     size_t cap = 0;
     for (size_t i = 0; i < plan->n_areas; i++) {
         if (plan->areas[i]->removed)
             continue;
-        rz_scored_node **slot = APUSH(&s->arena, entity->children, entity->n_children, cap);
+        rz_scored_node *area = score_objective(&e, plan->areas[i]);
+        rz_scored_node **slot =
+            area ? RZ_ARENA_PUSH(&s->arena, entity->children, entity->n_children, cap) : NULL;
         if (slot)
-            *slot = score_objective(&e, plan->areas[i]);
+            *slot = area;
     }
-    set_child_weights(entity);
+    set_child_weights(&s->arena, entity);
     entity->has_computed = node_mean(&e, entity, entity->children, entity->n_children,
                                      &entity->computed, &entity->n_missing);
     finish_node(&e, entity);
@@ -1263,6 +1285,8 @@ rz_status rz_score_with(const rz_plan *plan, const rz_monitoring *monitoring,
     score_units(&e);
     score_perspectives(&e);
     s->index = e.by_code;
+    if (s->arena.failed)
+        return out_of_memory_in(s, d);
     *out = s;
     return RZ_OK;
 }

@@ -79,3 +79,15 @@ add_test(NAME check_invalid_plan_one_line_per_file
 add_test(NAME check_no_monitoring_no_verdict
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/check/no-verdict.sh ${RELAZIONE_BIN} no-monitoring
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# The proposed verdict for one defect left in the consistent Massa Carrara
+# variant: the year typo in a printed target and a printed result off by
+# 0,01 are observations (VALIDA CON OSSERVAZIONI), the entity's score
+# printed 100,0% for 97,8% is grave (NON VALIDA); their opposites: the typo
+# with the score it implies printed, the printed score wrong, the entity
+# printed right; and a defect of form only (VALIDA).
+foreach(case target-typo target-typo-scored result-94-69 score-94-69 entity-100 entity-97-8 serial-date)
+  add_test(NAME check_single_defect_${case}
+    COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check/single-defect.py ${RELAZIONE_BIN} ${case}
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endforeach()

@@ -5,8 +5,11 @@ checker finds nothing on consistent data.
 
 What changes, and nothing else:
 - every indicator gets a data source (the seed prints none);
-- printed figures (<dichiarato>, <punteggio>) that the checker reports as
-  contradicting the data are dropped; the consistent ones stay;
+- every printed figure (<dichiarato>, <punteggio>) is corrected to what the
+  data give, as the engine computes it; a printed target to the Piano's; a
+  figure marked accertato (the true one) is kept and the data corrected to
+  give it; a printed algorithm's figure to the target (nothing is deleted
+  to hide a finding: a false one would show);
 - the indicators below target get the reason for the shortfall;
 - the OIV's validation inputs (validazione.xml) say every point conforme
   and VALIDA;
@@ -14,6 +17,7 @@ What changes, and nothing else:
   up are made consistent (anzianità 2019, men in 2016, proventi consuntivo).
 Run from the repository root after changing the sample; review the diff.
 """
+import json
 import re
 import subprocess
 import sys
@@ -37,25 +41,108 @@ piano = re.sub(r"<indicatore codice=.*?</indicatore>", add_source, piano, flags=
 piano = piano.replace("<!--", "<!-- Variante coerente per i test: ", 1)
 open(f"{DST}/piano.xml", "w", encoding="utf-8").write(piano)
 
+BIN = sys.argv[1] if len(sys.argv) > 1 else "build/relazione"
 mon = open(f"{SRC}/monitoraggio.xml", encoding="utf-8").read()
+
+def attr(line, name):
+    m = re.search(rf'\s{name}="([^"]*)"', line)
+    return m.group(1) if m else None
+
+def set_attr(line, name, value):
+    return re.sub(rf'(\s{name}=)"[^"]*"', lambda m: f'{m.group(1)}"{value}"', line)
+
+# A figure marked accertato is the true one: the data are corrected to give
+# it (the first period of the first unit carries it, the others 0), and the
+# figures printed from the data follow below.
+def correct_data(m):
+    block = m.group(0)
+    est = re.search(r'<dichiarato [^>]*risultato="([^"]*)"[^>]*accertato="true"', block)
+    if not est:
+        return block
+    value = est.group(1)
+    first = [True]
+    def period(p):
+        v = value if first[0] else "0"
+        first[0] = False
+        return re.sub(r'valore="[^"]*"', f'valore="{v}"', p.group(0))
+    return re.sub(r'<periodo [^>]*valore="[^"]*"[^>]*/>', period, block)
+mon = re.sub(r"<rilevazione .*?</rilevazione>", correct_data, mon, flags=re.S)
 open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
-out = subprocess.run([sys.argv[1] if len(sys.argv) > 1 else "build/relazione", "check", DST],
-                     capture_output=True, text=True).stderr
-bad_lines = set()
+
+# What the data give, from the engine: every indicator for the body and
+# for each unit, every node's score.
+view = json.loads(subprocess.run([BIN, "score", DST], capture_output=True, text=True).stdout)
+body, units, nodes = {}, {}, {}
+def walk(node):
+    if isinstance(node, dict):
+        if "codice" in node and "livello" in node and "punteggio" in node:
+            nodes[(node["livello"], node["codice"])] = node["punteggio"]
+        for ind in node.get("indicatori", []) or []:
+            if isinstance(ind, dict) and "risultato" in ind:
+                body.setdefault(ind["codice"], ind)
+        for v in node.values():
+            if isinstance(v, (list, dict)):
+                walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            walk(v)
+walk(view["aree"])
+for u in view["unita"]:
+    nodes[("unita", u["codice"])] = u["punteggio"]
+    for ind in u["indicatori"]:
+        units[(u["codice"], ind["codice"])] = ind
+levels = {"area": "AS", "obiettivo-strategico": "OS", "obiettivo-operativo": "OO"}
+
+# Each printed figure corrected to what the data give, keeping the figures
+# the checker reads as they are printed.
+out = subprocess.run([BIN, "check", DST], capture_output=True, text=True).stderr
+algorithms = {}
+for m in re.finditer(r"indicatore (\S+): l'algoritmo indica (\S+) ([0-9,.]+) ma il target è ([0-9,.]+)", out):
+    algorithms[m.group(1)] = (m.group(2), m.group(3), m.group(4))
+targets = {}
+for m in re.finditer(r"indicatore (\S+): target stampato (\S+), ma (?:il Piano fissa|il target \d+ è) ([0-9/,.%]+)", out):
+    targets[(m.group(1), m.group(2))] = m.group(3).rstrip(",.")
+lines = mon.split("\n")
+code = None
+for i, line in enumerate(lines):
+    r = re.search(r'<rilevazione indicatore="([^"]+)"', line)
+    if r:
+        code = r.group(1)
+    if "<dichiarato " in line and code:
+        unit = attr(line, "unita")
+        fig = units.get((unit, code)) if unit else body.get(code)
+        if fig:
+            for name, key in (("risultato", "risultato"), ("realizzazione", "realizzazione"),
+                              ("parametrata", "parametrata")):
+                if attr(line, name) is not None and fig.get(key):
+                    line = set_attr(line, name, fig[key])
+        t = attr(line, "target")
+        if t is not None and (code, t) in targets:
+            line = set_attr(line, "target", targets[(code, t)])
+        line = line.replace(' accertato="true"', "")
+        if attr(line, "algoritmo") is not None and code in algorithms:
+            op, printed, target = algorithms[code]
+            alg = attr(line, "algoritmo").replace(f"{op.replace('>', '&gt;').replace('<', '&lt;')} {printed}", f"{op.replace('>', '&gt;').replace('<', '&lt;')} {target}")
+            line = set_attr(line, "algoritmo", alg)
+    if "<punteggio " in line:
+        lv, cd = attr(line, "livello"), attr(line, "codice")
+        key = ("Ente", None) if lv == "ente" else ("unita", cd) if lv == "unita" else (levels.get(lv), cd)
+        value = view["ente_risultato"]["punteggio"] if lv == "ente" else nodes.get(key)
+        if value:
+            line = set_attr(line, "valore", value)
+    lines[i] = line
+mon = "\n".join(lines)
+open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
+
+# The indicators below target get the reason for the shortfall.
+out = subprocess.run([BIN, "check", DST], capture_output=True, text=True).stderr
 reasons = set()
 for line in out.splitlines():
-    m = re.match(rf"{re.escape(DST)}/monitoraggio.xml:(\d+): (error|warning): (.*) \[([\w-]+)\]$", line)
-    if not m:
-        continue
-    if m.group(4) == "G-reason":
+    m = re.match(rf"{re.escape(DST)}/monitoraggio.xml:(\d+): (error|warning): (.*) \[G-reason\]$", line)
+    if m:
         reasons.add(int(m.group(1)))
-    else:
-        bad_lines.add(int(m.group(1)))
-lines = mon.split("\n")
 out_lines = []
-for no, text in enumerate(lines, 1):
-    if no in bad_lines and re.search(r"<(dichiarato|punteggio)\b", text):
-        continue
+for no, text in enumerate(mon.split("\n"), 1):
     out_lines.append(text)
     if no in reasons and "<rilevazione" in text:
         ind = re.match(r"\s*", text).group(0) + "  "
