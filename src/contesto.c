@@ -480,13 +480,31 @@ static size_t addends(const table *t, size_t i, size_t start, const row **out, s
     return n;
 }
 
+/* Sums of the total rows recomputed from their addends, so that a total
+ * that adds subtotals is checked against what the subtotals should be as
+ * well as against the printed ones: a wrong printed subtotal is reported
+ * once, on its own row, not again on a total that is right from the detail
+ * rows or that merely carries it forward. */
+typedef struct {
+    double *value; /* nrows × ncols */
+    unsigned char *has;
+} recomputed_sums;
+
+static double addend_value(const table *t, const recomputed_sums *rs, const row *a, size_t j)
+{
+    size_t i = (size_t)(a - t->rows);
+    if (rs->has && rs->has[i * t->ncols + j])
+        return rs->value[i * t->ncols + j];
+    return a->cells[j].value;
+}
+
 static void check_total_cell(const table *t, const row *r, size_t j, const row **add, size_t n,
-                             const char *file, rz_diags *d)
+                             recomputed_sums *rs, const char *file, rz_diags *d)
 {
     const cell *tc = &r->cells[j];
     if (!is_numeric(tc->type) || !tc->number)
         return;
-    double sum = 0, tol = half_unit(tc->written_decimals) + 1e-9;
+    double sum = 0, printed_sum = 0, tol = half_unit(tc->written_decimals) + 1e-9;
     int dec = tc->written_decimals;
     for (size_t k = 0; k < n; k++) {
         if (j >= add[k]->ncells)
@@ -494,14 +512,22 @@ static void check_total_cell(const table *t, const row *r, size_t j, const row *
         const cell *c = &add[k]->cells[j];
         if (!c->number || !is_numeric(c->type))
             return; /* a missing or unreadable addend: nothing to verify */
-        sum += c->value;
+        sum += addend_value(t, rs, add[k], j);
+        printed_sum += c->value;
         if (c->type == T_DECIMALE || c->type == T_PERCENTUALE)
             tol += half_unit(c->written_decimals);
         if (c->written_decimals > dec)
             dec = c->written_decimals;
     }
+    if (rs->has) {
+        size_t i = (size_t)(r - t->rows);
+        rs->value[i * t->ncols + j] = sum;
+        rs->has[i * t->ncols + j] = 1;
+    }
+    /* Right from the detail rows, or carrying forward a wrong printed
+     * subtotal that is reported on its own row: no finding here. */
     double diff = tc->value - sum;
-    if (fabs(diff) <= tol)
+    if (fabs(diff) <= tol || fabs(tc->value - printed_sum) <= tol)
         return;
     char printed[RZ_FMT_MAX], computed[RZ_FMT_MAX], delta[RZ_FMT_MAX];
     rz_fmt_number(printed, sizeof printed, tc->value, tc->written_decimals);
@@ -516,6 +542,14 @@ static void check_total_cell(const table *t, const row *r, size_t j, const row *
 
 static void check_table_totals(const table *t, const char *file, rz_diags *d)
 {
+    recomputed_sums rs = {calloc(t->nrows * t->ncols + 1, sizeof(double)),
+                          calloc(t->nrows * t->ncols + 1, 1)};
+    if (!rs.value || !rs.has) {
+        free(rs.value);
+        free(rs.has);
+        rs.value = NULL;
+        rs.has = NULL; /* checked against the printed subtotals instead */
+    }
     size_t start = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const row *r = &t->rows[i];
@@ -531,9 +565,11 @@ static void check_table_totals(const table *t, const char *file, rz_diags *d)
         start = i + 1;
         for (size_t j = 0; n && j < r->ncells && j < t->ncols; j++)
             if (t->cols[j].sums)
-                check_total_cell(t, r, j, add, n, file, d);
+                check_total_cell(t, r, j, add, n, &rs, file, d);
         free(add);
     }
+    free(rs.value);
+    free(rs.has);
 }
 
 /* Tables that break down the same population (the staff by category, by

@@ -18,8 +18,6 @@ const char *rz_status_str(rz_status s)
         return "ok";
     case RZ_INVALID:
         return "invalid input";
-    case RZ_USAGE:
-        return "usage error";
     case RZ_IO:
         return "I/O or internal error";
     }

@@ -14,12 +14,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Exit statuses of the command-line tool, also returned by library calls. */
+/* What a library call returns. The command-line tool maps these to its
+ * exit codes (main.c), which add the tool's own "usage error". */
 typedef enum {
     RZ_OK = 0,      /* success: input valid, outputs written */
     RZ_INVALID = 1, /* the input has errors (diagnostics say which) */
-    RZ_USAGE = 2,   /* the command line is wrong */
-    RZ_IO = 3       /* a file could not be read or written, or an internal error */
+    RZ_IO = 2       /* a file could not be read or written, memory ran out, or an internal error */
 } rz_status;
 
 const char *rz_status_str(rz_status s);

@@ -211,12 +211,32 @@ static void achievement_step(rz_explanation *e, const rz_rules *ru, const rz_tar
         rule = "dentro l'intervallo: 100%, fuori in proporzione alla distanza";
         break;
     }
-    if (m->result_is_date)
-        rule = ru->deadline_rule == RZ_DEADLINE_DAILY_PENALTY
-                   ? "scadenza: 100% se rispettata, meno i punti per giorno di ritardo"
-                   : "scadenza: 100% se rispettata, 0% altrimenti";
-    if (t && t->has_value && m->has_result && !m->result_is_date) {
-        /* The engine caps the achievement at the rules' maximum. */
+    char deadline[160];
+    if (m->result_is_date) {
+        char p[32];
+        if (ru->deadline_rule == RZ_DEADLINE_ALL_OR_NOTHING)
+            snprintf(deadline, sizeof deadline, "scadenza: 100%% se rispettata, 0%% altrimenti");
+        else
+            snprintf(deadline, sizeof deadline,
+                     "scadenza: 100%% se rispettata, meno %s punti per %s di ritardo",
+                     num(p, sizeof p,
+                         ru->deadline_rule == RZ_DEADLINE_DAILY_PENALTY ? ru->points_per_day
+                                                                        : ru->points_per_month,
+                         2),
+                     ru->deadline_rule == RZ_DEADLINE_DAILY_PENALTY ? "giorno"
+                                                                    : "mese (o frazione)");
+        if (ru->tolerance_days > 0) {
+            size_t l = strlen(deadline);
+            snprintf(deadline + l, sizeof deadline - l, ", con %d giorni di tolleranza",
+                     ru->tolerance_days);
+        }
+        rule = deadline;
+    } else if (t && t->kind == RZ_TGT_YESNO) {
+        rule = "sì/no: 100% se il risultato coincide con il target, 0% altrimenti";
+    }
+    if (t && t->has_value && m->has_result && !m->result_is_date && t->kind != RZ_TGT_YESNO) {
+        /* The printed achievement stops at realizzazione-massima where the
+         * rules set one: then the computed one is said too. */
         double raw = -1;
         if (fabs(t->value) > 1e-9 && (t->cmp == RZ_CMP_GE || t->cmp == RZ_CMP_GT))
             raw = (1.0 + (m->result - t->value) / fabs(t->value)) * 100.0;
@@ -224,10 +244,11 @@ static void achievement_step(rz_explanation *e, const rz_rules *ru, const rz_tar
                  ru->lower_formula != RZ_LOWER_INVERSE_RATIO)
             raw = (1.0 - (m->result - t->value) / fabs(t->value)) * 100.0;
         char capped[128] = "";
-        if (raw > ru->cap + 1e-9 && m->achievement <= ru->cap + 1e-9) {
+        if (ru->has_achievement_cap && raw > ru->achievement_cap + 1e-9 &&
+            m->achievement <= ru->achievement_cap + 1e-9) {
             char r[64], k[64];
-            snprintf(capped, sizeof capped, " (%s, limitata al tetto del %s)",
-                     pct(r, sizeof r, raw, 2), pct(k, sizeof k, ru->cap, 0));
+            snprintf(capped, sizeof capped, " (%s, riportata al massimo del %s)",
+                     pct(r, sizeof r, raw, 2), pct(k, sizeof k, ru->achievement_cap, 0));
         }
         step(e, "Realizzazione del target (%s), con risultato %s e target %s: %s%s", rule,
              num(a, sizeof a, m->result, 2), num(b, sizeof b, t->value, 2),
@@ -236,27 +257,50 @@ static void achievement_step(rz_explanation *e, const rz_rules *ru, const rz_tar
         step(e, "Realizzazione del target (%s): %s", rule, pct(c, sizeof c, m->achievement, 2));
 }
 
+/* The band of rules that holds achievement a, or NULL. */
+static const rz_band *band_of(const rz_rules *ru, double a)
+{
+    for (size_t i = 0; i < ru->n_bands; i++) {
+        const rz_band *b = &ru->bands[i];
+        if (a + 1e-9 >= b->from && (!b->has_to || a < b->to - 1e-9))
+            return b;
+    }
+    return NULL;
+}
+
+/* The rule that turned the achievement into the score, in the order the
+ * engine applies them: all-or-nothing, threshold, bands, cap. */
 static void normalised_step(rz_explanation *e, const rz_rules *ru, const rz_measurement *m)
 {
-    char a[64], b[64], c[64];
+    char a[64], b[64], c[64], d[64], f[64], g[64];
     if (!m->has_score)
         return;
-    if (m->threshold_applied)
+    const char *ach = pct(a, sizeof a, m->achievement, 2);
+    const rz_band *band = band_of(ru, m->achievement);
+    if (ru->all_or_nothing)
+        step(e, "Realizzazione parametrata (tutto o niente): %s, quindi %s", ach,
+             pct(c, sizeof c, m->score, 2));
+    else if (m->threshold_applied)
         step(e,
              "Realizzazione parametrata: %s è pari o superiore alla soglia del %s stabilita "
              "dalle regole del Piano, quindi conta %s",
-             pct(a, sizeof a, m->achievement, 2), pct(b, sizeof b, ru->threshold, 0),
-             pct(c, sizeof c, m->score, 2));
+             ach, pct(b, sizeof b, ru->threshold, 0), pct(c, sizeof c, m->score, 2));
+    else if (band && band->linear)
+        step(e,
+             "Realizzazione parametrata: %s cade nella fascia %s–%s, con punteggio in proporzione "
+             "da %s a %s: %s",
+             ach, pct(b, sizeof b, band->from, 0), pct(d, sizeof d, band->to, 0),
+             pct(c, sizeof c, band->score_from, 0), pct(f, sizeof f, band->score_to, 0),
+             pct(g, sizeof g, m->score, 2));
+    else if (band)
+        step(e, "Realizzazione parametrata: %s cade nella fascia che parte da %s e vale %s", ach,
+             pct(b, sizeof b, band->from, 0), pct(c, sizeof c, m->score, 2));
     else if (m->achievement > ru->cap + 1e-9)
-        step(e, "Realizzazione parametrata: %s ridotta al tetto del %s",
-             pct(a, sizeof a, m->achievement, 2), pct(b, sizeof b, ru->cap, 0));
-    else if (m->achievement > ru->cap - 1e-9)
-        step(e, "Realizzazione parametrata: %s, pari al tetto, resta %s",
-             pct(a, sizeof a, m->achievement, 2), pct(c, sizeof c, m->score, 2));
-    else if (ru->has_threshold)
-        step(e, "Realizzazione parametrata: %s, sotto la soglia del %s, resta %s",
-             pct(a, sizeof a, m->achievement, 2), pct(b, sizeof b, ru->threshold, 0),
-             pct(c, sizeof c, m->score, 2));
+        step(e, "Realizzazione parametrata: %s ridotta al tetto del %s", ach,
+             pct(b, sizeof b, ru->cap, 0));
+    else if (ru->has_threshold && m->achievement < ru->threshold)
+        step(e, "Realizzazione parametrata: %s, sotto la soglia del %s, resta %s", ach,
+             pct(b, sizeof b, ru->threshold, 0), pct(c, sizeof c, m->score, 2));
     else
         step(e, "Realizzazione parametrata: %s", pct(c, sizeof c, m->score, 2));
 }
@@ -287,7 +331,7 @@ static const rz_scored_node *parent_of_indicator(const rz_scored_node *n,
 
 void rz_explain_indicator(const rz_scored *s, const rz_scored_indicator *si, rz_explanation *out)
 {
-    const rz_rules *ru = &s->plan->rules;
+    const rz_rules *ru = rz_indicator_rules(s->plan, si->indicator);
     const rz_indicator *ind = si->indicator;
     char w[256], a[64];
     title(out, "Indicatore %s – %s", ind->code, ind->title ? ind->title : "");

@@ -68,11 +68,11 @@ rz_status rz_init(const char *outdir, const char *profile, const char *body, int
     if (!rz_profile_exists(templates, profile)) {
         char known[512];
         rz_profile_names(templates, known, sizeof known);
-        rz_diag_add(d, RZ_ERROR, NULL, 0, "profilo",
+        rz_diag_add(d, RZ_ERROR, NULL, 0, RZ_CHECK_UNKNOWN_PROFILE,
                     "profilo '%s' sconosciuto: scrivere uno dei profili disponibili (%s)", profile,
                     known[0] ? known : "nessuno: installazione incompleta");
         free(templates);
-        return RZ_USAGE;
+        return RZ_INVALID;
     }
     char sub[96];
     snprintf(sub, sizeof sub, "init/%s", profile);

@@ -65,12 +65,29 @@ static int wants_help(int argc, char **argv)
     return 0;
 }
 
+/* Exit codes, the tool's own (README, «Exit codes»; usage() below): the
+ * library's statuses say what went wrong, the tool adds the command line. */
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+static int exit_code(rz_status st)
+{
+    switch (st) {
+    case RZ_OK:
+        return EXIT_OK;
+    case RZ_INVALID:
+        return EXIT_INVALID;
+    case RZ_IO:
+        break;
+    }
+    return EXIT_IO;
+}
+
 /* The usage error of a command: its synopsis and where to read more. */
 static int usage_error(const char *name)
 {
     const command *c = find_command(name);
     fprintf(stderr, "Uso: relazione %s\n(relazione help %s per le opzioni)\n", c->synopsis, name);
-    return RZ_USAGE;
+    return EXIT_USAGE;
 }
 
 static void usage(FILE *f)
@@ -102,7 +119,7 @@ static int cmd_help(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stdout);
-        return RZ_OK;
+        return EXIT_OK;
     }
     const command *c = find_command(argv[1]);
     if (!c) {
@@ -110,10 +127,10 @@ static int cmd_help(int argc, char **argv)
         for (c = commands; c->name; c++)
             fprintf(stderr, " %s", c->name);
         fprintf(stderr, "\n");
-        return RZ_USAGE;
+        return EXIT_USAGE;
     }
     command_help(c, stdout);
-    return RZ_OK;
+    return EXIT_OK;
 }
 
 /* Prints the diagnostics, sorted, on stderr and a one-line summary. */
@@ -137,7 +154,7 @@ static int cmd_validate(int argc, char **argv)
                 plural(d.warnings, "avviso", "avvisi"));
     rz_diags_free(&d);
     rz_xml_cleanup();
-    return worst;
+    return exit_code(worst);
 }
 
 /* The last line of the findings: their count by class and the proposed
@@ -215,7 +232,7 @@ static int cmd_check(int argc, char **argv)
     rz_diags_free(&d);
     rz_inputs_free(&in);
     rz_xml_cleanup();
-    return st;
+    return exit_code(st);
 }
 
 /* Loads a folder and scores it; on success *s and *in are set. */
@@ -260,7 +277,7 @@ static int with_scored(const char *dir, rz_status (*use)(rz_scored *s, void *arg
     rz_diags_free(&d);
     rz_inputs_free(&in);
     rz_xml_cleanup();
-    return st;
+    return exit_code(st);
 }
 
 static rz_status print_json(rz_scored *s, void *arg, rz_diags *d)
@@ -383,7 +400,7 @@ static int cmd_build(int argc, char **argv)
     rz_diags_free(&d);
     rz_diags_free(&findings);
     rz_xml_cleanup();
-    return st;
+    return exit_code(st);
 }
 
 static int cmd_init(int argc, char **argv)
@@ -406,7 +423,7 @@ static int cmd_init(int argc, char **argv)
                         "relazione init: anno '%s' non valido: scrivere quattro cifre, "
                         "per esempio 2025\n",
                         argv[i]);
-                return RZ_USAGE;
+                return EXIT_USAGE;
             }
         } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
@@ -424,6 +441,8 @@ static int cmd_init(int argc, char **argv)
     rz_diags_init(&d);
     rz_built written;
     rz_status st = rz_init(dir, profile, body, (int)year, &written, &d);
+    /* An unknown --profilo is the command line's mistake. */
+    int unknown_profile = st == RZ_INVALID && rz_diags_has(&d, RZ_CHECK_UNKNOWN_PROFILE);
     report(&d);
     for (size_t i = 0; i < written.count; i++)
         printf("%s\n", written.paths[i]);
@@ -435,7 +454,7 @@ static int cmd_init(int argc, char **argv)
                 body, year, dir);
     rz_built_free(&written);
     rz_diags_free(&d);
-    return st;
+    return unknown_profile ? EXIT_USAGE : exit_code(st);
 }
 
 static int cmd_render(int argc, char **argv)
@@ -470,7 +489,7 @@ static int cmd_render(int argc, char **argv)
             size_t n = strlen(in);
             derived = malloc(n + 5);
             if (!derived)
-                return RZ_IO;
+                return EXIT_IO;
             memcpy(derived, in, n + 1);
             if (n > 3 && !strcmp(derived + n - 3, ".md"))
                 derived[n - 3] = '\0';
@@ -494,7 +513,7 @@ static int cmd_render(int argc, char **argv)
     free(md);
     free(derived);
     rz_diags_free(&d);
-    return st;
+    return exit_code(st);
 }
 
 static const command commands[] = {
@@ -579,25 +598,25 @@ int main(int argc, char **argv)
     }
     if (argc < 2) {
         usage(stderr);
-        return RZ_USAGE;
+        return EXIT_USAGE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
-        return RZ_OK;
+        return EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("relazione %s\nschemi e modelli in %s\n", rz_version(), rz_data_dir());
-        return RZ_OK;
+        return EXIT_OK;
     }
     const command *c = find_command(argv[1]);
     if (!c) {
         fprintf(stderr, "relazione: comando sconosciuto '%s'; vedere 'relazione --help'\n",
                 argv[1]);
-        return RZ_USAGE;
+        return EXIT_USAGE;
     }
     if (wants_help(argc - 1, argv + 1)) {
         command_help(c, stdout);
-        return RZ_OK;
+        return EXIT_OK;
     }
     return c->run(argc - 1, argv + 1);
 }

@@ -91,3 +91,10 @@ foreach(case target-typo target-typo-scored result-94-69 score-94-69 entity-100 
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check/single-defect.py ${RELAZIONE_BIN} ${case}
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endforeach()
+
+# A total that adds subtotals is checked against the recomputed subtotals:
+# «Risultato Gestione Corrente (A-B)» is right from the detail rows, and the
+# wrong «Totale Proventi Correnti (A)» is reported once, on its own row.
+add_test(NAME check_massa_total_of_subtotals_not_flagged
+  COMMAND sh -c "out=$(${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019 2>&1); echo \"$out\" | grep -q 'Totale Proventi Correnti (A)' && ! echo \"$out\" | grep -q 'Risultato Gestione Corrente'"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -18,3 +18,17 @@ add_test(NAME acceptance_rules
 add_test(NAME acceptance_rules_valid
   COMMAND ${RELAZIONE_BIN} validate tests/accettazione-regole/piano.xml tests/accettazione-regole/monitoraggio.xml
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# relazione spiega names the rule that made each score, the new ones too.
+foreach(case
+    "O2.1.1-a|fascia 60%–80%, con punteggio in proporzione da 30% a 80%: 74,44%"
+    "S2.1-a|tutto o niente\\): 91,67%, quindi 0,00%"
+    "O2.1.1-b|meno 10,00 punti per mese \\(o frazione\\) di ritardo\\): 80,00%"
+    "S1.2-b|137,50% ridotta al tetto del 120%")
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 code)
+  list(GET parts 1 expected)
+  add_test(NAME spiega_rules_${code}
+    COMMAND ${RELAZIONE_BIN} spiega tests/accettazione-regole ${code}
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(spiega_rules_${code} PROPERTIES PASS_REGULAR_EXPRESSION "${expected}")
+endforeach()
