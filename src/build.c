@@ -15,20 +15,34 @@
  * complete) and its working papers can cite the pages its headings landed
  * on; their views are made when a later document needs them.
  *
- * Nothing is written when the inputs have errors. Every file is written
- * atomically, so a failure midway leaves complete files only.
+ * Each Markdown document is also written as an HTML page (html_render.c)
+ * and queued for its PDF (without cover or contents for a letter or a
+ * <documento pagine="1">); with the Piano and the monitoring data the
+ * open data go to dati/ (open_data.c). --formati leaves any of these out
+ * (rz_build_options.skip).
+ *
+ * Nothing is written when the inputs have errors. A build is all or
+ * nothing: every file is first written in full to a temporary beside its
+ * target, and only when all are ready are they renamed into place; on any
+ * error the temporaries go and the folder is as it was. A build first
+ * removes the temporaries that a killed run left behind (fsutil.h tells
+ * them from a running build's).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
 #include "allegato2_check.h"
 #include "check.h"
+#include "citizens_view.h"
 #include "contesto.h"
 #include "format.h"
 #include "fsutil.h"
+#include "html_render.h"
 #include "inputs.h"
 #include "json.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "mustache.h"
+#include "open_data.h"
 #include "oiv_view.h"
 #include "profile.h"
 #include "report_view.h"
@@ -61,7 +75,8 @@ typedef struct pdf_job {
     size_t len;
     rz_pdf_request req;
     char *path;
-    int listed; /* path reserved in the built list */
+    rz_staged staged; /* the PDF, written but not in place */
+    int listed;       /* path reserved in the built list */
     rz_diags d;
     rz_status st;
 } pdf_job;
@@ -83,11 +98,15 @@ typedef struct {
     const rz_build_options *opt;
     const char *templates;
     const char *outdir;
+    char *logo; /* logo.png, logo.jpg or logo.jpeg of the input folder, or NULL */
     rz_diags *d;
     rz_view *root;
     rz_built *built;
     const char *profile_path;
+    const char *body; /* the public body's name, for the pages' titles */
     pdf_pool pool;
+    rz_staged staged[256]; /* written, put in place at the end */
+    size_t n_staged;
 } ctx;
 
 rz_status rz_built_add(rz_built *b, const char *path)
@@ -114,6 +133,18 @@ void rz_built_free(rz_built *b)
     free(b->paths);
     b->paths = NULL;
     b->count = b->cap = 0;
+}
+
+/* Keeps s to be put in place with the others; a full list is an error. */
+static rz_status keep_staged(ctx *c, rz_staged *s)
+{
+    if (c->n_staged == sizeof c->staged / sizeof c->staged[0]) {
+        rz_diag_add(c->d, RZ_ERROR, s->path, 0, "io", "troppi documenti in una generazione");
+        rz_stage_discard(s);
+        return RZ_IO;
+    }
+    c->staged[c->n_staged++] = *s;
+    return RZ_OK;
 }
 
 /* Renders templates/<name>.md.mustache, appended to md. */
@@ -165,7 +196,10 @@ static rz_status write_doc(ctx *c, const char *name, const char *ext, const void
     char *path = doc_path(c, name, ext);
     if (!path)
         return RZ_IO;
-    rz_status st = rz_write_atomic(path, data, len, c->d);
+    rz_staged staged;
+    rz_status st = rz_stage(path, data, len, &staged, c->d);
+    if (st == RZ_OK)
+        st = keep_staged(c, &staged);
     if (st == RZ_OK)
         st = list_built(c, path);
     free(path);
@@ -178,7 +212,7 @@ static void run_job(const rz_build_options *opt, pdf_job *j)
     size_t pdf_len = 0;
     j->st = opt->pdf(j->md, j->len, &j->req, opt->pdf_ctx, &pdf, &pdf_len, &j->d);
     if (j->st == RZ_OK)
-        j->st = rz_write_atomic(j->path, pdf, pdf_len, &j->d);
+        j->st = rz_stage(j->path, pdf, pdf_len, &j->staged, &j->d);
     free(pdf);
     free(j->md);
     j->md = NULL;
@@ -274,6 +308,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req,
     j->listed = 1;
     rz_diags_init(&j->d);
     j->req = *req;
+    j->req.logo = c->logo;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -313,12 +348,22 @@ static rz_status finish_pdfs(ctx *c)
     rz_status st = RZ_OK;
     for (size_t i = 0; i < p->n_jobs; i++) {
         pdf_job *j = p->jobs[i];
+        /* The renderer counts lines of the Markdown it was given: the
+         * document written beside the PDF (OUT/name.md for OUT/name.pdf). */
+        size_t n = strlen(j->path);
+        char *md_path = n > 3 ? strdup(j->path) : NULL;
+        if (md_path)
+            strcpy(md_path + n - 3, "md");
         for (size_t k = 0; k < j->d.count; k++) {
             const rz_diag *x = &j->d.items[k];
-            rz_diag_add(c->d, x->severity, x->file, x->line, x->check, "%s", x->message);
+            const char *file = !x->file && x->line > 0 ? md_path : x->file;
+            rz_diag_add(c->d, x->severity, file, x->line, x->check, "%s", x->message);
         }
+        free(md_path);
         if (j->st != RZ_OK && st == RZ_OK)
             st = j->st;
+        if (j->st == RZ_OK && keep_staged(c, &j->staged) != RZ_OK && st == RZ_OK)
+            st = RZ_IO;
         if (j->st != RZ_OK && j->listed) {
             rz_built *b = c->built;
             for (size_t k = 0; k < b->count; k++)
@@ -337,6 +382,31 @@ static rz_status finish_pdfs(ctx *c)
     }
     free(p->jobs);
     return st;
+}
+
+static rz_status write_html(ctx *c, const char *name, const rz_buf *md)
+{
+    rz_html_options ho = {NULL, c->body};
+    rz_buf html;
+    rz_buf_init(&html);
+    rz_status st = rz_html_render(md->data ? md->data : "", md->len, &ho, &html, c->d);
+    if (st == RZ_OK)
+        st = write_doc(c, name, "html", html.data, html.len);
+    rz_buf_free(&html);
+    return st;
+}
+
+/* The body's name as the documents print it: the Piano's, or that of an
+ * Allegato when there is no Piano. */
+static const char *body_name(const rz_view *root)
+{
+    static const char *const paths[] = {"ente.nome", "allegato1.ente.nome", "allegato2.ente.nome"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        const char *s = rz_view_as_str(rz_view_get_path(root, paths[i]));
+        if (s && *s)
+            return s;
+    }
+    return NULL;
 }
 
 /* Renders the chapters of a document (the <capitolo> children of its
@@ -373,21 +443,32 @@ typedef struct {
     rz_outline outline;
 } doc_facts;
 
-/* Renders and writes one document: Markdown, then PDF if asked. facts,
+/* Renders and writes one document: Markdown, HTML, then PDF, as asked. facts,
  * when given, receives what the document holds. */
 static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
                          doc_facts *facts)
 {
-    rz_buf md;
+    rz_buf raw, md;
+    rz_buf_init(&raw);
     rz_buf_init(&md);
-    rz_status st = render_document(c, name, plan, &md);
+    rz_status st = render_document(c, name, plan, &raw);
     /* A view that lost memory has blank figures: no document from it. */
     if (st == RZ_OK && rz_view_doc_failed(rz_view_doc_of(c->root))) {
         rz_diag_out_of_memory(c->d, name, "preparando i dati del documento, che non è scritto");
         st = RZ_IO;
     }
-    if (st == RZ_OK)
+    /* The evaluation body's documents (a letter, its working papers) keep
+     * their text as their templates and the checker write it. */
+    int own = !strcmp(name, "validazione") || !strcmp(name, "carte-di-lavoro");
+    if (st == RZ_OK && own)
+        rz_buf_append(&md, raw.data ? raw.data : "", raw.len);
+    else if (st == RZ_OK)
+        st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
+    rz_buf_free(&raw);
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
+    if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
+        st = write_html(c, name, &md);
     if (facts && st == RZ_OK) {
         rz_markdown_stats(md.data, md.len, &facts->stats);
         if (!c->opt->pdf)
@@ -415,6 +496,32 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
 }
 
+/* The open data, into OUTDIR/dati/. */
+static rz_status write_open_data(ctx *c, const rz_scored *s)
+{
+    rz_open_data od;
+    if (rz_open_data_make(s, s->plan->data_licence, &od) != RZ_OK) {
+        rz_diag_out_of_memory(c->d, NULL, "preparando i dati aperti");
+        return RZ_IO;
+    }
+    char *dir = rz_path_join(c->outdir, "dati");
+    rz_status st = dir ? rz_mkdir_p(dir, c->d) : RZ_IO;
+    for (size_t i = 0; i < od.n && st == RZ_OK; i++) {
+        char *path = rz_path_join(dir, od.files[i].name);
+        rz_staged staged;
+        st = path ? rz_stage(path, od.files[i].data.data, od.files[i].data.len, &staged, c->d)
+                  : RZ_IO;
+        if (st == RZ_OK)
+            st = keep_staged(c, &staged);
+        if (st == RZ_OK)
+            st = list_built(c, path);
+        free(path);
+    }
+    free(dir);
+    rz_open_data_free(&od);
+    return st;
+}
+
 /* The value of an attribute of the profile, pointing into its document
  * (it lives as long as the profile); "" when absent. */
 static const char *attr_text(xmlNodePtr e, const char *name)
@@ -423,6 +530,28 @@ static const char *attr_text(xmlNodePtr e, const char *name)
     if (!a || !a->children || !a->children->content)
         return "";
     return (const char *)a->children->content;
+}
+
+/* The body's logo for the covers: logo.png, logo.jpg or logo.jpeg in the
+ * input folder. */
+static char *find_logo(const char *dir)
+{
+    static const char *const names[] = {"logo.png", "logo.jpg", "logo.jpeg"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *path = rz_path_join(dir, names[i]);
+        if (path && access(path, R_OK) == 0)
+            return path;
+        free(path);
+    }
+    return NULL;
+}
+
+static int has_units(const rz_scored *s)
+{
+    for (size_t u = 0; u < s->n_units; u++)
+        if (s->units[u].n_indicators || s->units[u].from_children)
+            return 1;
+    return 0;
 }
 
 /* Whether the folder holds what a <documento richiede="…"> needs. An
@@ -445,10 +574,19 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
             met &= in->allegato1.doc != NULL;
         else if (!strcmp(t, "allegato2"))
             met &= in->allegato2.doc != NULL;
+        /* Nothing empty dressed as complete: results need a score at
+         * least, the units' and perspectives' tables what they tabulate. */
+        else if (!strcmp(t, "risultati"))
+            met &= s != NULL && in->monitoring != NULL && s->entity->has_score;
+        else if (!strcmp(t, "unita"))
+            met &= s != NULL && has_units(s);
+        else if (!strcmp(t, "prospettive"))
+            met &= s != NULL && s->plan->n_perspectives > 0;
         else {
             rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
                         "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
-                        "monitoraggio, contesto, allegato1, allegato2",
+                        "monitoraggio, risultati, unita, prospettive, contesto, allegato1, "
+                        "allegato2",
                         t);
             *st = RZ_INVALID;
             return 0;
@@ -504,6 +642,22 @@ static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
                     "la Relazione non contiene rappresentazioni grafiche");
 }
 
+/* All the documents renamed into place when the build succeeded, all
+ * dropped otherwise (the built list emptied: nothing was written). */
+static rz_status put_in_place(ctx *c, rz_status st)
+{
+    for (size_t i = 0; i < c->n_staged; i++) {
+        if (st == RZ_OK)
+            st = rz_stage_commit(&c->staged[i], c->d);
+        else
+            rz_stage_discard(&c->staged[i]);
+    }
+    c->n_staged = 0;
+    if (st != RZ_OK)
+        rz_built_free(c->built);
+    return st;
+}
+
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings)
 {
@@ -518,6 +672,11 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_inputs_free(&in);
         return RZ_IO;
     }
+    rz_remove_stale_temporaries(outdir);
+    char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+    if (data_dir)
+        rz_remove_stale_temporaries(data_dir);
+    free(data_dir);
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
     if (!doc) {
@@ -537,10 +696,12 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.opt = opt;
     c.templates = opt->templates ? opt->templates : default_templates;
     c.outdir = outdir;
+    c.logo = find_logo(dir);
     c.d = d;
     c.root = root;
     c.built = built;
     set_document(doc, root, &in);
+    c.body = body_name(root);
 
     rz_profile prof;
     memset(&prof, 0, sizeof prof);
@@ -549,6 +710,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                              in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
     if (st == RZ_OK)
         set_profile(doc, root, &prof, &in);
+    if (s && in.monitoring)
+        rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
     c.profile_path = prof.path;
 
     if (st == RZ_OK && s)
@@ -563,6 +726,14 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         }
         rz_oiv_check(in.oiv, s, findings);
     }
+    /* Without a single score the Relazione would be pages of «n.d.»
+     * dressed as a report: the documents that require «risultati» are not
+     * written, and the findings say why. */
+    if (st == RZ_OK && s && in.monitoring && !s->entity->has_score)
+        rz_diag_add(findings, RZ_WARNING, in.monitoring->file, 0, "documenti",
+                    "nessun indicatore ha un risultato calcolabile: la Relazione, la validazione "
+                    "e le tabelle dei risultati non sono generate; si completino i dati di "
+                    "monitoraggio");
     int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
     doc_facts rel;
     memset(&rel, 0, sizeof rel);
@@ -588,12 +759,17 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
             validation_ready = 1;
         }
         /* The validation document is a letter to sign, a draft until the
-         * body's input is complete. */
+         * body's input is complete; a <documento pagine="1"> (the summary
+         * for citizens) has no cover and no contents either. */
         int is_validation = !strcmp(name, "validazione");
+        int one_page = !strcmp(attr_text(pd, "pagine"), "1");
+        /* A one-page document is named by its own heading, a letter by
+         * its title, the others by the plan's title. */
         rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
+                              : one_page    ? NULL
                               : *title      ? title
                                             : name,
-                              is_validation, NULL};
+                              is_validation || one_page, NULL, NULL};
         st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
         if (is_relazione && st == RZ_OK) {
             measure_relazione(&rel.stats, findings);
@@ -601,6 +777,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         }
     }
     rz_outline_free(&rel.outline);
+    if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
+        st = write_open_data(&c, s);
     if (st == RZ_OK &&
         ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
         rz_diag_add(d, RZ_WARNING,
@@ -622,9 +800,10 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 #endif
     rz_status pdf_st = finish_pdfs(&c);
     rz_profile_free(&prof); /* the PDF jobs' titles point into it */
+    free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)
         rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-    return st;
+    return put_in_place(&c, st);
 }

@@ -13,6 +13,8 @@ typedef struct {
     const char *title;   /* the running header of every page */
     int letter;          /* a document to sign: neither cover nor contents */
     rz_outline *outline; /* when not NULL, receives where each heading landed */
+    const char *logo;    /* the body's logo for the cover (logo.png or logo.jpg of
+                            the input folder), or NULL */
 } rz_pdf_request;
 
 /* Turns a Markdown document into PDF bytes (*out malloc'ed). The build
@@ -20,10 +22,15 @@ typedef struct {
 typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const rz_pdf_request *req, void *ctx,
                                void **out, size_t *out_len, rz_diags *d);
 
+/* Outputs a build can leave out (rz_build_options.skip). The PDF is
+ * left out by passing no renderer. */
+enum { RZ_OUT_MD = 1, RZ_OUT_HTML = 2, RZ_OUT_DATA = 4 };
+
 typedef struct {
     const char *templates; /* NULL: the templates/ the tool ships */
-    rz_pdf_fn pdf;         /* NULL: Markdown only */
+    rz_pdf_fn pdf;         /* NULL: no PDF */
     void *pdf_ctx;
+    unsigned skip; /* RZ_OUT_* bits of the outputs not to write; 0: all */
 } rz_build_options;
 
 /* The files written, for the caller to report. Zero it before use. */
@@ -37,10 +44,10 @@ typedef struct {
 rz_status rz_built_add(rz_built *b, const char *path);
 void rz_built_free(rz_built *b);
 
-/* Loads and checks dir, scores it, writes the documents into outdir.
- * Problems with the inputs or the templates go to d (and nothing is
- * written when the inputs have errors); the validation findings go to
- * findings. */
+/* Loads and checks dir, scores it, writes the documents into outdir,
+ * all or nothing: on any error (inputs, templates, PDF, disk)
+ * the folder is left as it was. Problems go to d; the validation findings
+ * go to findings. */
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings);
 

@@ -149,6 +149,16 @@ static void result_step(rz_explanation *e, const rz_rules *ru, const rz_indicato
     }
     const char *rounding =
         ru->result_decimals >= 0 ? " (arrotondato come stabiliscono le regole)" : "";
+    if (m->units_combined) {
+        static const char *const words[] = {"", "la somma", "la media", "il più basso",
+                                            "il più alto"};
+        step(e, "Risultato dell'ente: %s dei risultati delle singole unità = %s%s",
+             words[ind->unit_aggregation],
+             pctres ? pct(c, sizeof c, m->result, ru->result_decimals)
+                    : num(c, sizeof c, m->result, ru->result_decimals),
+             rounding);
+        return;
+    }
     if (ind->measure == RZ_MEASURE_RATIO && m->den != 0)
         step(e, "Risultato: somma dei numeratori / somma dei denominatori = %s / %s = %s%s",
              num(a, sizeof a, m->num, 0), num(b, sizeof b, m->den, 0),

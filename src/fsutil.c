@@ -3,18 +3,26 @@
  *
  * The temporary file is created with mkstemp in the target's directory (a
  * rename across file systems would not be atomic), written, fsync'ed, given
- * the usual 0644 permissions and renamed. Any failure removes it.
+ * the usual 0644 permissions and renamed. Any failure removes it. Its name
+ * carries the writer's process id, so that a later run can tell the
+ * temporaries of a killed process (removed) from those of a running one
+ * (kept); a process of another PID namespace writing into the same folder
+ * would not be told apart, a case left aside.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "fsutil.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define TMP_MARK ".tmp-"
 
 char *rz_path_join(const char *a, const char *b)
 {
@@ -96,6 +104,115 @@ static rz_status write_all(int fd, const void *data, size_t len)
     return RZ_OK;
 }
 
+rz_status rz_stage(const char *path, const void *data, size_t len, rz_staged *s, rz_diags *d)
+{
+    s->path = strdup(path);
+    s->tmp = malloc(strlen(path) + 48);
+    if (!s->path || !s->tmp) {
+        free(s->path);
+        free(s->tmp);
+        s->path = s->tmp = NULL;
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
+        return RZ_IO;
+    }
+    sprintf(s->tmp, "%s" TMP_MARK "%ld-XXXXXX", path, (long)getpid());
+    int fd = mkstemp(s->tmp);
+    if (fd < 0) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io",
+                    "impossibile creare il file di uscita (%s): controllare che la cartella "
+                    "esista e sia scrivibile",
+                    strerror(errno));
+        free(s->path);
+        free(s->tmp);
+        s->path = s->tmp = NULL;
+        return RZ_IO;
+    }
+    int err = 0;
+    errno = 0;
+    if (write_all(fd, data, len) != RZ_OK || fsync(fd) != 0)
+        err = errno ? errno : EIO;
+    if (fchmod(fd, 0644) != 0 && !err)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        rz_diag_add(d, RZ_ERROR, path, 0, "io",
+                    "impossibile scrivere il file di uscita (%s); l'eventuale versione "
+                    "precedente è rimasta intatta",
+                    strerror(err));
+        rz_stage_discard(s);
+        return RZ_IO;
+    }
+    return RZ_OK;
+}
+
+rz_status rz_stage_commit(rz_staged *s, rz_diags *d)
+{
+    if (rename(s->tmp, s->path) != 0) {
+        rz_diag_add(d, RZ_ERROR, s->path, 0, "io",
+                    "impossibile scrivere il file di uscita (%s); l'eventuale versione "
+                    "precedente è rimasta intatta",
+                    strerror(errno));
+        rz_stage_discard(s);
+        return RZ_IO;
+    }
+    free(s->path);
+    free(s->tmp);
+    s->path = s->tmp = NULL;
+    return RZ_OK;
+}
+
+void rz_stage_discard(rz_staged *s)
+{
+    if (s->tmp)
+        unlink(s->tmp);
+    free(s->path);
+    free(s->tmp);
+    s->path = s->tmp = NULL;
+}
+
+/* The process id in a temporary's name NAME.tmp-PID-XXXXXX, or 0 when the
+ * name is not one of ours. */
+static long temporary_pid(const char *name)
+{
+    const char *m = strstr(name, TMP_MARK), *next;
+    while (m && (next = strstr(m + 1, TMP_MARK)) != NULL)
+        m = next;
+    if (!m || m == name)
+        return 0;
+    const char *p = m + strlen(TMP_MARK);
+    long pid = 0;
+    for (; *p >= '0' && *p <= '9' && pid < 100000000; p++)
+        pid = pid * 10 + (*p - '0');
+    if (pid <= 0 || *p != '-' || strlen(p + 1) != 6)
+        return 0;
+    return pid;
+}
+
+size_t rz_remove_stale_temporaries(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    size_t removed = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        long pid = temporary_pid(e->d_name);
+        /* kill(pid, 0) fails with ESRCH only when no such process exists:
+         * a live build (or an unrelated process that took the id) keeps
+         * its files. */
+        if (pid == 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char *path = rz_path_join(dir, e->d_name);
+        struct stat sb;
+        if (path && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && unlink(path) == 0)
+            removed++;
+        free(path);
+    }
+    closedir(dp);
+    return removed;
+}
+
 rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_diags *d)
 {
     if (strcmp(path, "-") == 0) {
@@ -106,54 +223,53 @@ rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_dia
         }
         return RZ_OK;
     }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
-        return RZ_IO;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp-XXXXXX", 12);
-    int fd = mkstemp(tmp);
+    rz_staged s;
+    rz_status st = rz_stage(path, data, len, &s, d);
+    return st == RZ_OK ? rz_stage_commit(&s, d) : st;
+}
+
+FILE *rz_open_regular(const char *path, rz_diags *d)
+{
+    /* Without O_NONBLOCK, opening a FIFO waits for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io",
-                    "impossibile creare il file di uscita (%s): controllare che la cartella "
-                    "esista e sia scrivibile",
-                    strerror(errno));
-        free(tmp);
-        return RZ_IO;
+        if (d)
+            rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile aprire il file: %s",
+                        strerror(errno));
+        return NULL;
     }
-    int err = 0;
-    if (write_all(fd, data, len) != RZ_OK || fsync(fd) != 0)
-        err = errno ? errno : EIO;
-    if (fchmod(fd, 0644) != 0 && !err)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        rz_diag_add(d, RZ_ERROR, path, 0, "io",
-                    "impossibile scrivere il file di uscita (%s); l'eventuale versione "
-                    "precedente è rimasta intatta",
-                    strerror(err));
-        free(tmp);
-        return RZ_IO;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        const char *what = S_ISDIR(sb.st_mode)                          ? "una cartella"
+                           : S_ISFIFO(sb.st_mode)                       ? "una FIFO"
+                           : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "un dispositivo"
+                                                                        : "un file speciale";
+        if (d)
+            rz_diag_add(d, RZ_ERROR, path, 0, "io",
+                        "non è un file ordinario ma %s: indicare il file da leggere", what);
+        close(fd);
+        return NULL;
     }
-    free(tmp);
-    return RZ_OK;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        if (d)
+            rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile aprire il file: %s",
+                        strerror(errno));
+        close(fd);
+    }
+    return f;
 }
 
 rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d)
 {
     *out = NULL;
     *len = 0;
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile aprire il file: %s", strerror(errno));
+    FILE *f = strcmp(path, "-") == 0 ? stdin : rz_open_regular(path, d);
+    if (!f)
         return RZ_IO;
-    }
     /* A regular file's size is known before reading: refuse a huge one at
      * once instead of reading max_bytes of it. */
     struct stat sb;

@@ -11,10 +11,38 @@
 
 #include "diag.h"
 #include <stddef.h>
+#include <stdio.h>
 
 /* Writes len bytes to path atomically. "-" means standard output. On failure
  * adds a diagnostic naming path and returns RZ_IO. */
 rz_status rz_write_atomic(const char *path, const void *data, size_t len, rz_diags *d);
+
+/* A file written in full beside its target under a temporary name
+ * (TARGET.tmp-PID-XXXXXX), not yet in place: several can be prepared and
+ * then all put in place, or all dropped. */
+typedef struct {
+    char *path, *tmp;
+} rz_staged;
+
+/* Writes len bytes to the temporary of path (flushed to disk). On failure
+ * adds a diagnostic naming path, leaves nothing behind and returns RZ_IO. */
+rz_status rz_stage(const char *path, const void *data, size_t len, rz_staged *s, rz_diags *d);
+
+/* Renames the temporary over the target; frees s either way. */
+rz_status rz_stage_commit(rz_staged *s, rz_diags *d);
+
+/* Removes the temporary; frees s. */
+void rz_stage_discard(rz_staged *s);
+
+/* Removes from dir the temporaries of rz_stage whose process is gone (a
+ * run killed before it could clean up); returns how many. A temporary of a
+ * process still running (or of a process id in use again) is left alone. */
+size_t rz_remove_stale_temporaries(const char *dir);
+
+/* Opens path for reading, refusing (with a diagnostic, when d is given)
+ * anything but a regular file: a FIFO, a device or a folder would block or
+ * never end. NULL on failure. */
+FILE *rz_open_regular(const char *path, rz_diags *d);
 
 /* Reads a whole file (or standard input for "-") into a NUL-terminated
  * buffer, refusing files larger than max_bytes. *out is malloc'ed. */

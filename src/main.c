@@ -280,6 +280,35 @@ static int with_scored(const char *dir, rz_status (*use)(rz_scored *s, void *arg
     return exit_code(st);
 }
 
+/* "md,pdf,html,dati": the outputs of a build, as RZ_OUT_* bits left out
+ * and *pdf; 0 on an unknown name. */
+static int parse_formats(const char *list, unsigned *skip, int *pdf)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"md", RZ_OUT_MD}, {"html", RZ_OUT_HTML}, {"dati", RZ_OUT_DATA}, {"pdf", 0}};
+    *skip = RZ_OUT_MD | RZ_OUT_HTML | RZ_OUT_DATA;
+    *pdf = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t k = 0;
+        while (k < 4 && (strlen(names[k].name) != n || strncmp(p, names[k].name, n)))
+            k++;
+        if (k == 4) {
+            fprintf(stderr, "relazione build: formato sconosciuto '%.*s' (md, pdf, html, dati)\n",
+                    (int)n, p);
+            return 0;
+        }
+        if (names[k].bit)
+            *skip &= ~names[k].bit;
+        else
+            *pdf = 1;
+        p += n + (p[n] == ',');
+    }
+    return 1;
+}
+
 static rz_status print_json(rz_scored *s, void *arg, rz_diags *d)
 {
     (void)arg;
@@ -338,7 +367,7 @@ static int cmd_explain(int argc, char **argv)
 static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
-    rz_build_options opt = {NULL, NULL, NULL};
+    rz_build_options opt = {NULL, NULL, NULL, 0};
     int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
@@ -347,7 +376,10 @@ static int cmd_build(int argc, char **argv)
             opt.templates = argv[++i];
         else if (!strcmp(argv[i], "--no-pdf"))
             want_pdf = 0;
-        else if (argv[i][0] != '-' && !dir)
+        else if (!strcmp(argv[i], "--formati") && i + 1 < argc) {
+            if (!parse_formats(argv[++i], &opt.skip, &want_pdf))
+                return EXIT_USAGE;
+        } else if (argv[i][0] != '-' && !dir)
             dir = argv[i];
         else {
             fprintf(stderr, "relazione build: opzione non riconosciuta '%s'\n", argv[i]);
@@ -357,7 +389,7 @@ static int cmd_build(int argc, char **argv)
     }
     if (!dir)
         return usage_error("build");
-    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
+    rz_pdf_options pdf_opt = {.cover = 1, .toc = 1};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
@@ -460,7 +492,7 @@ static int cmd_init(int argc, char **argv)
 static int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
-    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1, NULL};
+    rz_pdf_options opt = {.cover = 1, .toc = 1};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
@@ -504,6 +536,7 @@ static int cmd_render(int argc, char **argv)
     rz_status st = rz_read_file(in, 64u * 1024u * 1024u, &md, &len, &d);
     void *pdf = NULL;
     size_t pdf_len = 0;
+    opt.source = strcmp(in, "-") ? in : "<stdin>";
     if (st == RZ_OK)
         st = rz_pdf_render(md, len, &opt, &pdf, &pdf_len, &d);
     if (st == RZ_OK)
@@ -544,17 +577,21 @@ static const command commands[] = {
      "del punto di validazione (A-K) a cui si riferiscono, poi l'esito proposto\n"
      "(VALIDA, VALIDA CON OSSERVAZIONI, NON VALIDA) accanto a quello dell'OIV.\n\n"
      "Uscita: 0 nessun errore, 1 errori nei dati o nei rilievi, 3 file illeggibile.\n"},
-    {"build", cmd_build, "build CARTELLA [-o USCITA] [--templates DIR] [--no-pdf]",
-     "genera i documenti (Markdown e PDF) dai dati della cartella",
+    {"build", cmd_build,
+     "build CARTELLA [-o USCITA] [--templates DIR] [--formati md,pdf,html,dati] [--no-pdf]",
+     "genera i documenti (Markdown, PDF, HTML, dati aperti) dai dati della cartella",
      "Opzioni:\n"
      "  -o USCITA         cartella in cui scrivere i documenti (predefinita: ./out,\n"
      "                    creata se manca; i file esistenti con lo stesso nome sono\n"
      "                    sostituiti)\n"
      "  --templates DIR   modelli Mustache da usare (predefinita: i modelli installati,\n"
      "                    DATI/templates)\n"
-     "  --no-pdf          solo Markdown, senza i PDF\n\n"
+     "  --formati LISTA   che cosa scrivere, separato da virgole: md, pdf, html, dati\n"
+     "                    (predefinito: tutto)\n"
+     "  --no-pdf          senza i PDF\n\n"
      "Scrive i documenti che i dati permettono (Relazione, validazione, tabelle, Allegati),\n"
-     "ciascuno come .md e .pdf, e verifiche.txt con i rilievi di 'relazione check'; stampa\n"
+     "ciascuno come .md, .pdf e .html (pagina accessibile, autosufficiente), e verifiche.txt con i "
+     "rilievi di 'relazione check'; stampa\n"
      "i percorsi scritti. Con dati non validi non scrive nulla.\n\n"
      "Uscita: 0 documenti scritti, 1 dati non validi, 3 errore di scrittura.\n"},
     {"score", cmd_score, "score CARTELLA",

@@ -1,9 +1,14 @@
 /* markdown_stats.c — see markdown_stats.h. */
+#define _POSIX_C_SOURCE 200809L
 #include "markdown_stats.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include "buf.h"
+#include "md_tidy.h"
+
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
@@ -16,6 +21,79 @@ static void register_extensions(void)
 void rz_cmark_extensions(void)
 {
     pthread_once(&extensions_once, register_extensions);
+}
+
+cmark_parser *rz_markdown_parser(void)
+{
+    rz_cmark_extensions();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    const char *exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; p && i < sizeof exts / sizeof exts[0]; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(p, e);
+    }
+    return p;
+}
+
+char *rz_markdown_plain_text(cmark_node *n)
+{
+    rz_buf b;
+    rz_buf_init(&b);
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(x);
+        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE)
+            rz_buf_puts(&b, cmark_node_get_literal(x));
+        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+            rz_buf_putc(&b, ' ');
+    }
+    cmark_iter_free(it);
+    char *s = rz_buf_failed(&b) ? NULL : strdup(rz_buf_str(&b));
+    rz_buf_free(&b);
+    return s;
+}
+
+/* Whether table is the table of chart's figures that follows it in the
+ * documents (md_tidy.h): two columns, headed by the chart's title. */
+int rz_markdown_is_chart_table(cmark_node *chart, cmark_node *table)
+{
+    const char *info = cmark_node_get_fence_info(chart);
+    if (!table || !info || strncmp(info, "chart", 5) ||
+        strcmp(cmark_node_get_type_string(table), "table") ||
+        cmark_gfm_extensions_get_table_columns(table) != 2)
+        return 0;
+    cmark_node *head = cmark_node_first_child(table);
+    cmark_node *first = head ? cmark_node_first_child(head) : NULL;
+    if (!first)
+        return 0;
+    char *label = rz_markdown_plain_text(first);
+    const char *title = RZ_CHART_TABLE_NO_TITLE;
+    size_t title_n = strlen(title);
+    const char *lit = cmark_node_get_literal(chart);
+    for (const char *line = lit ? lit : ""; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > 7 && !strncmp(line, "titolo:", 7)) {
+            title = line + 7;
+            title_n = len - 7;
+            while (title_n && *title == ' ')
+                title++, title_n--;
+            while (title_n && title[title_n - 1] == ' ')
+                title_n--;
+            break;
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    int same = label && strlen(label) == title_n && !strncmp(label, title, title_n);
+    free(label);
+    return same;
 }
 
 static size_t count_words(const char *s)

@@ -6,6 +6,7 @@
 #ifndef RZ_MARKDOWN_STATS_H
 #define RZ_MARKDOWN_STATS_H
 
+#include <cmark-gfm.h>
 #include <stddef.h>
 
 typedef struct {
@@ -39,5 +40,19 @@ size_t rz_markdown_piece(const char *md, size_t len, size_t from, size_t min);
  * per process, safely from any thread. cmark-gfm keeps them in global
  * lists, so every parser of the tool registers them through here. */
 void rz_cmark_extensions(void);
+
+/* A parser for the documents: CommonMark with GFM tables, strikethrough
+ * and autolinks (extensions registered). NULL when memory runs out. */
+cmark_parser *rz_markdown_parser(void);
+
+/* The text of n's subtree without its markup, breaks as spaces (headings
+ * in contents and bookmarks); malloc'ed, NULL when memory runs out. */
+char *rz_markdown_plain_text(cmark_node *n);
+
+/* Whether table is the table of chart's figures that md_tidy writes after
+ * a chart block: two columns, the first headed by the chart's title (or
+ * RZ_CHART_TABLE_NO_TITLE). The renderers that draw the chart with its
+ * figures leave that table out. */
+int rz_markdown_is_chart_table(cmark_node *chart, cmark_node *table);
 
 #endif

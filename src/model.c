@@ -415,6 +415,9 @@ static rz_indicator *read_indicator(plan_reader *pr, xmlNodePtr n, rz_indicator_
     ind->has_weight = attr_double(r, n, "peso", &ind->weight);
     ind->measure = (rz_measure)lookup(attr(r, n, "misura"), measure_names, 6, RZ_MEASURE_VALUE);
     ind->aggregation = (rz_aggregation)lookup(attr(r, n, "aggregazione"), aggs, 5, RZ_AGG_SUM);
+    static const char *const unit_aggs[] = {"insieme", "somma", "media", "minimo", "massimo"};
+    ind->unit_aggregation = (rz_unit_aggregation)lookup(attr(r, n, "aggregazione-unita"), unit_aggs,
+                                                        5, RZ_UNITS_POOLED);
     ind->transparency = attr_bool(r, n, "trasparenza");
     ind->anticorruption = attr_bool(r, n, "anticorruzione");
     ind->significant = attr_bool(r, n, "significativo");
@@ -1085,6 +1088,7 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
     p->body_name = child_text(r, ente, "nome");
     p->body_short = child_text(r, ente, "nome-breve");
     p->body_site = child_text(r, ente, "sito");
+    p->data_licence = child_text(r, ente, "licenza-dati");
     p->year = text_int(r, rz_xml_child(root, "anno"), 0);
     xmlNodePtr tri = rz_xml_child(root, "triennio");
     p->period_from = attr_int(r, tri, "da", 0);

@@ -53,6 +53,17 @@ typedef enum {
 
 typedef enum { RZ_AGG_SUM, RZ_AGG_MEAN, RZ_AGG_LAST, RZ_AGG_MAX, RZ_AGG_MIN } rz_aggregation;
 
+/* How the body's figure of an indicator measured by several units is
+ * made: from all their data together (the default), or from each unit's
+ * own result combined. */
+typedef enum {
+    RZ_UNITS_POOLED,
+    RZ_UNITS_SUM,
+    RZ_UNITS_MEAN,
+    RZ_UNITS_MIN,
+    RZ_UNITS_MAX
+} rz_unit_aggregation;
+
 typedef enum {
     RZ_SOURCE_UNSPECIFIED,
     RZ_SOURCE_INTERNAL,
@@ -104,6 +115,7 @@ typedef struct rz_indicator {
     double weight;
     rz_measure measure;
     rz_aggregation aggregation;
+    rz_unit_aggregation unit_aggregation;
     int transparency, anticorruption, significant, territorial;
     rz_codes perspectives, programmes, measured_by;
     const char *owner;
@@ -309,6 +321,7 @@ typedef struct rz_plan {
     const char *body_name;
     const char *body_short;
     const char *body_site;
+    const char *data_licence; /* of the open data; NULL: the default */
     int year;
     int period_from, period_to;
     const char *title;

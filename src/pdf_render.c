@@ -15,8 +15,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_render.h"
 #include "buf.h"
+#include "chart.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "pdf_pdfa.h"
 #include "pdf_struct.h"
 #include "ttf_subset.h"
@@ -33,6 +35,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define PAGE_W 595.276
@@ -44,7 +47,8 @@
 #define CONTENT_W (PAGE_W - MARGIN_L - MARGIN_R)
 #define BODY_SIZE 10.0
 #define TABLE_SIZE 8.0
-#define MIN_TABLE_SIZE 5.5
+/* No type below this: a table too wide for it goes on a landscape page. */
+#define MIN_TABLE_SIZE 7.5
 #define LANG "it-IT" /* the documents' language, declared for readers */
 
 enum { F_REG, F_BOLD, F_ITAL, F_MONO, F_COND, F_COND_BOLD, N_FONTS };
@@ -76,11 +80,31 @@ typedef struct {
 typedef struct {
     op *ops;
     size_t n, cap;
+    int landscape; /* A4 turned: for tables too wide for a portrait page */
 } page;
+
+static double page_w(const page *p)
+{
+    return p->landscape ? PAGE_H : PAGE_W;
+}
+
+static double page_h(const page *p)
+{
+    return p->landscape ? PAGE_W : PAGE_H;
+}
+
+/* Tables of one kind: see measure_kinds. */
+struct table_kind {
+    char *header; /* the header cells' text, each followed by '|' */
+    int ncols;
+    size_t count;
+    double *minw, *pref; /* widths at 1 pt, without padding */
+};
 
 typedef struct {
     int level;
     char *title;
+    char *slug; /* the anchor a "#..." link names it by */
     size_t page;
     double y;
 } heading;
@@ -111,16 +135,35 @@ typedef struct {
     size_t n_headings, cap_headings;
     char *doc_title;
     char *doc_subtitle;
+    char *doc_note; /* a second paragraph under the title (the approving act) */
     int in_quote;
+    int landscape; /* the orientation of the pages to come */
+    /* Keep with next: from a heading until two lines, a table's first row
+     * or a chart follow it, a page break carries the heading (and the
+     * headings right above it) to the new page. */
+    struct {
+        int on;
+        size_t page, op; /* where the first heading's drawing starts */
+        double y;
+        size_t heading; /* the first of the headings carried */
+        int lines;      /* lines laid out under them so far */
+    } keep;
+    int in_heading;
+    struct table_kind *kinds; /* tables of one header share their widths */
+    size_t n_kinds;
     HPDF_Page *hpages;
     const char *id_source; /* the Markdown, hashed into the trailer ID */
-    cmark_parser *parser;  /* the piece of Markdown being laid out */
+    size_t id_len;
+    cmark_parser *parser; /* the piece of Markdown being laid out */
     cmark_node *tree;
-    rz_struct *st;       /* the logical structure, built with the layout */
-    int cover_elem;      /* the cover's section, -1 without a cover */
-    int toc_head, toc;   /* the contents' heading and TOC, -1 without */
-    int toc_l1, toc_sub; /* the contents' last level-1 entry and its TOC */
-    int last_level;      /* of the last heading tagged (H1..H6 nest) */
+    int line_base;           /* lines of the Markdown before the piece */
+    size_t body_first;       /* hpages index of the first laid-out page */
+    const heading **by_slug; /* the headings in anchor order, once needed */
+    rz_struct *st;           /* the logical structure, built with the layout */
+    int cover_elem;          /* the cover's section, -1 without a cover */
+    int toc_head, toc;       /* the contents' heading and TOC, -1 without */
+    int toc_l1, toc_sub;     /* the contents' last level-1 entry and its TOC */
+    int last_level;          /* of the last heading tagged (H1..H6 nest) */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -183,8 +226,8 @@ static const rz_ttf *face(ctx *c, int f)
  * fn for every code point the text draws. */
 static void each_code_point(const char *s, void (*fn)(ctx *, uint32_t), ctx *c)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = s ? strlen(s) : 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : ""); /* NULL + 0 is undefined */
+    size_t n = strlen((const char *)p);
     uint32_t cp;
     for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k)
         if (cp != RZ_UTF8_SKIP)
@@ -200,8 +243,8 @@ static void mark_used(ctx *c, uint32_t cp)
  * set too. */
 static void mark_text(ctx *c, const char *s, uint8_t *face)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = s ? strlen(s) : 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : ""); /* NULL + 0 is undefined */
+    size_t n = strlen((const char *)p);
     uint32_t cp;
     for (size_t i = 0, k; (k = rz_utf8_next(p + i, n - i, &cp)) != 0; i += k) {
         if (cp == RZ_UTF8_SKIP)
@@ -523,8 +566,18 @@ static page *cur(ctx *c)
     return &c->pages[c->n_pages - 1];
 }
 
-static void new_page(ctx *c)
+/* Starts a page. Returns 1 when a heading kept with what follows it came
+ * along (then whatever was drawn after it came too). */
+static int new_page(ctx *c)
 {
+    if (c->keep.on && c->keep.page + 1 == c->n_pages && c->keep.op == 0 &&
+        cur(c)->landscape != c->landscape) {
+        /* Only the headings on the page: it turns instead. */
+        double old_w = page_w(cur(c));
+        cur(c)->landscape = c->landscape;
+        c->width += page_w(cur(c)) - old_w;
+        return 1;
+    }
     if (c->n_pages == c->cap_pages) {
         size_t cap = c->cap_pages ? c->cap_pages * 2 : 16;
         page *p = realloc(c->pages, cap * sizeof *p);
@@ -533,8 +586,43 @@ static void new_page(ctx *c)
         c->pages = p;
         c->cap_pages = cap;
     }
+    double old_w = c->n_pages ? page_w(cur(c)) : PAGE_W, old_y = c->y;
     memset(&c->pages[c->n_pages++], 0, sizeof(page));
+    cur(c)->landscape = c->landscape;
+    c->width += page_w(cur(c)) - old_w; /* indentation kept */
     c->y = MARGIN_T;
+    if (!c->keep.on || c->keep.page != c->n_pages - 2 || c->keep.y <= MARGIN_T + 0.5)
+        return 0;
+    page *from = &c->pages[c->n_pages - 2], *to = cur(c);
+    size_t n = from->n - c->keep.op;
+    if (n) {
+        to->ops = malloc(n * sizeof *to->ops);
+        if (!to->ops)
+            longjmp(c->fail, 1);
+        memcpy(to->ops, from->ops + c->keep.op, n * sizeof *to->ops);
+        to->n = to->cap = n;
+        from->n = c->keep.op;
+    }
+    double dy = MARGIN_T - c->keep.y;
+    for (size_t i = 0; i < n; i++)
+        to->ops[i].y += dy;
+    for (size_t i = c->keep.heading; i < c->n_headings; i++) {
+        c->headings[i].page = c->n_pages - 1;
+        c->headings[i].y += dy;
+    }
+    c->y = old_y + dy;
+    c->keep.page = c->n_pages - 1;
+    c->keep.op = 0;
+    c->keep.y = MARGIN_T;
+    return 1;
+}
+
+/* What follows a heading: n lines of text, or (n = 2) a table's first row
+ * or a chart. */
+static void kept_lines(ctx *c, int n)
+{
+    if (c->keep.on && !c->in_heading && (c->keep.lines += n) >= 2)
+        c->keep.on = 0;
 }
 
 static op *add_op(ctx *c, op_kind k)
@@ -589,15 +677,15 @@ static void draw_line(ctx *c, double x, double y, double w, double h, double gra
     o->gray = gray;
 }
 
-static double bottom(void)
+static double bottom(ctx *c)
 {
-    return PAGE_H - MARGIN_B;
+    return page_h(cur(c)) - MARGIN_B;
 }
 
 /* Makes room for h points, starting a page when needed. */
 static void need(ctx *c, double h)
 {
-    if (c->y + h > bottom() && c->y > MARGIN_T + 0.5)
+    if (c->y + h > bottom(c) && c->y > MARGIN_T + 0.5)
         new_page(c);
 }
 
@@ -627,7 +715,8 @@ static void words_free(words *ws)
     memset(ws, 0, sizeof *ws);
 }
 
-static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
+/* A new word at the end of ws, zeroed. */
+static word *add_word(ctx *c, words *ws)
 {
     if (ws->n == ws->cap) {
         size_t cap = ws->cap ? ws->cap * 2 : 4; /* most table cells hold a word or two */
@@ -639,6 +728,12 @@ static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int spa
     }
     word *w = &ws->w[ws->n++];
     memset(w, 0, sizeof *w);
+    return w;
+}
+
+static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
+{
+    word *w = add_word(c, ws);
     w->text = malloc(n + 1);
     if (!w->text)
         longjmp(c->fail, 1);
@@ -663,9 +758,15 @@ static void add_text(ctx *c, words *ws, const char *s, int f, const char *url)
         size_t st = i;
         while (i < n && s[i] != ' ')
             i++;
-        /* "€ 1.234,56" is never split across lines. */
+        /* "€ 1.234,56" is never split across lines, nor "13 / 13". */
         if (i - st == 3 && !memcmp(s + st, "€", 3) && i + 1 < n && s[i + 1] != ' ') {
             i++;
+            while (i < n && s[i] != ' ')
+                i++;
+        }
+        while (i > st && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 3 < n &&
+               !memcmp(s + i, " / ", 3) && s[i + 3] >= '0' && s[i + 3] <= '9') {
+            i += 3;
             while (i < n && s[i] != ' ')
                 i++;
         }
@@ -683,6 +784,38 @@ static int style_font(int bold, int ital, int mono, int table)
     if (bold)
         return F_BOLD;
     return ital ? F_ITAL : F_REG;
+}
+
+/* The targets a link may have in the PDF: the web, mail and the
+ * document's own headings ("#slug"). Anything else (javascript:, data:,
+ * file:, a relative path...) would be an action or a file the reader's
+ * viewer opens: such a link is printed as its text, with a warning. */
+static int link_allowed(const char *url)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:"};
+    if (url[0] == '#')
+        return 1;
+    for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* The URL of link node n if it may be live, else NULL (and a warning). */
+static const char *live_link(ctx *c, cmark_node *n)
+{
+    const char *url = cmark_node_get_url(n);
+    if (!url || !url[0])
+        return NULL;
+    if (link_allowed(url))
+        return url;
+    size_t len = strlen(url);
+    rz_diag_add(c->d, RZ_WARNING, c->opt ? c->opt->source : NULL,
+                c->line_base + cmark_node_get_start_line(n), "pdf-link",
+                "collegamento a \"%.*s%s\" stampato come testo: nel PDF sono attivi solo "
+                "indirizzi http, https, mailto e rimandi alle sezioni (#)",
+                len > 60 ? 60 : (int)len, url, len > 60 ? "..." : "");
+    return NULL;
 }
 
 static void collect_inline(ctx *c, cmark_node *parent, words *ws, int bold, int table)
@@ -703,7 +836,7 @@ static void collect_inline(ctx *c, cmark_node *parent, words *ws, int bold, int 
             i += ev == CMARK_EVENT_ENTER ? 1 : -1;
             break;
         case CMARK_NODE_LINK:
-            url = ev == CMARK_EVENT_ENTER ? cmark_node_get_url(n) : NULL;
+            url = ev == CMARK_EVENT_ENTER ? live_link(c, n) : NULL;
             break;
         case CMARK_NODE_TEXT:
             add_text(c, ws, cmark_node_get_literal(n), style_font(b > 0, i > 0, 0, table), url);
@@ -739,43 +872,51 @@ typedef struct {
     size_t n, cap;
 } lines;
 
-/* Width of the longest UTF-8 prefix of w that fits in max (at least one
- * character), for words wider than their box. */
-static size_t fit_prefix(ctx *c, const word *w, double size, double max)
+/* Moves the pieces of *w that fit max each (at least one character) to
+ * out, in one pass over its characters: widths are sums of the characters'
+ * advances, so a piece is measured as it grows, never again from its
+ * start (a word of a megabyte once cost a copy and a measure per line). */
+static void split_word(ctx *c, word *w, double size, double max, words *out)
 {
-    size_t k = 0, best = 0;
-    while (k < w->len) {
-        size_t next = k + 1;
-        while (next < w->len && ((unsigned char)w->text[next] & 0xC0) == 0x80)
-            next++;
-        if (text_width(c, w->font, size, w->text, next) > max && best > 0)
-            break;
-        best = next;
-        k = next;
+    const rz_ttf *f = face(c, w->font);
+    const unsigned char *p = (const unsigned char *)w->text;
+    size_t from = 0, at = 0, k;
+    unsigned long units = 0;
+    uint32_t cp;
+    while ((k = rz_utf8_next(p + at, w->len - at, &cp)) != 0) {
+        unsigned adv = cp == RZ_UTF8_SKIP ? 0 : rz_ttf_width(f, cp);
+        if (at > from && (double)(units + adv) * size / 1000.0 > max) {
+            push_word(c, out, w->text + from, at - from, w->font, 0, w->url);
+            from = at;
+            units = 0;
+        }
+        units += adv;
+        at += k;
     }
-    return best;
+    push_word(c, out, w->text + from, w->len - from, w->font, w->space_after, w->url);
+    out->w[out->n - 1].hard_break = w->hard_break;
 }
 
 /* Splits the words that cannot fit max on their own, then breaks lines. */
 static void wrap(ctx *c, words *ws, double size, double max, lines *out)
 {
-    for (size_t i = 0; i < ws->n; i++) {
-        word *w = &ws->w[i];
-        if (text_width(c, w->font, size, w->text, w->len) <= max)
-            continue;
-        size_t cut = fit_prefix(c, w, size, max);
-        if (cut >= w->len)
-            continue;
-        /* Insert the rest as the next word. */
-        push_word(c, ws, w->text + cut, w->len - cut, w->font, w->space_after, w->url);
-        word moved = ws->w[ws->n - 1];
-        memmove(&ws->w[i + 2], &ws->w[i + 1], (ws->n - 1 - (i + 1)) * sizeof(word));
-        ws->w[i + 1] = moved;
-        w = &ws->w[i];
-        w->text[cut] = '\0';
-        w->len = cut;
-        w->space_after = 0;
-        w->hard_break = 0;
+    size_t wide = 0;
+    while (wide < ws->n &&
+           text_width(c, ws->w[wide].font, size, ws->w[wide].text, ws->w[wide].len) <= max)
+        wide++;
+    if (wide < ws->n) {
+        words split = {0};
+        for (size_t k = 0; k < ws->n; k++) {
+            word *w = &ws->w[k];
+            if (k < wide || text_width(c, w->font, size, w->text, w->len) <= max) {
+                *add_word(c, &split) = *w;
+                w->text = NULL;
+            } else {
+                split_word(c, w, size, max, &split);
+            }
+        }
+        words_free(ws);
+        *ws = split;
     }
     out->n = 0;
     double space = text_width(c, F_REG, size, " ", 1);
@@ -861,6 +1002,7 @@ static void flow(ctx *c, words *ws, double size, double leading)
             draw_rect(c, c->left - 9, c->y, 2.2, lh, 0.75);
         draw_words(c, ws, ls.l[i], size, c->left, c->y + size, c->width, 'l');
         c->y += lh;
+        kept_lines(c, 1);
     }
     free(ls.l);
 }
@@ -928,7 +1070,7 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
 }
 
 static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size, double pad,
-                         double *colw)
+                         double avail, const struct table_kind *kind, double *colw)
 {
     double *minw = calloc((size_t)ncols, sizeof *minw), *pref = calloc((size_t)ncols, sizeof *pref);
     if (!minw || !pref) {
@@ -947,11 +1089,17 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
                     minw[k] = w;
                 line_w += w + (ws->w[i].space_after ? space : 0);
             }
-            if (line_w > pref[k])
+            /* A header wraps to its longest word: its unwrapped length
+             * would take room from the columns that hold the text. */
+            if (line_w > pref[k] && !rows[r].header)
                 pref[k] = line_w;
         }
-    double smin = 0, spref = 0, avail = c->width;
+    double smin = 0, spref = 0;
     for (int k = 0; k < ncols; k++) {
+        if (kind && kind->ncols == ncols) {
+            minw[k] = fmax(minw[k], kind->minw[k] * size);
+            pref[k] = fmax(pref[k], kind->pref[k] * size);
+        }
         minw[k] += 2 * pad;
         pref[k] += 2 * pad;
         /* No column narrower than about three characters. */
@@ -1008,6 +1156,191 @@ static void repeat_header(ctx *c, row *header, int ncols, const double *colw, co
     rz_struct_artifacts(c->st, 0);
 }
 
+/* Tables of one kind (the same header cells) share their column widths
+ * across the document, so that the unit sheets do not jump from table to
+ * table: before the layout, the Markdown's tables are measured once (the
+ * longest word and the longest cell of each column, per point of type)
+ * and each table's columns take at least those of its kind
+ * (struct table_kind). */
+/* The cells of a Markdown table line, as the layout sees their text:
+ * escapes and emphasis marks dropped, split at unescaped pipes. Each cell
+ * ends with '|' in out; bold[k] tells whether cell k was all bold. */
+static int split_cells(const char *s, size_t n, rz_buf *out, int *bold, int max)
+{
+    out->len = 0;
+    rz_buf_puts(out, "");
+    size_t i = n && s[0] == '|' ? 1 : 0;
+    int k = 0;
+    while (i < n && k < max) {
+        size_t st = i;
+        while (i < n && !(s[i] == '|' && s[i - 1] != '\\'))
+            i++;
+        size_t a = st, b = i;
+        while (a < b && s[a] == ' ')
+            a++;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        if (i == n && a == b)
+            break;
+        bold[k] = b - a >= 4 && !strncmp(s + a, "**", 2) && !strncmp(s + b - 2, "**", 2);
+        for (size_t j = a; j < b; j++) {
+            if (s[j] == '\\' && j + 1 < b)
+                j++;
+            else if (s[j] == '*')
+                continue;
+            rz_buf_putc(out, s[j]);
+        }
+        rz_buf_putc(out, '|');
+        k++;
+        i++;
+    }
+    return k;
+}
+
+static struct table_kind *find_kind(ctx *c, const char *header)
+{
+    for (size_t i = 0; i < c->n_kinds; i++)
+        if (!strcmp(c->kinds[i].header, header))
+            return &c->kinds[i];
+    return NULL;
+}
+
+/* Measures one row's cells (text as split_cells leaves it) into kind k. */
+static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const int *bold,
+                          int header)
+{
+    const char *p = cells;
+    for (int col = 0; col < k->ncols && *p; col++) {
+        const char *end = strchr(p, '|');
+        int f = bold[col] ? F_COND_BOLD : F_COND;
+        double space = text_width(c, f, 1, " ", 1), line = 0;
+        for (const char *w = p; w < end;) {
+            while (w < end && *w == ' ')
+                w++;
+            const char *we = w;
+            while (we < end && *we != ' ')
+                we++;
+            if (we - w == 3 && !memcmp(w, "€", 3) && we < end) /* "€ 1.234,56" */
+                for (we++; we < end && *we != ' ';)
+                    we++;
+            double ww = text_width(c, f, 1, w, (size_t)(we - w));
+            if (ww > k->minw[col])
+                k->minw[col] = ww;
+            line += ww + (we < end ? space : 0);
+            w = we;
+        }
+        if (line > k->pref[col] && !header) /* as in table_widths */
+            k->pref[col] = line;
+        p = end + 1;
+    }
+}
+
+static void measure_kinds(ctx *c, const char *md, size_t len)
+{
+    rz_buf cells;
+    rz_buf_init(&cells);
+    int bold[64];
+    int fence = 0;
+    const char *p = md, *end = md + len;
+    struct table_kind *k = NULL; /* the table being read */
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *next = nl ? nl + 1 : end;
+        if (n >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3)))
+            fence = !fence;
+        if (fence || n == 0 || p[0] != '|') {
+            k = NULL;
+            p = next;
+            continue;
+        }
+        if (k) {
+            if (split_cells(p, n, &cells, bold, 64) == k->ncols)
+                measure_cells(c, k, rz_buf_str(&cells), bold, 0);
+            p = next;
+            continue;
+        }
+        /* A header: the next line is the delimiter row. */
+        const char *nl2 = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+        size_t n2 = next < end ? (nl2 ? (size_t)(nl2 - next) : (size_t)(end - next)) : 0;
+        if (n2 == 0 || strspn(next, "|:- ") < n2 || !memchr(next, '-', n2)) {
+            p = next;
+            continue;
+        }
+        int nc = split_cells(p, n, &cells, bold, 64);
+        k = find_kind(c, rz_buf_str(&cells));
+        if (!k && nc > 0) {
+            struct table_kind *ks = realloc(c->kinds, (c->n_kinds + 1) * sizeof *ks);
+            if (!ks)
+                longjmp(c->fail, 1);
+            c->kinds = ks;
+            k = &c->kinds[c->n_kinds++];
+            memset(k, 0, sizeof *k);
+            k->ncols = nc;
+            k->header = strdup(rz_buf_str(&cells));
+            k->minw = calloc((size_t)nc, sizeof *k->minw);
+            k->pref = calloc((size_t)nc, sizeof *k->pref);
+            if (!k->header || !k->minw || !k->pref)
+                longjmp(c->fail, 1);
+        }
+        if (k) {
+            k->count++;
+            for (int i = 0; i < nc; i++)
+                bold[i] = 1;
+            measure_cells(c, k, rz_buf_str(&cells), bold, 1);
+        }
+        p = nl2 ? nl2 + 1 : end;
+    }
+    rz_buf_free(&cells);
+}
+
+/* The kind of a table being laid out, when the document has others of it. */
+static const struct table_kind *kind_of(ctx *c, cmark_node *table)
+{
+    cmark_node *head = cmark_node_first_child(table);
+    if (!head || !cmark_gfm_extensions_get_table_row_is_header(head))
+        return NULL;
+    rz_buf key;
+    rz_buf_init(&key);
+    for (cmark_node *ce = cmark_node_first_child(head); ce; ce = cmark_node_next(ce)) {
+        char *t = rz_markdown_plain_text(ce);
+        rz_buf_puts(&key, t ? t : "");
+        rz_buf_putc(&key, '|');
+        free(t);
+    }
+    const struct table_kind *k = find_kind(c, rz_buf_str(&key));
+    rz_buf_free(&key);
+    return k && k->count > 1 ? k : NULL;
+}
+
+/* Column widths for avail points and the type size, from TABLE_SIZE
+ * (MIN_TABLE_SIZE beyond eight columns) shrunk in half points down to
+ * MIN_TABLE_SIZE until the longest words fit their columns. Returns
+ * whether they do. */
+static int fit_table(ctx *c, row *rows, size_t nrows, int ncols, double pad, double avail,
+                     const struct table_kind *kind, double *colw, double *size_out)
+{
+    double size = ncols > 8 ? MIN_TABLE_SIZE : TABLE_SIZE;
+    for (;;) {
+        table_widths(c, rows, nrows, ncols, size, pad, avail, kind, colw);
+        int words_fit = 1;
+        for (size_t r = 0; r < nrows && words_fit; r++)
+            for (int k = 0; k < ncols && words_fit; k++)
+                for (size_t i = 0; i < rows[r].cells[k].ws.n; i++) {
+                    word *w = &rows[r].cells[k].ws.w[i];
+                    if (text_width(c, w->font, size, w->text, w->len) > colw[k] - 2 * pad) {
+                        words_fit = 0;
+                        break;
+                    }
+                }
+        if (words_fit || size <= MIN_TABLE_SIZE) {
+            *size_out = size;
+            return words_fit;
+        }
+        size -= 0.5;
+    }
+}
+
 static void render_table(ctx *c, cmark_node *table)
 {
     int ncols = (int)cmark_gfm_extensions_get_table_columns(table);
@@ -1040,27 +1373,18 @@ static void render_table(ctx *c, cmark_node *table)
     double *colw = calloc((size_t)ncols, sizeof *colw);
     if (!colw)
         longjmp(c->fail, 1);
-    double size = ncols > 8 ? TABLE_SIZE - 1 : TABLE_SIZE, pad = 2.5;
-    /* Shrink the type until the longest words fit their columns. */
-    for (;;) {
-        table_widths(c, rows, nrows, ncols, size, pad, colw);
-        double s = 0;
-        for (int k = 0; k < ncols; k++)
-            s += colw[k];
-        int words_fit = 1;
-        for (size_t r = 0; r < nrows && words_fit; r++)
-            for (int k = 0; k < ncols && words_fit; k++)
-                for (size_t i = 0; i < rows[r].cells[k].ws.n; i++) {
-                    word *w = &rows[r].cells[k].ws.w[i];
-                    if (text_width(c, w->font, size, w->text, w->len) > colw[k] - 2 * pad) {
-                        words_fit = 0;
-                        break;
-                    }
-                }
-        if (words_fit || size <= MIN_TABLE_SIZE)
-            break;
-        size -= 0.5;
+    double size, pad = 2.5;
+    /* A table whose words do not fit a portrait page at the smallest type
+     * goes on a landscape page, and the pages it crosses are landscape. */
+    int turned = c->landscape;
+    const struct table_kind *kind = kind_of(c, table);
+    if (!fit_table(c, rows, nrows, ncols, pad, c->width, kind, colw, &size) && !cur(c)->landscape) {
+        c->landscape = 1;
+        new_page(c);
+        fit_table(c, rows, nrows, ncols, pad, c->width, kind, colw, &size);
     }
+    if (cur(c)->landscape)
+        c->landscape = 1;
     for (size_t r = 0; r < nrows; r++)
         layout_row(c, &rows[r], ncols, colw, size, pad);
 
@@ -1072,10 +1396,9 @@ static void render_table(ctx *c, cmark_node *table)
     for (size_t r = 0; r < nrows; r++) {
         row *rw = &rows[r];
         double head_h = header && rw != header ? header->height : 0;
-        if (c->y + rw->height > bottom()) {
-            if (rw->height + head_h <= bottom() - MARGIN_T) {
-                new_page(c);
-                if (header && rw != header)
+        if (c->y + rw->height > bottom(c)) {
+            if (rw->height + head_h <= bottom(c) - MARGIN_T) {
+                if (!new_page(c) && header && rw != header)
                     repeat_header(c, header, ncols, colw, align, size, pad);
             }
         }
@@ -1087,20 +1410,22 @@ static void render_table(ctx *c, cmark_node *table)
                 total = rw->cells[k].ls.n;
         size_t from = 0;
         do {
-            double room = bottom() - c->y - 2 * pad;
+            double room = bottom(c) - c->y - 2 * pad;
             size_t fit = room > lh ? (size_t)(room / lh) : 0;
             if (fit == 0) {
-                new_page(c);
-                if (header && rw != header)
+                if (!new_page(c) && header && rw != header)
                     repeat_header(c, header, ncols, colw, align, size, pad);
                 continue;
             }
             draw_row(c, rw, ncols, colw, align, size, pad, !rw->header && r % 2 == 0, from, fit);
+            if (!rw->header)
+                kept_lines(c, 2);
             from += fit;
         } while (from < total);
     }
     c->y += 8;
     rz_struct_close(c->st); /* the Table */
+    c->landscape = turned;
     for (size_t r = 0; r < nrows; r++) {
         for (int k = 0; k < ncols; k++) {
             words_free(&rows[r].cells[k].ws);
@@ -1117,96 +1442,43 @@ static void render_table(ctx *c, cmark_node *table)
 /* Charts                                                              */
 /* ------------------------------------------------------------------ */
 
-/* The ```chart block: "key: value" lines (titolo, unita, massimo,
- * riferimento) and "label | value" lines, values with a decimal comma. */
-static double it_number(const char *s)
-{
-    char buf[64];
-    size_t n = 0;
-    for (; *s && n < sizeof buf - 1; s++) {
-        if (*s == '.')
-            continue;
-        buf[n++] = *s == ',' ? '.' : *s;
-    }
-    buf[n] = '\0';
-    return strtod(buf, NULL);
-}
-
 /* What the chart shows, in words, from its data: the alternative text of
- * its Figure. */
-static void chart_alt(ctx *c, int fig, const char *title, const char *unit, char labels[][128],
-                      char texts[][32], int n, const char *ref)
+ * its Figure. Returns -1 when memory ran out. */
+static int chart_alt(ctx *c, int fig, const rz_chart *ch)
 {
     rz_buf b;
     rz_buf_init(&b);
-    rz_buf_printf(&b, "Grafico a barre%s%s: ", *title ? ", " : "", title);
-    for (int i = 0; i < n; i++)
-        rz_buf_printf(&b, "%s%s %s%s", i ? "; " : "", labels[i], texts[i], unit);
-    if (*ref)
-        rz_buf_printf(&b, ". Valore di riferimento: %s%s", ref, unit);
+    rz_buf_printf(&b, "Grafico a barre%s%s: ", *ch->title ? ", " : "", ch->title);
+    for (int i = 0; i < ch->n; i++)
+        rz_buf_printf(&b, "%s%s %s%s", i ? "; " : "", ch->bars[i].label, ch->bars[i].text,
+                      ch->unit);
+    if (ch->ref >= 0 && ch->ref <= ch->max)
+        rz_buf_printf(&b, ". Valore di riferimento: %s%s", ch->ref_text, ch->unit);
     rz_buf_putc(&b, '.');
-    if (rz_struct_set_alt(c->st, fig, rz_buf_str(&b)) != 0) {
-        rz_buf_free(&b);
-        longjmp(c->fail, 1);
-    }
+    int failed = rz_buf_failed(&b) || rz_struct_set_alt(c->st, fig, rz_buf_str(&b)) != 0;
     rz_buf_free(&b);
+    return failed ? -1 : 0;
 }
 
+/* A ```chart block (chart.h) as horizontal bars. */
 static void render_chart(ctx *c, const char *src)
 {
-    char title[256] = "", unit[32] = "", ref_text[32] = "";
-    double max = 100, ref = -1;
-    char labels[64][128];
-    double values[64];
-    char texts[64][32];
-    int n = 0;
-    for (const char *line = src; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        char buf[512];
-        if (len >= sizeof buf)
-            len = sizeof buf - 1;
-        memcpy(buf, line, len);
-        buf[len] = '\0';
-        char *bar = strchr(buf, '|');
-        char *colon = strchr(buf, ':');
-        if (bar && n < 64) {
-            *bar = '\0';
-            char *v = bar + 1;
-            while (*v == ' ')
-                v++;
-            size_t l = strlen(buf);
-            while (l && buf[l - 1] == ' ')
-                buf[--l] = '\0';
-            if (snprintf(labels[n], sizeof labels[n], "%s", buf) < 0 ||
-                snprintf(texts[n], sizeof texts[n], "%s", v) < 0)
-                continue;
-            values[n] = it_number(v);
-            n++;
-        } else if (colon) {
-            *colon = '\0';
-            char *v = colon + 1;
-            while (*v == ' ')
-                v++;
-            if (!strcmp(buf, "titolo"))
-                snprintf(title, sizeof title, "%s", v);
-            else if (!strcmp(buf, "unita"))
-                snprintf(unit, sizeof unit, "%s", v);
-            else if (!strcmp(buf, "massimo"))
-                max = it_number(v);
-            else if (!strcmp(buf, "riferimento")) {
-                ref = it_number(v);
-                snprintf(ref_text, sizeof ref_text, "%s", v);
-            }
-        }
-        if (!end)
-            break;
-        line = end + 1;
-    }
-    if (n == 0 || max <= 0)
+    rz_chart *ch = malloc(sizeof *ch);
+    if (!ch)
+        longjmp(c->fail, 1);
+    rz_chart_parse(src, ch);
+    const char *title = ch->title, *unit = ch->unit;
+    double max = ch->max, ref = ch->ref;
+    int n = ch->n;
+    if (n == 0 || max <= 0) {
+        free(ch);
         return;
+    }
     int fig = rz_struct_open(c->st, "Figure");
-    chart_alt(c, fig, title, unit, labels, texts, n, ref >= 0 && ref <= max ? ref_text : "");
+    if (chart_alt(c, fig, ch) != 0) {
+        free(ch);
+        longjmp(c->fail, 1);
+    }
     double bar_h = 11, gap = 5, size = 8;
     need(c, 24 + (double)n * (bar_h + gap) + 14);
     c->y += 4;
@@ -1222,17 +1494,17 @@ static void render_chart(ctx *c, const char *src)
     double top = c->y;
     for (int i = 0; i < n; i++) {
         words ws = {0};
-        add_text(c, &ws, labels[i], F_COND, NULL);
+        add_text(c, &ws, ch->bars[i].label, F_COND, NULL);
         lines ls = {0};
         wrap(c, &ws, size, label_w, &ls);
         if (ls.n)
             draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - 2.5, label_w, 'r');
         free(ls.l);
         words_free(&ws);
-        double v = values[i] < 0 ? 0 : values[i] > max ? max : values[i];
+        double v = ch->bars[i].value < 0 ? 0 : ch->bars[i].value > max ? max : ch->bars[i].value;
         draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, 0.45);
         char vt[80];
-        if (snprintf(vt, sizeof vt, "%s%s", texts[i], unit) < 0)
+        if (snprintf(vt, sizeof vt, "%s%s", ch->bars[i].text, unit) < 0)
             vt[0] = '\0';
         draw_text(c, F_REG, size, bar_x + bar_max * v / max + 4, c->y + bar_h - 2.5, vt,
                   strlen(vt));
@@ -1246,35 +1518,35 @@ static void render_chart(ctx *c, const char *src)
     }
     c->y += 8;
     rz_struct_close(c->st); /* the Figure */
+    free(ch);
+    kept_lines(c, 2);
 }
 
 /* ------------------------------------------------------------------ */
 /* Blocks                                                              */
 /* ------------------------------------------------------------------ */
 
-static char *plain_text(cmark_node *n)
+static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
+
+/* A heading's anchor as GitHub makes it: lower case, spaces as hyphens,
+ * punctuation dropped (letters beyond ASCII kept as they are). */
+static char *slug_of(const char *title)
 {
-    rz_buf b;
-    rz_buf_init(&b);
-    cmark_iter *it = cmark_iter_new(n);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *x = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        int t = cmark_node_get_type(x);
-        if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
-            rz_buf_puts(&b, cmark_node_get_literal(x));
-        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-            rz_buf_putc(&b, ' ');
+    char *s = malloc(strlen(title) + 1), *e = s;
+    if (!s)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
+        if (*p >= 0x80 || *p == '-' || *p == '_' || (*p >= '0' && *p <= '9') ||
+            (*p >= 'a' && *p <= 'z'))
+            *e++ = (char)*p;
+        else if (*p >= 'A' && *p <= 'Z')
+            *e++ = (char)(*p - 'A' + 'a');
+        else if (*p == ' ')
+            *e++ = '-';
     }
-    cmark_iter_free(it);
-    char *s = strdup(rz_buf_str(&b));
-    rz_buf_free(&b);
+    *e = '\0';
     return s;
 }
-
-static void render_blocks(ctx *c, cmark_node *parent, int list_depth);
 
 static void render_heading(ctx *c, cmark_node *n)
 {
@@ -1285,10 +1557,21 @@ static void render_heading(ctx *c, cmark_node *n)
      * at least three lines of what follows. */
     /* A chapter opens a page, unless the page holds little more than the
      * document's title. */
-    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0)
+    if (c->keep.lines > 0)
+        c->keep.on = 0; /* the heading above has its lines */
+    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0) {
+        c->keep.on = 0;
         new_page(c);
-    else
-        need(c, size * 2.2 + 110); /* a heading never ends a page */
+    } else
+        need(c, size * 2.2 + 110); /* a heading rarely starts near the end */
+    if (!c->keep.on) {
+        c->keep.on = 1;
+        c->keep.page = c->n_pages - 1;
+        c->keep.op = cur(c)->n;
+        c->keep.y = c->y;
+        c->keep.heading = c->n_headings;
+        c->keep.lines = 0;
+    }
     c->y += level == 1 ? 4 : size * 0.9;
     if (c->n_headings == c->cap_headings) {
         size_t cap = c->cap_headings ? c->cap_headings * 2 : 32;
@@ -1300,7 +1583,10 @@ static void render_heading(ctx *c, cmark_node *n)
     }
     heading *h = &c->headings[c->n_headings++];
     h->level = level;
-    h->title = plain_text(n);
+    h->title = rz_markdown_plain_text(n);
+    h->slug = slug_of(h->title);
+    if (!h->slug)
+        longjmp(c->fail, 1);
     h->page = c->n_pages - 1;
     h->y = c->y;
     if (!c->doc_title && level == 1)
@@ -1314,7 +1600,9 @@ static void render_heading(ctx *c, cmark_node *n)
     rz_struct_open(c->st, tags[tagged - 1]);
     words ws = {0};
     collect_inline(c, n, &ws, 1, 0);
+    c->in_heading = 1;
     flow(c, &ws, size, 1.25);
+    c->in_heading = 0;
     words_free(&ws);
     rz_struct_close(c->st);
     if (level <= 2)
@@ -1375,6 +1663,7 @@ static void render_code(ctx *c, cmark_node *n)
             draw_rect(c, c->left, c->y, c->width, lh, 0.94);
             draw_words(c, &ws, ls.l[i], size, c->left + 4, c->y + size, c->width - 8, 'l');
             c->y += lh;
+            kept_lines(c, 1);
         }
         if (len == 0) {
             need(c, lh);
@@ -1430,6 +1719,8 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         }
         case CMARK_NODE_CODE_BLOCK:
             render_code(c, n);
+            if (rz_markdown_is_chart_table(n, cmark_node_next(n)))
+                n = cmark_node_next(n); /* drawn as the chart */
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             need(c, 14);
@@ -1454,10 +1745,48 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
 
 /* Consecutive text shares one text object, and the font is set only when
  * it changes: libharu's cost is per operator, and so is the content's size. */
+static int cmp_slug(const void *a, const void *b)
+{
+    const heading *x = *(const heading *const *)a, *y = *(const heading *const *)b;
+    int d = strcmp(x->slug, y->slug);
+    return d ? d : (x > y) - (x < y); /* the first of equal anchors first */
+}
+
+/* The first heading whose anchor is slug, NULL if none: a sorted index of
+ * the headings, built on the first internal link. */
+static const heading *find_heading(ctx *c, const char *slug)
+{
+    if (!c->by_slug && c->n_headings) {
+        c->by_slug = malloc(c->n_headings * sizeof *c->by_slug);
+        if (!c->by_slug)
+            longjmp(c->fail, 1);
+        for (size_t i = 0; i < c->n_headings; i++)
+            c->by_slug[i] = &c->headings[i];
+        qsort(c->by_slug, c->n_headings, sizeof *c->by_slug, cmp_slug);
+    }
+    size_t lo = 0, hi = c->n_headings;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(c->by_slug[mid]->slug, slug) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_headings && !strcmp(c->by_slug[lo]->slug, slug) ? c->by_slug[lo] : NULL;
+}
+
+/* A link on page hp, over r, to heading h: a direct destination, as
+ * PDF/A wants (pdf_pdfa.h). */
+static HPDF_Annotation heading_link(ctx *c, HPDF_Page hp, HPDF_Rect r, const heading *h)
+{
+    return rz_pdfa_goto(c->pdf, hp, r, c->hpages[c->body_first + h->page],
+                        page_h(&c->pages[h->page]) - h->y + 12);
+}
+
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
 {
     int in_text = 0, cur_font = -1;
-    double cur_size = 0;
+    double cur_size = 0, ph = page_h(p);
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
         /* Marked content never crosses a text object's bounds. */
@@ -1471,15 +1800,15 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
-            HPDF_Page_Rectangle(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
-                                (HPDF_REAL)o->w, (HPDF_REAL)o->h);
+            HPDF_Page_Rectangle(hp, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)o->w,
+                                (HPDF_REAL)o->h);
             HPDF_Page_Fill(hp);
             break;
         case OP_LINE:
             HPDF_Page_SetGrayStroke(hp, (HPDF_REAL)o->gray);
             HPDF_Page_SetLineWidth(hp, 0.5f);
-            HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y));
-            HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y - o->h));
+            HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y));
+            HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(ph - o->y - o->h));
             HPDF_Page_Stroke(hp);
             break;
         case OP_TEXT: {
@@ -1514,14 +1843,21 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
                 rz_buf_puts(&c->run, q->text);
                 end = q->x + text_width(c, q->font, q->size, q->text, strlen(q->text));
             }
-            show_text(c, hp, o->x, (PAGE_H - o->y), rz_buf_str(&c->run), 1);
+            show_text(c, hp, o->x, (ph - o->y), rz_buf_str(&c->run), 1);
             i = k - 1;
             break;
         }
         case OP_LINK: {
-            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
-                           (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
-            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
+            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)(o->x + o->w),
+                           (HPDF_REAL)(ph - o->y)};
+            HPDF_Annotation a = NULL;
+            if (o->text[0] != '#') {
+                a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
+            } else {
+                const heading *h = find_heading(c, o->text + 1);
+                if (h)
+                    a = heading_link(c, hp, r, h);
+            }
             if (a) {
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
                 rz_pdfa_link(a);
@@ -1536,8 +1872,10 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         HPDF_Page_EndText(hp);
 }
 
-static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const char *title)
+static void furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t total,
+                      const char *title)
 {
+    double pw = p ? page_w(p) : PAGE_W, ph = p ? page_h(p) : PAGE_H;
     char foot[64];
     snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
     double w = text_width(c, F_REG, 8, foot, strlen(foot));
@@ -1545,25 +1883,25 @@ static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const c
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
-    show(c, hp, ((PAGE_W - w) / 2), (MARGIN_B / 2), foot);
+    show(c, hp, ((pw - w) / 2), (MARGIN_B / 2), foot);
     if (title) {
         /* The running header is cut to the line it has. */
         size_t n = strlen(title);
-        while (n && text_width(c, F_REG, 8, title, n) > CONTENT_W)
+        while (n && text_width(c, F_REG, 8, title, n) > pw - MARGIN_L - MARGIN_R)
             n--;
         while (n && ((unsigned char)title[n] & 0xC0) == 0x80)
             n--;
         char *t = strndup(title, n);
         if (t) {
-            show(c, hp, MARGIN_L, (PAGE_H - MARGIN_T / 2), t);
+            show(c, hp, MARGIN_L, (ph - MARGIN_T / 2), t);
             free(t);
         }
     }
     HPDF_Page_EndText(hp);
     HPDF_Page_SetGrayStroke(hp, 0.7f);
     HPDF_Page_SetLineWidth(hp, 0.4f);
-    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
-    HPDF_Page_LineTo(hp, (HPDF_REAL)(PAGE_W - MARGIN_R), (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
+    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
+    HPDF_Page_LineTo(hp, (HPDF_REAL)(pw - MARGIN_R), (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
     HPDF_Page_Stroke(hp);
     rz_struct_unmark(c->st);
 }
@@ -1579,6 +1917,20 @@ static size_t toc_pages_needed(const ctx *c)
     return entries ? (entries + 39) / 40 : 0;
 }
 
+/* A paragraph under the title as a line of the cover and a part of the PDF
+ * Title: only a short one (a body's name, an act), not a page of text. */
+#define COVER_LINE_MAX 300
+
+static char *cover_line(cmark_node *para)
+{
+    char *t = rz_markdown_plain_text(para);
+    if (t && strlen(t) > COVER_LINE_MAX) {
+        free(t);
+        t = NULL;
+    }
+    return t;
+}
+
 /* The metadata, the PDF/A pieces libharu does not write by itself (see
  * pdf_pdfa.h) and the fonts' descriptors completed, once every page is
  * drawn. */
@@ -1587,8 +1939,18 @@ static void finish_document(ctx *c, const rz_pdf_options *opt)
     for (int f = 0; f < N_FONTS; f++)
         if (c->fonts[f] && rz_pdfa_font(c->fonts[f], rz_ttf_cap_height(face(c, f))) != HPDF_OK)
             longjmp(c->fail, 1);
+    /* Without a title given, the document's own (with its year) and the
+     * paragraph under it (the body). */
+    rz_buf full;
+    rz_buf_init(&full);
+    const char *title = opt->title ? opt->title : c->doc_title;
+    if (!opt->title && c->doc_title && c->doc_subtitle && *c->doc_subtitle) {
+        rz_buf_printf(&full, "%s – %s", c->doc_title, c->doc_subtitle);
+        if (!rz_buf_failed(&full))
+            title = rz_buf_str(&full);
+    }
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    rz_pdfa_info info = {opt->title ? opt->title : c->doc_title,
+    rz_pdfa_info info = {title,
                          opt->author,
                          opt->subject,
                          opt->keywords,
@@ -1597,6 +1959,7 @@ static void finish_document(ctx *c, const rz_pdf_options *opt)
                          epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL),
                          c->id_source};
     rz_pdfa_metadata(c->pdf, &info, c->d);
+    rz_buf_free(&full);
 }
 
 static void free_page(page *p)
@@ -1604,7 +1967,9 @@ static void free_page(page *p)
     for (size_t k = 0; k < p->n; k++)
         free(p->ops[k].text);
     free(p->ops);
+    int landscape = p->landscape; /* the bookmarks still need it */
     memset(p, 0, sizeof *p);
+    p->landscape = landscape;
 }
 
 static void free_ctx(ctx *c)
@@ -1612,13 +1977,23 @@ static void free_ctx(ctx *c)
     for (size_t i = 0; i < c->n_pages; i++)
         free_page(&c->pages[i]);
     free(c->pages);
-    for (size_t i = 0; i < c->n_headings; i++)
+    for (size_t i = 0; i < c->n_headings; i++) {
         free(c->headings[i].title);
+        free(c->headings[i].slug);
+    }
     free(c->headings);
+    free(c->by_slug);
     free(c->doc_title);
     free(c->doc_subtitle);
+    free(c->doc_note);
     free(c->hpages);
     rz_struct_free(c->st);
+    for (size_t i = 0; i < c->n_kinds; i++) {
+        free(c->kinds[i].header);
+        free(c->kinds[i].minw);
+        free(c->kinds[i].pref);
+    }
+    free(c->kinds);
     free(c->code_of);
     free(c->cps);
     rz_buf_free(&c->shown);
@@ -1643,8 +2018,48 @@ static int tag_block(ctx *c, int parent, const char *type)
     return id;
 }
 
+/* The logo, checked before libharu reads it: a PNG (without an alpha
+ * channel, which PDF/A-1 forbids) or a JPEG. NULL, with a diagnostic,
+ * when it cannot be used. */
+static HPDF_Image load_logo(ctx *c, const char *path)
+{
+    unsigned char head[32] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    int png = n >= 26 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    int jpeg = n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    const char *why = NULL;
+    if (!f)
+        why = "non si può leggere";
+    else if (!png && !jpeg)
+        why = "non è un'immagine PNG o JPEG";
+    else if (png && (head[25] == 4 || head[25] == 6))
+        why = "ha la trasparenza (canale alfa), che PDF/A non ammette: salvarlo senza";
+    if (why) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo", "il logo %s", why);
+        c->error = 1;
+        return NULL;
+    }
+    return png ? HPDF_LoadPngImageFromFile(c->pdf, path) : HPDF_LoadJpegImageFromFile(c->pdf, path);
+}
+
 static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
 {
+    if (opt->logo) {
+        /* At the top of the cover, at most 72 pt high and 200 pt wide. */
+        HPDF_Image img = load_logo(c, opt->logo);
+        if (!img)
+            longjmp(c->fail, 1);
+        double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
+        double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        /* The body's name is printed under the title: the logo is decoration. */
+        rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
+        HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
+                            (HPDF_REAL)(w * k), (HPDF_REAL)(h * k));
+        rz_struct_unmark(c->st);
+    }
     /* Title in large type, wrapped, then the body's name and the subtitle. */
     ctx *cc = c;
     words ws = {0};
@@ -1671,27 +2086,32 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
     rz_struct_unmark(c->st);
     free(ls.l);
     words_free(&ws);
-    const char *sub = opt->author ? opt->author : c->doc_subtitle;
-    if (sub) {
+    /* The body (or the author given), then the approving act. */
+    const char *sub[2] = {opt->author ? opt->author : c->doc_subtitle, c->doc_note};
+    const double sub_size[2] = {13, 10.5};
+    for (int s = 0; s < 2; s++) {
+        if (!sub[s])
+            continue;
+        double sz = sub_size[s];
         words sw = {0};
-        add_text(cc, &sw, sub, F_REG, NULL);
+        add_text(cc, &sw, sub[s], F_REG, NULL);
         lines sl = {0};
-        wrap(cc, &sw, 13, CONTENT_W, &sl);
+        wrap(cc, &sw, sz, CONTENT_W, &sl);
         y += 10;
         tag_block(c, c->cover_elem, "P");
-        double space = text_width(cc, F_REG, 13, " ", 1);
+        double space = text_width(cc, F_REG, sz, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
             double x = MARGIN_L;
             HPDF_Page_BeginText(hp);
-            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), 13);
+            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), (HPDF_REAL)sz);
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                show(c, hp, x, (PAGE_H - y - 13), sw.w[k].text);
-                x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
+                show(c, hp, x, (PAGE_H - y - sz), sw.w[k].text);
+                x += text_width(cc, F_REG, sz, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
-            y += 18;
+            y += sz * 1.4;
         }
         rz_struct_unmark(c->st);
         free(sl.l);
@@ -1771,8 +2191,8 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         /* The whole line leads to the heading. */
         HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 12.5), (HPDF_REAL)(PAGE_W - MARGIN_R),
                        (HPDF_REAL)(PAGE_H - y + 1)};
-        HPDF_Annotation a =
-            rz_pdfa_goto(c->pdf, hp, r, c->hpages[offset + h->page], PAGE_H - h->y + 12);
+        HPDF_Annotation a = rz_pdfa_goto(c->pdf, hp, r, c->hpages[offset + h->page],
+                                         page_h(&c->pages[h->page]) - h->y + 12);
         if (!a)
             longjmp(c->fail, 1);
         rz_struct_annot(c->st, link, a);
@@ -1797,15 +2217,9 @@ static void free_piece(ctx *c)
 
 static void parse_piece(ctx *c, const char *md, size_t len)
 {
-    c->parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    c->parser = rz_markdown_parser();
     if (!c->parser)
         longjmp(c->fail, 1);
-    const char *exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < 3; i++) {
-        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-        if (e)
-            cmark_parser_attach_syntax_extension(c->parser, e);
-    }
     cmark_parser_feed(c->parser, md, len);
     c->tree = cmark_parser_finish(c->parser);
     if (!c->tree)
@@ -1823,6 +2237,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     c->d = d;
     c->opt = opt;
     c->id_source = md;
+    c->id_len = len; /* md need not end with a NUL */
     rz_cmark_extensions();
     /* A long document is parsed and laid out a piece at a time: a block's
      * layout depends on the cursor, never on its neighbours in the tree. */
@@ -1861,6 +2276,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         rz_struct_close(c->st);
         c->last_level = 1;
     }
+    measure_kinds(c, md, len);
     new_page(c);
     do {
         size_t to = cuttable ? rz_markdown_piece(md, len, at, PIECE_MIN) : len;
@@ -1871,18 +2287,28 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             cmark_node *first = cmark_node_first_child(c->tree);
             if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
                 cmark_node *next = cmark_node_next(first);
-                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
-                    c->doc_subtitle = plain_text(next);
+                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
+                    c->doc_subtitle = cover_line(next);
+                    cmark_node *note = cmark_node_next(next);
+                    if (c->doc_subtitle && note &&
+                        cmark_node_get_type(note) == CMARK_NODE_PARAGRAPH)
+                        c->doc_note = cover_line(note);
+                }
             }
         }
         render_blocks(c, c->tree, 0);
         free_piece(c);
+        for (const char *nl = md + at; (nl = memchr(nl, '\n', (size_t)(md + to - nl))) != NULL;
+             nl++)
+            c->line_base++;
         at = to;
     } while (at < len);
 
     const char *title = opt->title ? opt->title : c->doc_title;
-    size_t cover = opt->cover ? 1 : 0;
-    size_t toc = opt->toc ? toc_pages_needed(c) : 0;
+    /* Three pages or fewer need neither a cover nor a contents page. */
+    int is_long = !opt->only_long || c->n_pages > 3;
+    size_t cover = opt->cover && is_long ? 1 : 0;
+    size_t toc = opt->toc && is_long ? toc_pages_needed(c) : 0;
     size_t total = cover + toc + c->n_pages;
     HPDF_Page *hpages = calloc(total, sizeof *hpages);
     c->hpages = hpages;
@@ -1890,7 +2316,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         longjmp(c->fail, 1);
     for (size_t i = 0; i < total; i++) {
         hpages[i] = HPDF_AddPage(c->pdf);
-        HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+        int turned = i >= cover + toc && c->pages[i - cover - toc].landscape;
+        HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4,
+                          turned ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     }
     if (cover) {
         rz_struct_begin_page(c->st, hpages[0]);
@@ -1900,12 +2328,13 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     for (size_t i = 0; i < toc; i++) {
         rz_struct_begin_page(c->st, hpages[cover + i]);
         toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
-        furniture(c, hpages[cover + i], cover + i + 1, total, title);
+        furniture(c, hpages[cover + i], NULL, cover + i + 1, total, title);
     }
+    c->body_first = cover + toc;
     for (size_t i = 0; i < c->n_pages; i++) {
         rz_struct_begin_page(c->st, hpages[cover + toc + i]);
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
-        furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
+        furniture(c, hpages[cover + toc + i], &c->pages[i], cover + toc + i + 1, total, title);
         if (c->used_known) /* its code points counted: in libharu's stream now */
             free_page(&c->pages[i]);
     }
@@ -1920,7 +2349,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, h->title, NULL);
         if (!o)
             continue;
-        rz_pdfa_dest(c->pdf, o, "Dest", hpages[cover + toc + h->page], PAGE_H - h->y + 12);
+        rz_pdfa_dest(c->pdf, o, "Dest", c->hpages[c->body_first + h->page],
+                     page_h(&c->pages[h->page]) - h->y + 12);
         HPDF_Outline_SetOpened(o, lv == 1);
         parents[lv] = o;
         for (int k = lv + 1; k < 7; k++)
@@ -1962,8 +2392,14 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req
                            void **out, size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {
-        req->title,  base ? base->author : NULL, NULL, NULL, !req->letter, !req->letter,
-        req->outline};
+    /* The document's own heading (with its year) names it, not the kind
+     * of document the request gives; a letter keeps the request's. */
+    rz_pdf_options opt = {.title = req->letter ? req->title : NULL,
+                          .author = base ? base->author : NULL,
+                          .cover = !req->letter,
+                          .toc = !req->letter,
+                          .outline = req->outline,
+                          .only_long = 1,
+                          .logo = req->logo};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

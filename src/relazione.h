@@ -6,7 +6,8 @@
  * flows one way:
  *
  *   XML → load + validate → model → score → view → template → Markdown
- *       → cmark-gfm AST → {Markdown, PDF, …}
+ *       → cmark-gfm AST → {Markdown, PDF, HTML}
+ *   score → open data (CSV, JSON)
  *
  * Each stage has its own header, included here; a stage only consumes the
  * previous stage's output type. All functions report problems as rz_diag
@@ -42,5 +43,9 @@
 #include "profile.h"
 #include "init.h"
 #include "pdf_render.h"
+#include "html_render.h"
+#include "chart.h"
+#include "open_data.h"
+#include "citizens_view.h"
 
 #endif

@@ -431,7 +431,7 @@ static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *lis
 static void period_value_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
                               const rz_unit_data *u, const char *period)
 {
-    snprintf(buf, n, "–");
+    snprintf(buf, n, "n.d."); /* one missing-value marker in every document */
     if (!u)
         return;
     for (size_t i = 0; i < u->n_values; i++) {
@@ -1049,6 +1049,13 @@ static rz_view *rules_view(builder *b)
                     r->lower_formula == RZ_LOWER_RELATIVE_GAP ? "1 − (risultato − target) / target"
                                                               : "target / risultato");
     return m;
+}
+
+rz_view *rz_report_indicator_view(rz_view_doc *doc, const rz_scored *s,
+                                  const rz_scored_indicator *si)
+{
+    builder b = {doc, s, &s->plan->rules};
+    return indicator_view(&b, si);
 }
 
 rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)

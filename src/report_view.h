@@ -12,4 +12,9 @@
 /* Builds the view of s in doc and returns its root map. */
 rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s);
 
+/* The view of one indicator (codice, titolo, risultato, target,
+ * realizzazione, parametrata, esito, …), as in rz_report_view. */
+rz_view *rz_report_indicator_view(rz_view_doc *doc, const rz_scored *s,
+                                  const rz_scored_indicator *si);
+
 #endif

@@ -363,6 +363,54 @@ static int measure_result(const rz_indicator *ind, const rz_target *tg, const rz
     return ok;
 }
 
+static int has_body_record(const rz_observation *obs)
+{
+    for (size_t i = 0; i < obs->n_data; i++)
+        if (!obs->data[i].unit)
+            return 1;
+    return 0;
+}
+
+/* The body's result as the combination of each unit's own result (sum,
+ * mean, lowest or highest), for aggregazione-unita. */
+static int combine_units(const rz_indicator *ind, const rz_target *tg, const rz_observation *obs,
+                         rz_measurement *m)
+{
+    double acc = 0;
+    int n = 0;
+    for (size_t i = 0; i < obs->n_data; i++) {
+        const char *unit = obs->data[i].unit;
+        rz_measurement um;
+        memset(&um, 0, sizeof um);
+        if (!unit || !measure_result(ind, tg, obs, unit, &um) || um.result_is_date)
+            continue;
+        double r = um.result;
+        switch (ind->unit_aggregation) {
+        case RZ_UNITS_MIN:
+            acc = n == 0 || r < acc ? r : acc;
+            break;
+        case RZ_UNITS_MAX:
+            acc = n == 0 || r > acc ? r : acc;
+            break;
+        case RZ_UNITS_POOLED:
+        case RZ_UNITS_SUM:
+        case RZ_UNITS_MEAN:
+            acc += r;
+            break;
+        }
+        n++;
+        m->n_values += um.n_values;
+    }
+    if (n == 0) {
+        m->missing = "nessuna unità ha un risultato";
+        return 0;
+    }
+    m->result = ind->unit_aggregation == RZ_UNITS_MEAN ? acc / n : acc;
+    m->has_result = 1;
+    m->units_combined = 1;
+    return 1;
+}
+
 rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *ind,
                                     const rz_target *tg, const rz_observation *obs,
                                     const char *unit)
@@ -373,8 +421,12 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
         m.missing = "nessun dato di monitoraggio";
         return m;
     }
-    if (!measure_result(ind, tg, obs, unit, &m))
+    if (!unit && ind->unit_aggregation != RZ_UNITS_POOLED && !has_body_record(obs)) {
+        if (!combine_units(ind, tg, obs, &m))
+            return m;
+    } else if (!measure_result(ind, tg, obs, unit, &m)) {
         return m;
+    }
 
     if (tg && tg->kind == RZ_TGT_PREV_YEAR_RATIO && !m.result_is_date) {
         double prev;

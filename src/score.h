@@ -32,6 +32,7 @@ typedef struct {
     const char *result_text; /* textual outcome, when there is one */
     double num, den;         /* for ratios: the sums used */
     int n_values;            /* period values used */
+    int units_combined;      /* the units' own results combined (aggregazione-unita) */
     int has_achievement;
     double achievement; /* % realizzazione target */
     int has_score;

@@ -279,7 +279,7 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
 
 rz_doc_kind rz_xml_sniff_kind(const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = rz_open_regular(path, NULL);
     if (!f)
         return RZ_DOC_UNKNOWN;
     char buf[4097];

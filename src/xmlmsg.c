@@ -290,7 +290,7 @@ static int schema_message(sink *s, const char *msg)
             memcpy(b, pat, n);
             b[n] = '\0';
         }
-        if (!strcmp(b, "[\\s\\S]*\\S[\\s\\S]*"))
+        if (!strcmp(b, "\\s*\\S[\\s\\S]*")) /* the schemas' "not blank" */
             say(s, "%s è vuoto: scrivere il testo richiesto", what);
         else if (!strcmp(b, "\\S+"))
             say(s, "%s: «%s» non può contenere spazi", what, a);

@@ -70,7 +70,7 @@ static const rz_scored_unit *unit(const char *code)
     for (size_t i = 0; i < s->n_units; i++)
         if (strcmp(s->units[i].unit->code, code) == 0)
             return &s->units[i];
-    CHECK(!"unit found");
+    CHECK(0 && "unit found");
     return NULL;
 }
 

@@ -191,7 +191,7 @@ static void build(const char *sample, const char *out)
     rz_diags d, f;
     rz_diags_init(&d);
     rz_diags_init(&f);
-    rz_build_options opt = {NULL, NULL, NULL};
+    rz_build_options opt = {NULL, NULL, NULL, 0};
     rz_built built;
     char dir[256];
     snprintf(dir, sizeof dir, "samples/%s", sample);
@@ -267,10 +267,10 @@ int main(void)
             "1. I principali risultati raggiunti",
             "2. Analisi del contesto e delle risorse",
             "2.1 Il contesto esterno di riferimento",
-            "2.2 L'amministrazione",
+            "2.2 L’amministrazione",
             "3. Rendicontazione della performance organizzativa",
             "Le criticità",
-            "3.0 L'albero della performance",
+            "3.0 L’albero della performance",
             "3.1 Gli obiettivi strategici triennali",
             "3.2 Gli obiettivi operativi annuali",
             "3.3 Valutazione complessiva della performance organizzativa",

@@ -45,7 +45,7 @@ static size_t run_file(const char *file)
     if (rz_read_file(path, 1u << 22, &text, &len, &d) != RZ_OK ||
         rz_json_parse(text, len, doc, &root, path, &d) != RZ_OK) {
         rz_diags_print(&d, stderr);
-        CHECK(!"spec file readable and valid JSON");
+        CHECK(0 && "spec file readable and valid JSON");
     }
     const rz_view *tests = rz_view_get(root, "tests");
     CHECK(rz_view_len(tests) > 0);

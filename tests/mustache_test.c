@@ -284,7 +284,7 @@ static void test_directory_loader(void)
 {
     char dir[] = "/tmp/rz-mustache-XXXXXX";
     if (!mkdtemp(dir)) {
-        CHECK(!"temporary directory");
+        CHECK(0 && "temporary directory");
         return;
     }
     write_file(dir, "_testata.md.mustache", "# {{titolo}}\n\n{{refuso}}\n");

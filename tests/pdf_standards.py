@@ -282,13 +282,21 @@ def expected(md_path, toc):
     last = 1 if toc else 0
     if toc:
         heads.append((1, "Indice"))
+    # The table of a chart's figures right after it is drawn as the chart
+    # (its data are the Figure's /Alt), not as a table.
+    chart = after_chart = False
     for i, line in enumerate(lines):
-        f = re.match(r"^\s{0,3}(```|~~~)", line)
+        f = re.match(r"^\s{0,3}(```|~~~)(\w*)", line)
         if f:
-            fence = None if fence == f.group(1) else (fence or f.group(1))
+            if fence == f.group(1):
+                fence, after_chart = None, chart
+            elif not fence:
+                fence, chart = f.group(1), f.group(2) == "chart"
             continue
         if fence:
             continue
+        if line.strip() and not line.lstrip().startswith("|"):
+            after_chart = False
         h = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$", line)
         if h:
             level = min(len(h.group(1)), last + 1)
@@ -297,7 +305,9 @@ def expected(md_path, toc):
         if i and re.match(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$", line) \
                 and "|" in lines[i - 1] + line:
             row = lines[i - 1].strip().strip("|")
-            ths += [plain(c) for c in re.split(r"(?<!\\)\|", row)]
+            if not after_chart:
+                ths += [plain(c) for c in re.split(r"(?<!\\)\|", row)]
+            after_chart = False
     return heads, ths
 
 

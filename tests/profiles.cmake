@@ -2,10 +2,11 @@
 # for each profile, init → validate → build writes the profile's documents.
 add_test(NAME init_piao
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} piao
-    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita sintesi-piano)
+    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita sintesi-cittadini sintesi-piano)
 add_test(NAME init_cciaa
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profiles.sh ${RELAZIONE_BIN} cciaa
-    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita risultati-prospettive sintesi-piano)
+    relazione validazione carte-di-lavoro albero risultati-aree risultati-unita risultati-prospettive sintesi-cittadini
+    sintesi-piano)
 set_tests_properties(init_piao init_cciaa PROPERTIES TIMEOUT 120)
 add_test(NAME init_unknown_profile
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 2 "profilo 'comune' sconosciuto: scrivere uno dei profili disponibili \\(cciaa, piao\\)" -- ${RELAZIONE_BIN} init ${CMAKE_CURRENT_BINARY_DIR}/init-nessuno --profilo comune)

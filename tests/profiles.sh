@@ -17,7 +17,7 @@ cd "$t"
 cat validate.txt
 grep -q "^4 file validi (0 avvisi)$" validate.txt
 "$bin" build dati -o documenti
-expected=$(for d in "$@"; do echo "$d.md"; echo "$d.pdf"; done; echo verifiche.txt)
+expected=$(for d in "$@"; do echo "$d.md"; echo "$d.pdf"; echo "$d.html"; done; echo dati; echo verifiche.txt)
 got=$(ls documenti)
 if [ "$(echo "$expected" | sort)" != "$(echo "$got" | sort)" ]; then
     echo "profiles.sh: documents written: $got; expected: $expected" >&2

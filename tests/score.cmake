@@ -32,3 +32,10 @@ foreach(case
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(spiega_rules_${code} PROPERTIES PASS_REGULAR_EXPRESSION "${expected}")
 endforeach()
+# Massa Carrara's O2.1.4-d is the lowest office's figure (aggregazione-unita
+# "minimo"): the checker no longer reports the printed 2 against a sum of 14.
+add_test(NAME check_massa_lowest_office
+  COMMAND ${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(check_massa_lowest_office PROPERTIES
+  FAIL_REGULAR_EXPRESSION "O2\\.1\\.4-d" PASS_REGULAR_EXPRESSION "Esito proposto")

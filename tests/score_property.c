@@ -58,7 +58,7 @@ static void put(rz_buf_lite *b, const char *fmt, ...)
     va_list ap;
     for (;;) {
         va_start(ap, fmt);
-        int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+        int n = vsnprintf(b->data ? b->data + b->len : NULL, b->cap - b->len, fmt, ap);
         va_end(ap);
         if (n >= 0 && (size_t)n < b->cap - b->len) {
             b->len += (size_t)n;

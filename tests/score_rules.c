@@ -596,6 +596,46 @@ static void test_yes_no(void)
     CHECK(!rz_measure_indicator(&r, &ind, &yes, &b.o, NULL).has_result);
 }
 
+/* The body's figure from each unit's own result: sum, mean, lowest,
+ * highest (O2.1.4-d: every office must reach 2; the document prints the
+ * lowest office). Pooled, the default, sums every value. */
+static void test_unit_aggregation(void)
+{
+    rz_rules r = plain_rules();
+    rz_indicator ind = indicator(RZ_MEASURE_VALUE, RZ_AGG_SUM);
+    rz_target t = target(RZ_CMP_GE, RZ_TGT_NUMBER, 2);
+    rz_period_value a[] = {{.period = "Q1", .has_value = 1, .value = 2},
+                           {.period = "Q2", .has_value = 1, .value = 1}};
+    rz_period_value c[] = {{.period = "Q1", .has_value = 1, .value = 2}};
+    rz_unit_data u[2];
+    memset(u, 0, sizeof u);
+    u[0].unit = "S1";
+    u[0].values = a;
+    u[0].n_values = 2;
+    u[1].unit = "S2";
+    u[1].values = c;
+    u[1].n_values = 1;
+    rz_observation o;
+    memset(&o, 0, sizeof o);
+    o.data = u;
+    o.n_data = 2;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, &o, NULL).result, 5, 1e-12);
+    ind.unit_aggregation = RZ_UNITS_MIN;
+    rz_measurement m = rz_measure_indicator(&r, &ind, &t, &o, NULL);
+    CHECK_NEAR(m.result, 2, 1e-12);
+    CHECK(m.units_combined);
+    CHECK_NEAR(m.score, 100, 1e-12);
+    ind.unit_aggregation = RZ_UNITS_MAX;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, &o, NULL).result, 3, 1e-12);
+    ind.unit_aggregation = RZ_UNITS_MEAN;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, &o, NULL).result, 2.5, 1e-12);
+    ind.unit_aggregation = RZ_UNITS_SUM;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, &o, NULL).result, 5, 1e-12);
+    /* A unit's own figure is unchanged by the rule. */
+    ind.unit_aggregation = RZ_UNITS_MIN;
+    CHECK_NEAR(rz_measure_indicator(&r, &ind, &t, &o, "S1").result, 3, 1e-12);
+}
+
 int main(void)
 {
     test_higher_is_better_ratio();
@@ -619,5 +659,6 @@ int main(void)
     test_all_or_nothing();
     test_deadline_tolerance_and_months();
     test_yes_no();
+    test_unit_aggregation();
     return check_done();
 }

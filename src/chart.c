@@ -1,0 +1,72 @@
+/* chart.c — see chart.h. */
+#include "chart.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double rz_chart_number(const char *s)
+{
+    char buf[64];
+    size_t n = 0;
+    for (; *s && n < sizeof buf - 1; s++) {
+        if (*s == '.')
+            continue;
+        buf[n++] = *s == ',' ? '.' : *s;
+    }
+    buf[n] = '\0';
+    return strtod(buf, NULL);
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t l = strlen(s);
+    while (l && s[l - 1] == ' ')
+        s[--l] = '\0';
+    return s;
+}
+
+void rz_chart_parse(const char *src, rz_chart *out)
+{
+    memset(out, 0, sizeof *out);
+    out->max = 100;
+    out->ref = -1;
+    for (const char *line = src; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char buf[512];
+        if (len >= sizeof buf)
+            len = sizeof buf - 1;
+        memcpy(buf, line, len);
+        buf[len] = '\0';
+        char *bar = strchr(buf, '|');
+        char *colon = strchr(buf, ':');
+        if (bar) {
+            *bar = '\0';
+            if (out->n < RZ_CHART_MAX_BARS) {
+                rz_chart_bar *b = &out->bars[out->n++];
+                snprintf(b->label, sizeof b->label, "%s", trim(buf));
+                snprintf(b->text, sizeof b->text, "%s", trim(bar + 1));
+                b->value = rz_chart_number(b->text);
+            }
+        } else if (colon) {
+            *colon = '\0';
+            const char *key = trim(buf), *v = trim(colon + 1);
+            if (!strcmp(key, "titolo"))
+                snprintf(out->title, sizeof out->title, "%s", v);
+            else if (!strcmp(key, "unita"))
+                snprintf(out->unit, sizeof out->unit, "%s", v);
+            else if (!strcmp(key, "massimo"))
+                out->max = rz_chart_number(v);
+            else if (!strcmp(key, "riferimento")) {
+                out->ref = rz_chart_number(v);
+                snprintf(out->ref_text, sizeof out->ref_text, "%s", v);
+            }
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+}
