@@ -16,6 +16,7 @@
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,8 @@ typedef struct {
     int32_t elem;
 } annot;
 
+typedef struct wref wref;
+
 struct rz_struct {
     elem *e;
     size_t n_e, cap_e;
@@ -71,6 +74,10 @@ struct rz_struct {
     size_t depth, cap_stack;
     int artifacts;
     int failed;
+    /* the tree's objects, written by libharu when it saves (write_raw) */
+    uint8_t *kept; /* which elements are written */
+    wref *wr;      /* each kept element's and the ParentTree's write_fn data */
+    HPDF_Dict root;
     /* output: the open marked content */
     HPDF_Stream out;
     int open;
@@ -123,6 +130,8 @@ void rz_struct_free(rz_struct *s)
     for (size_t i = 0; i < s->n_pg; i++)
         free(s->pg[i].owner);
     free(s->e);
+    free(s->kept);
+    free(s->wr);
     free(s->sl);
     free(s->pg);
     free(s->an);
@@ -379,23 +388,109 @@ static void mark_kept(const rz_struct *s, uint8_t *kept)
     }
 }
 
-static HPDF_STATUS write_elem(rz_struct *s, HPDF_Doc pdf, size_t i, const uint8_t *kept,
-                              HPDF_Dict root)
+/* The tree holds tens of thousands of elements. Built as libharu objects
+ * entry by entry (a key of 128 bytes, a name object, a proxy for each
+ * reference), it took as long as the rest of the document and three times
+ * its memory. So each element is an empty libharu dictionary, registered in
+ * the cross-reference table, whose entries are written as bytes when
+ * libharu writes the object (its write_fn hook, hpdf_objects.h): the
+ * numbers of the objects it refers to are known by then. */
+struct wref {
+    rz_struct *s;
+    uint32_t i; /* the element; UINT32_MAX for the ParentTree */
+};
+
+static HPDF_UINT32 obj_num(const void *obj)
+{
+    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
+
+static HPDF_STATUS put(HPDF_Stream out, const char *fmt, ...)
+{
+    char buf[96];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    return HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+}
+
+/* The page of an element's first marked content, or -1. */
+static int64_t first_page(const rz_struct *s, const elem *e)
+{
+    for (uint32_t k = 0; k < e->n; k++)
+        if (e->kids[k].kind == K_SLOT && s->sl[e->kids[k].ref].n)
+            return s->sl[e->kids[k].ref].mcr[0].page;
+    return -1;
+}
+
+static HPDF_STATUS raw_elem(const rz_struct *s, const elem *e, HPDF_Stream out)
+{
+    HPDF_STATUS st = put(out, "/S /%s\n/P %u 0 R\n", e->type,
+                         obj_num(e->parent >= 0 ? (void *)s->e[e->parent].dict : s->root));
+    int64_t pg = first_page(s, e);
+    if (pg >= 0)
+        st += put(out, "/Pg %u 0 R\n", obj_num(s->pg[pg].page));
+    /* The commonest element, a cell or a paragraph on one page, has one
+     * marked-content sequence: /K is then that MCID alone. */
+    if (e->n == 1 && e->kids[0].kind == K_SLOT && s->sl[e->kids[0].ref].n == 1 &&
+        (int64_t)s->sl[e->kids[0].ref].mcr[0].page == pg)
+        return st + put(out, "/K %u\n", s->sl[e->kids[0].ref].mcr[0].mcid);
+    st += put(out, "/K [");
+    for (uint32_t k = 0; k < e->n && st == HPDF_OK; k++) {
+        const kid *x = &e->kids[k];
+        if (x->kind == K_ELEM) {
+            if (s->kept[x->ref])
+                st = put(out, "%u 0 R ", obj_num(s->e[x->ref].dict));
+        } else if (x->kind == K_SLOT) {
+            const slot *sl = &s->sl[x->ref];
+            for (uint32_t m = 0; m < sl->n && st == HPDF_OK; m++)
+                st = (int64_t)sl->mcr[m].page == pg
+                         ? put(out, "%u ", sl->mcr[m].mcid)
+                         : put(out, "<</Type /MCR /Pg %u 0 R /MCID %u>> ",
+                               obj_num(s->pg[sl->mcr[m].page].page), sl->mcr[m].mcid);
+        } else {
+            const annot *an = &s->an[x->ref];
+            st = put(out, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>> ", obj_num(s->pg[an->page].page),
+                     obj_num(an->annot));
+        }
+    }
+    return st + put(out, "]\n");
+}
+
+/* /Nums of the ParentTree: for each page the element of each MCID, then
+ * the element of each link annotation. */
+static HPDF_STATUS raw_nums(const rz_struct *s, HPDF_Stream out)
+{
+    HPDF_STATUS st = put(out, "/Nums [");
+    for (size_t p = 0; p < s->n_pg && st == HPDF_OK; p++) {
+        st = put(out, "%zu [", p);
+        for (uint32_t m = 0; m < s->pg[p].n && st == HPDF_OK; m++)
+            st = put(out, "%u 0 R ", obj_num(s->e[s->pg[p].owner[m]].dict));
+        st += put(out, "]\n");
+    }
+    for (size_t a = 0; a < s->n_an && st == HPDF_OK; a++)
+        st = put(out, "%zu %u 0 R\n", s->n_pg + a, obj_num(s->e[s->an[a].elem].dict));
+    return st + put(out, "]\n");
+}
+
+static HPDF_STATUS write_raw(HPDF_Dict d, HPDF_Stream out)
+{
+    const wref *w = d->attr;
+    HPDF_STATUS st = w->i == UINT32_MAX ? raw_nums(w->s, out) : raw_elem(w->s, &w->s->e[w->i], out);
+    return st == HPDF_OK ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+/* The entries libharu writes itself: the few that are not references (an
+ * alternative text, a header cell's scope) and a link's StructParent. */
+static HPDF_STATUS write_elem(rz_struct *s, HPDF_Doc pdf, size_t i)
 {
     HPDF_MMgr mm = pdf->mmgr;
     elem *e = &s->e[i];
     HPDF_Dict d = e->dict;
-    /* /Type /StructElem is optional: left out, as a table of thousands of
-     * cells makes every byte of an element count. */
-    HPDF_STATUS st = HPDF_Dict_AddName(d, "S", e->type);
-    st += HPDF_Dict_Add(d, "P", e->parent >= 0 ? s->e[e->parent].dict : root);
-    /* /Pg: the page of the element's first marked content. */
-    int64_t pg = -1;
-    for (uint32_t k = 0; k < e->n && pg < 0; k++)
-        if (e->kids[k].kind == K_SLOT && s->sl[e->kids[k].ref].n)
-            pg = s->sl[e->kids[k].ref].mcr[0].page;
-    if (pg >= 0)
-        st += HPDF_Dict_Add(d, "Pg", s->pg[pg].page);
+    HPDF_STATUS st = HPDF_OK;
     if (e->alt)
         st += HPDF_Dict_Add(d, "Alt", text_string(mm, e->alt));
     if (e->scope) {
@@ -404,69 +499,28 @@ static HPDF_STATUS write_elem(rz_struct *s, HPDF_Doc pdf, size_t i, const uint8_
         st += HPDF_Dict_AddName(a, "O", "Table");
         st += HPDF_Dict_AddName(a, "Scope", e->scope);
     }
-    if (st != HPDF_OK)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    /* The commonest element, a cell or a paragraph on one page, has one
-     * marked-content sequence: /K is then that MCID alone. */
-    if (e->n == 1 && e->kids[0].kind == K_SLOT && s->sl[e->kids[0].ref].n == 1 &&
-        (int64_t)s->sl[e->kids[0].ref].mcr[0].page == pg)
-        return HPDF_Dict_AddNumber(d, "K", (HPDF_INT32)s->sl[e->kids[0].ref].mcr[0].mcid);
-    HPDF_Array kids = HPDF_Array_New(mm);
-    st += HPDF_Dict_Add(d, "K", kids);
-    if (st != HPDF_OK)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    for (uint32_t k = 0; k < e->n && st == HPDF_OK; k++) {
-        const kid *x = &e->kids[k];
-        if (x->kind == K_ELEM) {
-            if (kept[x->ref])
-                st = HPDF_Array_Add(kids, s->e[x->ref].dict);
-        } else if (x->kind == K_SLOT) {
-            const slot *sl = &s->sl[x->ref];
-            for (uint32_t m = 0; m < sl->n && st == HPDF_OK; m++) {
-                if ((int64_t)sl->mcr[m].page == pg) {
-                    st = HPDF_Array_AddNumber(kids, (HPDF_INT32)sl->mcr[m].mcid);
-                    continue;
-                }
-                HPDF_Dict r = HPDF_Dict_New(mm);
-                st = HPDF_Array_Add(kids, r);
-                st += HPDF_Dict_AddName(r, "Type", "MCR");
-                st += HPDF_Dict_Add(r, "Pg", s->pg[sl->mcr[m].page].page);
-                st += HPDF_Dict_AddNumber(r, "MCID", (HPDF_INT32)sl->mcr[m].mcid);
-            }
-        } else {
-            const annot *an = &s->an[x->ref];
-            HPDF_Dict r = HPDF_Dict_New(mm);
-            st = HPDF_Array_Add(kids, r);
-            st += HPDF_Dict_AddName(r, "Type", "OBJR");
-            st += HPDF_Dict_Add(r, "Pg", s->pg[an->page].page);
-            st += HPDF_Dict_Add(r, "Obj", an->annot);
-            st += HPDF_Dict_AddNumber(an->annot, "StructParent",
-                                      (HPDF_INT32)(s->n_pg + (size_t)x->ref));
-        }
-    }
+    for (uint32_t k = 0; k < e->n && st == HPDF_OK; k++)
+        if (e->kids[k].kind == K_ANNOT)
+            st = HPDF_Dict_AddNumber(s->an[e->kids[k].ref].annot, "StructParent",
+                                     (HPDF_INT32)(s->n_pg + (size_t)e->kids[k].ref));
+    s->wr[i] = (wref){s, (uint32_t)i};
+    d->attr = &s->wr[i];
+    d->write_fn = write_raw;
     return st == HPDF_OK ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
 }
 
 static HPDF_STATUS parent_tree(rz_struct *s, HPDF_Doc pdf, HPDF_Dict root)
 {
-    HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict tree = HPDF_Dict_New(mm);
-    HPDF_Array nums = HPDF_Array_New(mm);
+    HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
+    if (!tree)
+        return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_STATUS st = HPDF_Dict_Add(root, "ParentTree", tree);
-    st += HPDF_Dict_Add(tree, "Nums", nums);
-    for (size_t p = 0; p < s->n_pg && st == HPDF_OK; p++) {
-        HPDF_Array owners = HPDF_Array_New(mm);
-        st += HPDF_Array_AddNumber(nums, (HPDF_INT32)p);
-        st += HPDF_Array_Add(nums, owners);
-        for (uint32_t m = 0; m < s->pg[p].n && st == HPDF_OK; m++)
-            st = HPDF_Array_Add(owners, s->e[s->pg[p].owner[m]].dict);
-        st += HPDF_Dict_AddNumber(s->pg[p].page, "StructParents", (HPDF_INT32)p);
-    }
-    for (size_t a = 0; a < s->n_an && st == HPDF_OK; a++) {
-        st += HPDF_Array_AddNumber(nums, (HPDF_INT32)(s->n_pg + a));
-        st += HPDF_Array_Add(nums, s->e[s->an[a].elem].dict);
-    }
+    for (size_t p = 0; p < s->n_pg && st == HPDF_OK; p++)
+        st = HPDF_Dict_AddNumber(s->pg[p].page, "StructParents", (HPDF_INT32)p);
     st += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(s->n_pg + s->n_an));
+    s->wr[s->n_e] = (wref){s, UINT32_MAX};
+    tree->attr = &s->wr[s->n_e];
+    tree->write_fn = write_raw;
     return st;
 }
 
@@ -475,26 +529,27 @@ HPDF_STATUS rz_struct_write(rz_struct *s, HPDF_Doc pdf, const char *lang)
     if (s->failed)
         return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_MMgr mm = pdf->mmgr;
-    uint8_t *kept = calloc(s->n_e ? s->n_e : 1, 1);
-    if (!kept)
+    s->kept = calloc(s->n_e ? s->n_e : 1, 1);
+    s->wr = calloc(s->n_e + 1, sizeof *s->wr);
+    if (!s->kept || !s->wr)
         return HPDF_FAILD_TO_ALLOC_MEM;
-    mark_kept(s, kept);
-    kept[0] = 1;
+    mark_kept(s, s->kept);
+    s->kept[0] = 1;
     HPDF_STATUS st = HPDF_OK;
     HPDF_Dict root = HPDF_Dict_New(mm);
+    s->root = root;
     if (!root || HPDF_Xref_Add(pdf->xref, root) != HPDF_OK)
         st = HPDF_FAILD_TO_ALLOC_MEM;
     for (size_t i = 0; i < s->n_e && st == HPDF_OK; i++) {
-        if (!kept[i])
+        if (!s->kept[i])
             continue;
         s->e[i].dict = HPDF_Dict_New(mm);
         if (!s->e[i].dict || HPDF_Xref_Add(pdf->xref, s->e[i].dict) != HPDF_OK)
             st = HPDF_FAILD_TO_ALLOC_MEM;
     }
     for (size_t i = 0; i < s->n_e && st == HPDF_OK; i++)
-        if (kept[i])
-            st = write_elem(s, pdf, i, kept, root);
-    free(kept);
+        if (s->kept[i])
+            st = write_elem(s, pdf, i);
     if (st != HPDF_OK)
         return st;
     st += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
