@@ -178,6 +178,15 @@ static void escaped(rz_buf *out, char c)
     rz_buf_append(out, pair, 2);
 }
 
+size_t rz_utf8_private_use(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && (u[0] == 0xEE || (u[0] == 0xEF && u[1] >= 0x80 && u[1] <= 0xA3)) &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return 3;
+    return 0;
+}
+
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
 {
     size_t a = 0, b = n;
@@ -215,6 +224,11 @@ void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
         if (esc) {
             rz_buf_append(out, s + run, i - run);
             escaped(out, c);
+            run = i + 1;
+        } else if (rz_utf8_private_use(s + i, b - i)) {
+            /* A symbol font's glyph: no reader can show or name it. */
+            rz_buf_append(out, s + run, i - run);
+            i += rz_utf8_private_use(s + i, b - i) - 1;
             run = i + 1;
         } else if (c != ' ' && is_space(c)) {
             /* A line break, tab or NUL: one space for a run of blanks. */

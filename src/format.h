@@ -87,7 +87,15 @@ char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form);
  *  - "www." and "scheme://" are escaped so the autolink extension leaves
  *    them as text. An e-mail address still becomes a mailto link under that
  *    extension (it matches after escapes are resolved); its text is kept.
+ *  - characters of Unicode's Private Use Area are dropped (see below).
  * Other UTF-8 passes through. */
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n);
+
+/* 3 when the n bytes at s start with a character of Unicode's Private Use
+ * Area (U+E000..U+F8FF), else 0. Such characters are the glyphs of symbol
+ * fonts (Symbol, Wingdings) pasted from word processors: no font of a
+ * reader shows them and no screen reader can name them, so the documents
+ * leave them out and validation asks for the character meant. */
+size_t rz_utf8_private_use(const char *s, size_t n);
 
 #endif

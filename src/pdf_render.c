@@ -16,6 +16,7 @@
 #include "pdf_render.h"
 #include "buf.h"
 #include "chart.h"
+#include "format.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
 #include "md_tidy.h"
@@ -734,12 +735,25 @@ static word *add_word(ctx *c, words *ws)
 static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
 {
     word *w = add_word(c, ws);
-    w->text = malloc(n + 1);
-    if (!w->text)
+    char *text = w->text = malloc(n + 1);
+    if (!text)
         longjmp(c->fail, 1);
-    memcpy(w->text, s, n);
-    w->text[n] = '\0';
-    w->len = n;
+    /* A symbol font's glyph (format.h) is left out, as in the HTML. */
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t pua = rz_utf8_private_use(s + i, n - i);
+        if (pua)
+            i += pua - 1;
+        else
+            text[len++] = s[i];
+    }
+    text[len] = '\0';
+    if (len == 0 && n > 0) { /* nothing but such glyphs: no word */
+        free(text);
+        ws->n--;
+        return;
+    }
+    w->len = len;
     w->font = f;
     w->space_after = space;
     w->url = url;

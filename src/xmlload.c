@@ -18,6 +18,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "xmlload.h"
+#include "format.h"
 #include "fsutil.h"
 #include "xmlmsg.h"
 
@@ -183,6 +184,41 @@ static xmlSchemaPtr schema_for(rz_doc_kind k, const char *path, rz_diags *d)
     return s;
 }
 
+/* Characters of Unicode's Private Use Area (format.h): a warning for each
+ * line that has one (the first ten lines, then how many more), as the
+ * documents leave them out. A scan of the bytes for the two lead bytes such
+ * characters have, before libxml2 parses them. */
+static void warn_private_use(const char *buf, size_t len, const char *path, rz_diags *d)
+{
+    long line = 1, last = 0, said = 0, more = 0;
+    const char *counted = buf, *end = buf + len;
+    for (const char *p = buf; p < end; p++) {
+        if ((unsigned char)*p < 0xEE || !rz_utf8_private_use(p, (size_t)(end - p)))
+            continue;
+        for (const char *q = counted; (q = memchr(q, '\n', (size_t)(p - q))) != NULL; q++)
+            line++;
+        counted = p;
+        if (line != last && said < 10) {
+            const unsigned char *u = (const unsigned char *)p;
+            unsigned cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+            rz_diag_add(d, RZ_WARNING, path, line, "carattere-privato",
+                        "carattere U+%04X dell'area ad uso privato di Unicode (di solito un "
+                        "simbolo dei font Symbol o Wingdings copiato da un elaboratore di "
+                        "testi): non ha un significato standard e i documenti lo omettono; "
+                        "sostituirlo con il carattere voluto (per esempio → o –) o toglierlo",
+                        cp);
+            said++;
+        } else if (line != last) {
+            more++;
+        }
+        last = line;
+        p += 2;
+    }
+    if (more)
+        rz_diag_add(d, RZ_WARNING, path, 0, "carattere-privato",
+                    "altre %ld righe con caratteri dell'area ad uso privato di Unicode", more);
+}
+
 rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
 {
     memset(x, 0, sizeof *x);
@@ -196,6 +232,7 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
         return RZ_INVALID;
     }
 
+    warn_private_use(buf, len, path, d);
     xmlParserCtxtPtr p = xmlNewParserCtxt();
     if (!p) {
         free(buf);

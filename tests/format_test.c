@@ -410,6 +410,13 @@ static void test_markdown_escaping(void)
     rz_buf_clear(&b);
     rz_md_escape_inline(&b, "Rapporto A/B * 100", 18);
     CHECK_STR(rz_buf_str(&b), "Rapporto A/B \\* 100");
+    rz_buf_clear(&b);
+    /* A symbol font's glyph (U+F0E0, U+E000; not U+F900 nor U+DFFF's
+     * neighbours) is left out. */
+    const char *pua = "DL 90/2014 \xEF\x83\xA0 antefatto\xEE\x80\x80; \xEF\xA4\x80 \xED\x9F\xBF";
+    rz_md_escape_inline(&b, pua, strlen(pua));
+    CHECK_STR(rz_buf_str(&b), "DL 90/2014  antefatto; \xEF\xA4\x80 \xED\x9F\xBF");
+    CHECK(rz_utf8_private_use("\xEF\xA3\xBF", 3) == 3 && rz_utf8_private_use("\xEF\xA3", 2) == 0);
     rz_buf_free(&b);
     /* An e-mail address still becomes a link under the autolink extension
      * (documented); its text is kept. */

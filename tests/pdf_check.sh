@@ -21,7 +21,10 @@ text)
     txt=$(pdftotext "$tmp/a.pdf" - 2>/dev/null)
     for phrase in "città" "attività" "perché" "€ 1.234,56" "97,8%" "“virgolette”" "Pagina 2 di" "Indice"; do
         printf '%s' "$txt" | grep -qF "$phrase" || fail "missing: $phrase"
-    done ;;
+    done
+    # A symbol font's glyph (Private Use Area) is left out, not drawn as a box.
+    printf '%s' "$txt" | grep -qF "DM 7 marzo 2019 decreto servizi" || fail "private-use glyph kept"
+    if printf '%s' "$txt" | LC_ALL=C grep -q "$(printf '\357\203\206')"; then fail "U+F0C6 in the text"; fi ;;
 fonts)
     out=$(pdffonts "$tmp/t.pdf" 2>/dev/null | tail -n +3)
     [ -n "$out" ] || fail "no fonts"
