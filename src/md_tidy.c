@@ -307,7 +307,7 @@ static void first_pass(const char *md, size_t len, rz_buf *b, lines *ls)
                 rz_buf_append(b, t, m);
                 rz_buf_putc(b, '\n');
             }
-            for (const char *q = tab.data, *te = tab.data + tab.len; q && q < te;) {
+            for (const char *q = tab.data, *te = q ? q + tab.len : NULL; q && q < te;) {
                 size_t m;
                 const char *t = q;
                 q = next_line(q, te, &m);

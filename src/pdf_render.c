@@ -1226,6 +1226,8 @@ static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const
     const char *p = cells;
     for (int col = 0; col < k->ncols && *p; col++) {
         const char *end = strchr(p, '|');
+        if (!end) /* an escaped pipe in a cell took a column's place */
+            break;
         int f = bold[col] ? F_COND_BOLD : F_COND;
         double space = text_width(c, f, 1, " ", 1), line = 0;
         for (const char *w = p; w < end;) {

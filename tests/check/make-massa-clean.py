@@ -10,11 +10,17 @@ What changes, and nothing else:
   figure marked accertato (the true one) is kept and the data corrected to
   give it; a printed algorithm's figure to the target (nothing is deleted
   to hide a finding: a false one would show);
+- data the checker finds implausible are corrected: the counts of sheet S5
+  for S2.1.4-b (a 100% typed as 100 out of 100), the body's figure of
+  O2.1.4-f made from the offices' figures;
 - the indicators below target get the reason for the shortfall;
 - the OIV's validation inputs (validazione.xml) say every point conforme
   and VALIDA;
 - in the context data, the three printed figures whose totals do not add
-  up are made consistent (anzianità 2019, men in 2016, proventi consuntivo).
+  up are made consistent (anzianità 2019, men in 2016, proventi consuntivo),
+  the women's share of 2019 is the staff table's, the approval phase of
+  chapter 5 has the delibera's date, and the unfilled template of 3.3 is
+  completed.
 Run from the repository root after changing the sample; review the diff.
 """
 import json
@@ -67,6 +73,21 @@ def correct_data(m):
         return re.sub(r'valore="[^"]*"', f'valore="{v}"', p.group(0))
     return re.sub(r'<periodo [^>]*valore="[^"]*"[^>]*/>', period, block)
 mon = re.sub(r"<rilevazione .*?</rilevazione>", correct_data, mon, flags=re.S)
+# Data the checker finds implausible, corrected as the office would:
+for old, new in [
+    # S2.1.4-b, sheet S5: «100 su 100» in each period is a 100% typed as
+    # counts; counts of evaluations instead, with the sheet's printed total
+    # (200 out of 200) kept.
+    ('<dati unita="S5">\n        <periodo periodo="Q1" numeratore="100" denominatore="100"/>\n'
+     '        <periodo periodo="Q2" numeratore="100" denominatore="100"/>',
+     '<dati unita="S5">\n        <periodo periodo="Q1" numeratore="120" denominatore="120"/>\n'
+     '        <periodo periodo="Q2" numeratore="80" denominatore="80"/>'),
+    # O2.1.4-f: the body's 13,33 is outside the offices' figures; the
+    # body's figure is made from the offices' data instead.
+    ('      <dati>\n        <periodo periodo="Q3" valore="13.33"/>\n      </dati>\n', ''),
+]:
+    assert mon.count(old) == 1, old
+    mon = mon.replace(old, new)
 open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
 
 # What the data give, from the engine: every indicator for the body and
@@ -171,9 +192,24 @@ for old, new in [
      '<riga><c>Uomini</c><c>11</c><c>13</c><c>15</c><c>16</c></riga>'),
     # Proventi correnti, consuntivo: the sum of the five rows.
     ('<c>3821170.00</c>', '<c>3821170.17</c>'),
+    # Women's share in 2019: 20 of 31 in the staff table, 65% (printed 66%).
+    ('<c>59</c><c>59</c><c>59</c><c>63</c><c>66</c>', '<c>59</c><c>59</c><c>59</c><c>63</c><c>65</c>'),
+    # Chapter 5, phase 5: the approval is the delibera of 28/05/2020.
+    ('<fase numero="5" dal="2020-05-30" al="2020-05-30" coincide-con="approvazione">\n'
+     '          <quando>30 maggio 2020</quando>',
+     '<fase numero="5" dal="2020-05-28" al="2020-05-28" coincide-con="approvazione">\n'
+     '          <quando>28 maggio 2020</quando>'),
 ]:
     assert ctx.count(old) == 1, old
     ctx = ctx.replace(old, new)
+# Section 3.3: the unfilled template completed with the figures the data
+# give (the entity's 97,8%).
+tpl = re.search(r'\n    <testo stampa="no">.*?</testo>', ctx, flags=re.S)
+assert tpl, "3.3 template"
+ctx = ctx.replace(tpl.group(0), """
+    <testo stampa="no">
+      La valutazione di tutti gli elementi considerati (il meta-indicatore sintetico del grado di raggiungimento degli obiettivi di performance di ente, già riportato nel capitolo 1.1) si attesta su un punteggio complessivo pari al 97,8% e consente di esprimere un giudizio complessivamente buono.
+    </testo>""")
 ctx = ctx.replace("<!--", "<!-- Variante coerente per i test: ", 1)
 open(f"{DST}/contesto.xml", "w", encoding="utf-8").write(ctx)
 
