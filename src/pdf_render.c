@@ -2266,9 +2266,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             rz_diag_add(d, RZ_ERROR, NULL, 0, "pdf", "memoria insufficiente per il PDF");
         goto done;
     }
-    /* A memory pool for libharu's objects: one allocation per 64 KB, not
-     * one per dictionary entry of the structure tree. */
-    c->pdf = HPDF_NewEx(on_hpdf_error, NULL, NULL, 65536, c);
+    /* libharu's own memory pool (HPDF_NewEx) is not used: it does not align
+     * what it hands out, which is undefined behaviour for its own structs. */
+    c->pdf = HPDF_New(on_hpdf_error, c);
     if (!c->pdf)
         longjmp(c->fail, 1);
     HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
