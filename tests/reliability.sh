@@ -44,7 +44,8 @@ longword)
     n=$(pdftotext "$tmp/w.pdf" - 2>/dev/null | tr -cd 'a' | wc -c)
     [ "$n" -ge 1048576 ] || fail "only $n characters in the text" ;;
 links)
-    "$bin" render "$src/links.md" -o "$tmp/l.pdf" 2> "$tmp/err" || fail "render failed"
+    # Without contents: its entries are internal links too.
+    "$bin" render "$src/links.md" --no-toc -o "$tmp/l.pdf" 2> "$tmp/err" || fail "render failed"
     cat "$tmp/err"
     qpdf --qdf --object-streams=disable "$tmp/l.pdf" "$tmp/q.pdf" || fail "qpdf"
     for uri in "https://www.comune.example.it/trasparenza" "http://portale.example.it" "mailto:oiv@example.it"; do
