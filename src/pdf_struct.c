@@ -13,6 +13,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_struct.h"
+#include "diag.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -405,7 +406,7 @@ static HPDF_UINT32 obj_num(const void *obj)
     return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-static HPDF_STATUS put(HPDF_Stream out, const char *fmt, ...)
+RZ_PRINTF(2, 3) static HPDF_STATUS put(HPDF_Stream out, const char *fmt, ...)
 {
     char buf[96];
     va_list ap;
