@@ -96,13 +96,13 @@ static void xmp(HPDF_Doc pdf, const rz_pdfa_info *in, const char *when)
 
 /* The trailer ID from the content, not from the clock (libharu's own
  * HPDF_PDFA_GenerateID hashes the time). */
-static void trailer_id(HPDF_Doc pdf, const char *source)
+static void trailer_id(HPDF_Doc pdf, const char *source, size_t len)
 {
     HPDF_BYTE id[16];
     for (int k = 0; k < 2; k++) {
         uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
-        for (const char *p = source; p && *p; p++) {
-            h ^= (unsigned char)*p;
+        for (size_t i = 0; source && i < len; i++) {
+            h ^= (unsigned char)source[i];
             h *= 0x100000001b3ULL;
         }
         for (int b = 0; b < 8; b++)
@@ -154,7 +154,7 @@ void rz_pdfa_metadata(HPDF_Doc pdf, const rz_pdfa_info *in, rz_diags *d)
                     "profilo colore sRGB mancante (pacchetto icc-profiles-free): il PDF non "
                     "dichiara l'output intent richiesto da PDF/A");
     }
-    trailer_id(pdf, in->id_source);
+    trailer_id(pdf, in->id_source, in->id_len);
 }
 
 HPDF_STATUS rz_pdfa_dest(HPDF_Doc pdf, HPDF_Dict dict, const char *key, HPDF_Page page, double top)

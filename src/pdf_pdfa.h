@@ -28,6 +28,7 @@ typedef struct {
     char conformance;      /* pdfaid:conformance, 'B' or 'A' */
     time_t when;           /* creation and modification date */
     const char *id_source; /* hashed into the trailer ID: same input, same ID */
+    size_t id_len;         /* its bytes (it need not end with a NUL) */
 } rz_pdfa_info;
 
 /* The Info dictionary and the XMP metadata stream, with the same values

@@ -1973,7 +1973,8 @@ static void finish_document(ctx *c, const rz_pdf_options *opt)
                          LANG,
                          'B',
                          epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL),
-                         c->id_source};
+                         c->id_source,
+                         c->id_len};
     rz_pdfa_metadata(c->pdf, &info, c->d);
     rz_buf_free(&full);
 }
