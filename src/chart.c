@@ -1,5 +1,6 @@
 /* chart.c — see chart.h. */
 #include "chart.h"
+#include "format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,25 +8,18 @@
 
 double rz_chart_number(const char *s)
 {
-    char buf[64];
-    size_t n = 0;
-    for (; *s && n < sizeof buf - 1; s++) {
-        if (*s == '.')
-            continue;
-        buf[n++] = *s == ',' ? '.' : *s;
-    }
-    buf[n] = '\0';
-    return strtod(buf, NULL);
+    double v;
+    int decimals;
+    return rz_parse_number_it(s, &v, &decimals) ? v : 0;
 }
 
+/* s without the blanks at its ends, cut in place. */
 static char *trim(char *s)
 {
-    while (*s == ' ')
-        s++;
-    size_t l = strlen(s);
-    while (l && s[l - 1] == ' ')
-        s[--l] = '\0';
-    return s;
+    size_t len;
+    char *t = (char *)rz_trim(s, &len);
+    t[len] = '\0';
+    return t;
 }
 
 void rz_chart_parse(const char *src, rz_chart *out)

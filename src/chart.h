@@ -39,7 +39,8 @@ typedef struct {
  * dropped. A chart without bars has n == 0. */
 void rz_chart_parse(const char *src, rz_chart *out);
 
-/* An Italian-formatted number ("1.234,5") as a double. */
+/* An Italian-formatted number ("1.234,5", read by rz_parse_number_it) as a
+ * double; 0 when s does not start with one. */
 double rz_chart_number(const char *s);
 
 #endif

@@ -14,6 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "model.h"
+#include "format.h"
 #include "xmlload.h"
 
 #include <libxml/tree.h>
@@ -39,11 +40,8 @@ static const char *trim_dup(reader *r, const char *s)
 {
     if (!s)
         return NULL;
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
+    size_t n;
+    s = rz_trim(s, &n);
     return rz_arena_strndup(r->arena, s, n);
 }
 
@@ -199,14 +197,22 @@ const char *rz_measure_name(rz_measure m)
     return measure_names[m];
 }
 
-/* "the strategic objective" etc., for messages. */
-static const char *const level_phrases[] = {"l'ente",
-                                            "l'area strategica",
-                                            "l'obiettivo strategico",
-                                            "l'obiettivo operativo",
-                                            "l'indicatore",
-                                            "l'unità organizzativa",
-                                            "il valutato"};
+/* The level in words, for messages, with its article ("l'" + "area
+ * strategica"). */
+static const struct {
+    const char *article, *noun;
+} level_words[] = {{"l'", "ente"},
+                   {"l'", "area strategica"},
+                   {"l'", "obiettivo strategico"},
+                   {"l'", "obiettivo operativo"},
+                   {"l'", "indicatore"},
+                   {"l'", "unità organizzativa"},
+                   {"il ", "valutato"}};
+
+const char *rz_node_level_noun(rz_node_level l)
+{
+    return level_words[l].noun;
+}
 
 static const char *const level_names[] = {
     "ente",       "area",  "obiettivo-strategico", "obiettivo-operativo",
@@ -1551,6 +1557,16 @@ static int node_exists(const rz_plan *p, rz_node_level level, const char *code)
     return 0;
 }
 
+/* A diagnostic when what ("la rettifica") concerns a node the plan lacks. */
+static void check_in_plan(reader *r, const rz_plan *p, const rz_loc *loc, const char *what,
+                          rz_node_level level, const char *code)
+{
+    if (level != RZ_NODE_ENTE && !node_exists(p, level, code))
+        rz_diag_add(r->d, RZ_ERROR, r->file, loc->line, "ref",
+                    "%s riguarda %s%s '%s', che non è nel Piano", what, level_words[level].article,
+                    level_words[level].noun, code ? code : "");
+}
+
 static const rz_period *find_period(const rz_monitoring *m, const char *code)
 {
     for (size_t i = 0; i < m->n_periods; i++)
@@ -1709,27 +1725,15 @@ static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_pl
                             o->declared[j].unit);
     }
     if (p) {
-        for (size_t i = 0; i < m->n_rettifiche; i++) {
-            const rz_rettifica *rt = &m->rettifiche[i];
-            if (rt->level != RZ_NODE_ENTE && !node_exists(p, rt->level, rt->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, rt->loc.line, "ref",
-                            "la rettifica riguarda %s '%s', che non è nel Piano",
-                            level_phrases[rt->level], rt->code ? rt->code : "");
-        }
-        for (size_t i = 0; i < m->n_criticita; i++) {
-            const rz_criticita *c = &m->criticita[i];
-            if (c->level != RZ_NODE_ENTE && !node_exists(p, c->level, c->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, c->loc.line, "ref",
-                            "la criticità riguarda %s '%s', che non è nel Piano",
-                            level_phrases[c->level], c->code ? c->code : "");
-        }
-        for (size_t i = 0; i < m->n_declared_scores; i++) {
-            const rz_declared_score *s = &m->declared_scores[i];
-            if (s->level != RZ_NODE_ENTE && !node_exists(p, s->level, s->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, s->loc.line, "ref",
-                            "il punteggio dichiarato riguarda %s '%s', che non è nel Piano",
-                            level_phrases[s->level], s->code ? s->code : "");
-        }
+        for (size_t i = 0; i < m->n_rettifiche; i++)
+            check_in_plan(r, p, &m->rettifiche[i].loc, "la rettifica", m->rettifiche[i].level,
+                          m->rettifiche[i].code);
+        for (size_t i = 0; i < m->n_criticita; i++)
+            check_in_plan(r, p, &m->criticita[i].loc, "la criticità", m->criticita[i].level,
+                          m->criticita[i].code);
+        for (size_t i = 0; i < m->n_declared_scores; i++)
+            check_in_plan(r, p, &m->declared_scores[i].loc, "il punteggio dichiarato",
+                          m->declared_scores[i].level, m->declared_scores[i].code);
     }
 }
 

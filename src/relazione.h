@@ -23,6 +23,7 @@
 #include "model.h"
 #include "validate.h"
 #include "score.h"
+#include "printed.h"
 #include "check.h"
 #include "oiv.h"
 #include "explain.h"
