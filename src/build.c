@@ -733,6 +733,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                     "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
                     "profilo cciaa",
                     prof.path);
+    if (st == RZ_OK && opt->on_view)
+        opt->on_view(root, opt->on_view_arg);
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);

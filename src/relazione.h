@@ -46,6 +46,7 @@
 #include "pdf_render.h"
 #include "html_render.h"
 #include "chart.h"
+#include "template_keys.h"
 #include "open_data.h"
 #include "citizens_view.h"
 
