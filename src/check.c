@@ -30,6 +30,12 @@ static int matches(double computed, const rz_printed *p)
     return fabs(computed - p->value) < half + 1e-9 * (1 + fabs(computed));
 }
 
+/* Two computed figures that are the same (up to floating-point noise). */
+static int matches_exactly(double a, double b)
+{
+    return fabs(a - b) < 1e-9 * (1 + fabs(a));
+}
+
 /* Where a figure was printed: "3.0 Albero della performance, p. 42". */
 static void where(char *buf, size_t n, const char *dove, long page)
 {
@@ -468,6 +474,220 @@ static void check_algorithm_text(const rz_scored_indicator *si, rz_diags *d)
                     "indicatore %s: %s", ind->code, what);
 }
 
+/* A weight printed beside an indicator's figures: the indicator's weight in
+ * its objective, or its weight in one of the individual objectives that
+ * take it (the individual tables of section 4 print those). A weight that
+ * is neither changes what the printed score rests on: grave. */
+static void check_declared_weight(const rz_scored *s, const rz_scored_indicator *si,
+                                  const rz_declared *dc, problems *ps)
+{
+    rz_printed p;
+    if (!dc->weight || !rz_parse_printed(dc->weight, &p) || p.is_date)
+        return;
+    const rz_indicator *ind = si->indicator;
+    if (matches(si->weight, &p) || (ind->has_weight && matches(ind->weight, &p)))
+        return;
+    for (size_t i = 0; i < s->n_evaluated; i++)
+        for (size_t k = 0; k < s->evaluated[i].n_objectives; k++) {
+            const rz_scored_individual_objective *so = &s->evaluated[i].objectives[k];
+            if (so->indicator == si &&
+                (matches(so->weight, &p) ||
+                 (so->objective->has_weight && matches(so->objective->weight, &p))))
+                return;
+        }
+    char w[32], u[48];
+    rz_fmt_number(w, sizeof w, si->weight, p.decimals);
+    problem_add(ps, dc, "A-weight", RZ_ERROR, RZ_MATERIALITY_GRAVE,
+                "%speso stampato %s, ma i pesi del Piano danno all'indicatore %s%% nel suo "
+                "obiettivo (né il peso stampato è quello di un obiettivo individuale che lo usa)",
+                unit_prefix(u, sizeof u, dc), dc->weight, w);
+}
+
+/* The body's measurement with some of the recorded data left out: without
+ * one unit's data (skip), or without the body's own record (drop_body) so
+ * that it is made from the units' data as the Piano's rules make it. */
+static int measure_without(const rz_scored *s, const rz_scored_indicator *si,
+                           const rz_unit_data *skip, int drop_body, rz_measurement *out)
+{
+    const rz_observation *o = si->observation;
+    rz_observation copy = *o;
+    copy.data = calloc(o->n_data ? o->n_data : 1, sizeof *copy.data);
+    if (!copy.data)
+        return 0;
+    copy.n_data = 0;
+    for (size_t i = 0; i < o->n_data; i++)
+        if (&o->data[i] != skip && !(drop_body && !o->data[i].unit))
+            copy.data[copy.n_data++] = o->data[i];
+    const rz_indicator *ind = si->indicator;
+    *out = rz_measure_indicator(rz_indicator_rules(s->plan, ind), ind, si->target, &copy, NULL);
+    free(copy.data);
+    return out->has_result && !out->result_is_date;
+}
+
+/* What leaving some data out does to the indicator's score: "" when the
+ * score stays, the sentence that says how it changes otherwise. */
+static rz_materiality score_effect(const rz_scored_indicator *si, const rz_measurement *alt,
+                                   char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (!si->total.has_score || !alt->has_score || matches_exactly(alt->score, si->total.score))
+        return RZ_MATERIALITY_OBSERVATION;
+    char a[32], b[32];
+    rz_fmt_number(a, sizeof a, si->total.score, 2);
+    rz_fmt_number(b, sizeof b, alt->score, 2);
+    snprintf(buf, n, "; la realizzazione parametrata passerebbe da %s%% a %s%%", a, b);
+    return RZ_MATERIALITY_GRAVE;
+}
+
+/* Counts that look like percentages typed as counts: a unit of a ratio
+ * indicator whose every recorded period (two at least) reads 100 out of
+ * 100 — what a «100%» becomes when it is typed in the numerator and the
+ * denominator columns. Two periods of exactly one hundred items each, all
+ * of them favourable, are implausible enough to be verified. */
+static void check_percent_as_counts(const rz_scored *s, const rz_scored_indicator *si, rz_diags *d)
+{
+    const rz_observation *o = si->observation;
+    if (!o || si->indicator->measure != RZ_MEASURE_RATIO)
+        return;
+    for (size_t i = 0; i < o->n_data; i++) {
+        const rz_unit_data *ud = &o->data[i];
+        size_t n = 0, hundred = 0;
+        rz_buf periods;
+        rz_buf_init(&periods);
+        for (size_t k = 0; k < ud->n_values; k++) {
+            const rz_period_value *v = &ud->values[k];
+            if (v->missing || !v->has_num || !v->has_den)
+                continue;
+            n++;
+            if (fabs(v->num - 100) < 1e-9 && fabs(v->den - 100) < 1e-9) {
+                hundred++;
+                rz_buf_printf(&periods, "%s%s", periods.len ? ", " : "", v->period);
+            }
+        }
+        if (n >= 2 && hundred == n) {
+            char who[64], at[300] = "", effect[160];
+            snprintf(who, sizeof who, "%s%s", ud->unit ? "l'unità " : "l'ente",
+                     ud->unit ? ud->unit : "");
+            for (size_t k = 0; k < o->n_declared; k++) {
+                const rz_declared *dc = &o->declared[k];
+                int same = (!dc->unit && !ud->unit) ||
+                           (dc->unit && ud->unit && !strcmp(dc->unit, ud->unit));
+                if (same && !at[0]) {
+                    char w[256];
+                    where(w, sizeof w, dc->where, dc->page);
+                    snprintf(at, sizeof at, " (%s)", w);
+                }
+            }
+            rz_measurement alt;
+            rz_materiality mat = RZ_MATERIALITY_OBSERVATION;
+            char without[400] = "";
+            if (ud->unit && si->total.has_result && measure_without(s, si, ud, 0, &alt)) {
+                char a[32], b[32];
+                rz_fmt_result(a, sizeof a, &si->total, si->target, 2);
+                rz_fmt_result(b, sizeof b, &alt, si->target, 2);
+                mat = score_effect(si, &alt, effect, sizeof effect);
+                snprintf(without, sizeof without,
+                         "; senza questi dati il risultato dell'ente sarebbe %s invece di %s%s", b,
+                         a, effect);
+            }
+            rz_buf msg;
+            rz_buf_init(&msg);
+            rz_buf_printf(&msg,
+                          "indicatore %s: %s riporta 100 su 100 in ogni periodo (%s)%s: sono le "
+                          "cifre di una percentuale (100%%) scritte al posto dei conteggi del "
+                          "numeratore e del denominatore; verificare i conteggi%s",
+                          si->indicator->code, who, rz_buf_str(&periods), at, without);
+            finding(d, RZ_WARNING, mat, ud->loc.file, ud->loc.line, "plaus-counts",
+                    rz_buf_str(&msg));
+            rz_buf_free(&msg);
+        }
+        rz_buf_free(&periods);
+    }
+}
+
+/* The body's own figure against the units' figures for the same indicator
+ * (the individual objectives' tables of section 4 print each office's):
+ * whatever the units' results are combined with (all data together, a
+ * mean, the lowest, the highest, the latest), the result lies between the
+ * lowest and the highest of them — only a sum goes beyond. A body's figure
+ * outside that range cannot come from the units' data. */
+static void check_body_against_units(const rz_scored *s, const rz_scored_indicator *si, rz_diags *d)
+{
+    const rz_observation *o = si->observation;
+    const rz_indicator *ind = si->indicator;
+    if (!o || !si->total.has_result || si->total.result_is_date || si->n_units < 2 ||
+        ind->unit_aggregation == RZ_UNITS_SUM ||
+        (ind->measure == RZ_MEASURE_VALUE && ind->aggregation == RZ_AGG_SUM &&
+         ind->unit_aggregation == RZ_UNITS_POOLED))
+        return;
+    const rz_unit_data *body = NULL;
+    for (size_t i = 0; i < o->n_data && !body; i++)
+        if (!o->data[i].unit)
+            body = &o->data[i];
+    if (!body)
+        return;
+    double lo = 0, hi = 0;
+    size_t n = 0;
+    rz_buf list;
+    rz_buf_init(&list);
+    for (size_t i = 0; i < si->n_units; i++) {
+        const rz_measurement *m = &si->units[i].m;
+        if (!m->has_result || m->result_is_date)
+            continue;
+        lo = n == 0 || m->result < lo ? m->result : lo;
+        hi = n == 0 || m->result > hi ? m->result : hi;
+        n++;
+        char v[32], at[300] = "";
+        rz_fmt_result(v, sizeof v, m, si->target, 2);
+        for (size_t k = 0; k < o->n_declared && !at[0]; k++) {
+            const rz_declared *dc = &o->declared[k];
+            if (dc->unit && !strcmp(dc->unit, si->units[i].unit)) {
+                char w[256];
+                where(w, sizeof w, dc->where, dc->page);
+                snprintf(at, sizeof at, " in %s", w);
+            }
+        }
+        rz_buf_printf(&list, "%s%s %s%s", list.len ? "; " : "", si->units[i].unit, v, at);
+    }
+    double r = si->total.result;
+    double tol = 0.005 + 1e-9 * (1 + fabs(r));
+    if (n >= 2 && (r < lo - tol || r > hi + tol)) {
+        char body_v[32], alt_v[32] = "", effect[160] = "";
+        rz_fmt_result(body_v, sizeof body_v, &si->total, si->target, 2);
+        rz_measurement alt;
+        rz_materiality mat = RZ_MATERIALITY_OBSERVATION;
+        char from_units[400] = "";
+        if (measure_without(s, si, NULL, 1, &alt)) {
+            rz_fmt_result(alt_v, sizeof alt_v, &alt, si->target, 2);
+            mat = score_effect(si, &alt, effect, sizeof effect);
+            snprintf(from_units, sizeof from_units,
+                     "; con le regole del Piano i dati delle unità danno %s%s", alt_v, effect);
+        }
+        rz_buf places;
+        rz_buf_init(&places);
+        for (size_t k = 0; k < o->n_declared; k++) {
+            const rz_declared *dc = &o->declared[k];
+            char w[256];
+            where(w, sizeof w, dc->where, dc->page);
+            if (!dc->unit && dc->result && !strstr(rz_buf_str(&places), w))
+                rz_buf_printf(&places, "%s%s", places.len ? "; " : "", w);
+        }
+        rz_buf msg;
+        rz_buf_init(&msg);
+        rz_buf_printf(&msg,
+                      "indicatore %s: il risultato dell'ente %s%s%s%s non è compreso tra i "
+                      "risultati delle unità che misurano lo stesso indicatore (%s), e nessuna "
+                      "loro media, minimo o massimo può darlo%s: correggere il risultato "
+                      "dell'ente o quelli delle unità",
+                      ind->code, body_v, places.len ? " (" : "", rz_buf_str(&places),
+                      places.len ? ")" : "", rz_buf_str(&list), from_units);
+        finding(d, RZ_ERROR, mat, body->loc.file, body->loc.line, "E-units", rz_buf_str(&msg));
+        rz_buf_free(&msg);
+        rz_buf_free(&places);
+    }
+    rz_buf_free(&list);
+}
+
 /* The approved rettifica of an objective above the indicator, if any: it
  * already accounts, in the scores, for what the indicator's figures miss. */
 static const rz_scored_node *rettified_ancestor(const rz_scored *s, const rz_indicator *ind)
@@ -603,6 +823,8 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
             ns->more++;
         }
         check_algorithm_text(si, d);
+        check_percent_as_counts(s, si, d);
+        check_body_against_units(s, si, d);
         /* G: a reason for every shortfall, where the body's own rules see
          * one: not when the threshold counts the achievement as full, nor
          * for a result labelled «raggiunto». */
@@ -645,6 +867,7 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
                             what);
             if (dc->target)
                 check_declared_target(si, dc, ps);
+            check_declared_weight(s, si, dc, ps);
             if (dc->achievement)
                 check_declared_percent(ru, "realizzazione del target", "E-achievement",
                                        dc->achievement, m->has_achievement, m->achievement,
@@ -798,6 +1021,99 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
     }
 }
 
+/* The weights printed beside a node's score («peso», «peso sull'ente»)
+ * against those the Piano's weights give (normalised as the scores use
+ * them). A wrong weight changes what the printed scores rest on: grave,
+ * point A (coherence with the Piano). One finding per node and printed
+ * pair, listing every place. */
+static int same_declared_weights(const rz_declared_score *a, const rz_declared_score *b)
+{
+    return a->level == b->level &&
+           ((!a->code && !b->code) || (a->code && b->code && !strcmp(a->code, b->code))) &&
+           !strcmp(a->weight ? a->weight : "", b->weight ? b->weight : "") &&
+           !strcmp(a->weight_entity ? a->weight_entity : "",
+                   b->weight_entity ? b->weight_entity : "") &&
+           !strcmp(a->contribution ? a->contribution : "", b->contribution ? b->contribution : "");
+}
+
+static void weight_problem(rz_buf *msg, const char *what, const char *printed, double plan,
+                           const char *source)
+{
+    rz_printed p;
+    if (!printed || !rz_parse_printed(printed, &p) || p.is_date || matches(plan, &p))
+        return;
+    char w[32];
+    rz_fmt_number(w, sizeof w, plan, p.decimals);
+    rz_buf_printf(msg, "%s%s stampato %s, %s danno %s%%", msg->len ? "; " : "", what, printed,
+                  source, w);
+}
+
+static void check_declared_weights(const rz_scored *s, rz_diags *d)
+{
+    const rz_monitoring *m = s->monitoring;
+    for (size_t i = 0; i < m->n_declared_scores; i++) {
+        const rz_declared_score *ds = &m->declared_scores[i];
+        if ((!ds->weight && !ds->weight_entity && !ds->contribution) || !ds->code)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = same_declared_weights(&m->declared_scores[j], ds);
+        if (seen)
+            continue;
+        double w, we = 0, contribution = 0;
+        int has_we = 0, has_contribution = 0;
+        if (ds->level == RZ_NODE_AREA || ds->level == RZ_NODE_STRATEGIC ||
+            ds->level == RZ_NODE_OPERATIONAL) {
+            const rz_scored_node *n = rz_scored_find_node(s, ds->level, ds->code);
+            if (!n)
+                continue;
+            w = n->weight;
+            we = n->weight_entity;
+            has_we = 1;
+            has_contribution = ds->contribution && n->has_score;
+            contribution = n->contribution;
+        } else if (ds->level == RZ_NODE_INDICATOR) {
+            const rz_scored_indicator *si = rz_scored_find_indicator(s, ds->code);
+            if (!si)
+                continue;
+            w = si->weight;
+        } else {
+            continue;
+        }
+        rz_buf msg;
+        rz_buf_init(&msg);
+        weight_problem(&msg, "peso", ds->weight, w, "i pesi del Piano");
+        if (has_we)
+            weight_problem(&msg, "peso sull'ente", ds->weight_entity, we, "i pesi del Piano");
+        int weights_wrong = msg.len > 0;
+        if (has_contribution)
+            weight_problem(&msg, "contributo al punteggio dell'ente", ds->contribution,
+                           contribution, "il punteggio calcolato e i pesi del Piano");
+        if (msg.len) {
+            rz_buf places;
+            rz_buf_init(&places);
+            char at[256];
+            for (size_t j = i; j < m->n_declared_scores; j++)
+                if (j == i || same_declared_weights(&m->declared_scores[j], ds)) {
+                    where(at, sizeof at, m->declared_scores[j].where, m->declared_scores[j].page);
+                    rz_buf_printf(&places, "%s%s", places.len ? "; " : "", at);
+                }
+            rz_buf text;
+            rz_buf_init(&text);
+            rz_buf_printf(&text, "%s %s (%s): %s", rz_node_level_noun(ds->level), ds->code,
+                          rz_buf_str(&places), rz_buf_str(&msg));
+            /* A wrong weight is grave; a contribution printed wrong beside
+             * right weights and score is a printed figure. */
+            finding(d, RZ_ERROR, weights_wrong ? RZ_MATERIALITY_GRAVE : RZ_MATERIALITY_OBSERVATION,
+                    ds->loc.file, ds->loc.line, weights_wrong ? "A-weight" : "B-contribution",
+                    rz_buf_str(&text));
+            rz_buf_free(&text);
+            rz_buf_free(&places);
+        }
+        rz_buf_free(&msg);
+    }
+}
+
 static void count_flagged(const rz_scored_node *n, size_t *flagged, size_t *unscored, rz_diags *d)
 {
     const rz_objective *o = n->objective;
@@ -853,6 +1169,7 @@ rz_status rz_check(const rz_scored *s, rz_diags *d)
         rz_score_options opt = {1};
         st = rz_score_with(s->plan, s->monitoring, &opt, &alt, &quiet);
         check_declared_scores(s, alt, d);
+        check_declared_weights(s, d);
         rz_scored_free(alt);
         rz_diags_free(&quiet);
     }
@@ -881,6 +1198,7 @@ static rz_materiality materiality_of_check(const rz_diag *g)
     } table[] = {
         /* a score, an outcome or the entity's figure is wrong or missing */
         {"B-declared", RZ_MATERIALITY_GRAVE},
+        {"A-weight", RZ_MATERIALITY_GRAVE},
         {"B-overall", RZ_MATERIALITY_GRAVE},
         {"C-missing", RZ_MATERIALITY_GRAVE},
         {"C-unmeasured", RZ_MATERIALITY_GRAVE},

@@ -10,18 +10,19 @@
  *
  * Checks here (the letters of the validation sheet):
  *   A, C, H  every indicator of the (revised) Piano has results; revisions
- *            are applied in date order
+ *            are applied in date order; printed weights are the Piano's
  *   B        the OIV's overall evaluation and the scores printed for the
  *            entity, areas, objectives and units agree with the computed
  *            ones, or a reasoned rettifica explains the difference
  *   D        objectives on transparency / anti-corruption exist and are scored
  *   E        every printed result, achievement and normalised score is
- *            recomputed from the raw data with the plan's rules
+ *            recomputed from the raw data with the plan's rules; the body's
+ *            own figure lies within its units' figures
  *   F        every indicator names its data source; share of self-declared
  *   G        every indicator below target states why
  *   plaus-   dates typed as spreadsheet serials, the same figure printed with
  *            different values, percentages above the cap, algorithm text that
- *            contradicts the structured target
+ *            contradicts the structured target, a 100% typed as counts
  * J and K (length, index, tables, charts) are counted from the generated
  * documents by the document builder.
  */

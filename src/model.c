@@ -1494,6 +1494,7 @@ static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
         s->value = attr(r, sn, "valore");
         s->weight = attr(r, sn, "peso");
         s->weight_entity = attr(r, sn, "peso-ente");
+        s->contribution = attr(r, sn, "contributo");
     }
     cap = 0;
     FOR_CHILD(xn, rz_xml_child(root, "rettifiche"), "rettifica")

@@ -427,6 +427,7 @@ typedef struct {
     const char *value;
     const char *weight;
     const char *weight_entity;
+    const char *contribution; /* «% su Ente»: the score times the share of the entity */
     rz_loc loc;
 } rz_declared_score;
 

@@ -30,6 +30,11 @@ relazione_massa_finding(entity_inferred_status "ente \\(1 I principali risultati
 relazione_massa_finding(established_figure "S3\\.2\\.2-b: il valore accertato è 3 \\(3 Le criticità.*p\\. 20\\); i dati di monitoraggio danno 0, come le cifre stampate in 3\\.0 Albero della performance, p\\. 45; 3\\.1 Obiettivi strategici, p\\. 50; Scheda S4, p\\. 36: sono questi da correggere.*rettifica approvata dell'obiettivo 3\\.2 \\(91,0%\\)")
 # The algorithm printed in an individual objective's table (PO 4).
 relazione_massa_finding(printed_algorithm "S3\\.1\\.3-c: l'algoritmo indica >= 5 ma il target è 3 \\(4 PO 4, p\\. 68\\) \\[plaus-algorithm\\]")
+# Counts that look like a 100% typed as counts (sheet S5 of S2.1.4-b), with
+# what the body's figure would be without them.
+relazione_massa_finding(percent_as_counts "S2\\.1\\.4-b: l'unità S5 riporta 100 su 100 in ogni periodo \\(Q1, Q2\\) \\(Scheda S5, p\\. 37\\): sono le cifre di una percentuale.*senza questi dati il risultato dell'ente sarebbe 92,97% invece di 94,70% \\[plaus-counts\\]")
+# The body's figure against the offices' figures of the individual tables.
+relazione_massa_finding(body_against_units "O2\\.1\\.4-f: il risultato dell'ente 13,33 \\(3\\.0 Albero della performance, p\\. 43;.*\\) non è compreso tra i risultati delle unità .*\\(S2 9,00 in 4 PO 2, p\\. 66; S3 10,00 in 4 PO 3, p\\. 68; S4 11,00 in 4 PO 4, p\\. 68; S5 11,67 in 4 PO 5, p\\. 69\\).* i dati delle unità danno 10,42: correggere.*\\[E-units\\]")
 relazione_massa_finding(missing_reason "FRD-2-b: realizzazione del target al 84,47% senza la motivazione dello scostamento \\[G-reason\\]")
 # No reason asked where the rules count the achievement as full (threshold).
 add_test(NAME check_massa_no_reason_above_threshold
@@ -85,8 +90,12 @@ add_test(NAME check_no_monitoring_no_verdict
 # 0,01 are observations (VALIDA CON OSSERVAZIONI), the entity's score
 # printed 100,0% for 97,8% is grave (NON VALIDA); their opposites: the typo
 # with the score it implies printed, the printed score wrong, the entity
-# printed right; and a defect of form only (VALIDA).
-foreach(case target-typo target-typo-scored result-94-69 score-94-69 entity-100 entity-97-8 serial-date)
+# printed right; and a defect of form only (VALIDA). A printed weight that
+# the Piano's weights do not give is grave (NON VALIDA); a contribution to
+# the entity («% su Ente») printed wrong beside right weights is an
+# observation.
+foreach(case target-typo target-typo-scored result-94-69 score-94-69 entity-100 entity-97-8 serial-date
+        weight-os-1-1 contribution-ob3)
   add_test(NAME check_single_defect_${case}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check/single-defect.py ${RELAZIONE_BIN} ${case}
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -10,6 +10,9 @@ What changes, and nothing else:
   figure marked accertato (the true one) is kept and the data corrected to
   give it; a printed algorithm's figure to the target (nothing is deleted
   to hide a finding: a false one would show);
+- data the checker finds implausible are corrected: the counts of sheet S5
+  for S2.1.4-b (a 100% typed as 100 out of 100), the body's figure of
+  O2.1.4-f made from the offices' figures;
 - the indicators below target get the reason for the shortfall;
 - the OIV's validation inputs (validazione.xml) say every point conforme
   and VALIDA;
@@ -67,6 +70,21 @@ def correct_data(m):
         return re.sub(r'valore="[^"]*"', f'valore="{v}"', p.group(0))
     return re.sub(r'<periodo [^>]*valore="[^"]*"[^>]*/>', period, block)
 mon = re.sub(r"<rilevazione .*?</rilevazione>", correct_data, mon, flags=re.S)
+# Data the checker finds implausible, corrected as the office would:
+for old, new in [
+    # S2.1.4-b, sheet S5: «100 su 100» in each period is a 100% typed as
+    # counts; counts of evaluations instead, with the sheet's printed total
+    # (200 out of 200) kept.
+    ('<dati unita="S5">\n        <periodo periodo="Q1" numeratore="100" denominatore="100"/>\n'
+     '        <periodo periodo="Q2" numeratore="100" denominatore="100"/>',
+     '<dati unita="S5">\n        <periodo periodo="Q1" numeratore="120" denominatore="120"/>\n'
+     '        <periodo periodo="Q2" numeratore="80" denominatore="80"/>'),
+    # O2.1.4-f: the body's 13,33 is outside the offices' figures; the
+    # body's figure is made from the offices' data instead.
+    ('      <dati>\n        <periodo periodo="Q3" valore="13.33"/>\n      </dati>\n', ''),
+]:
+    assert mon.count(old) == 1, old
+    mon = mon.replace(old, new)
 open(f"{DST}/monitoraggio.xml", "w", encoding="utf-8").write(mon)
 
 # What the data give, from the engine: every indicator for the body and

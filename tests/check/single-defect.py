@@ -43,6 +43,14 @@ CASES = {
     # Form only: a date printed as a spreadsheet serial number.
     "serial-date": (ALBERO_43, 'risultato="20/08/2019"', 'risultato="43697,00"',
                     "VALIDA", "formale"),
+    # A weight printed wrong in table 3.1 (the Piano gives OS 1.1 37,5% of its area).
+    "weight-os-1-1": ('livello="obiettivo-strategico" codice="1.1" dove="3.1 Obiettivi strategici"',
+                      'peso="37,5%"', 'peso="40,0%"', "NON VALIDA", "grave"),
+    # The «% su Ente» of area OB3 printed as its weight (50,0%) instead of
+    # 95,5 × 50% = 47,8%: the weights and the score printed are right.
+    "contribution-ob3": ('livello="area" codice="OB3" dove="3.1 Obiettivi strategici"',
+                         'contributo="47,8%"', 'contributo="50,0%"',
+                         "VALIDA CON OSSERVAZIONI", "osservazione"),
 }
 
 def main():
