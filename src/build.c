@@ -30,6 +30,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
+#include "chart.h"
 #include "allegato2_check.h"
 #include "check.h"
 #include "citizens_view.h"
@@ -453,6 +454,8 @@ static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePt
         rz_diag_out_of_memory(c->d, name, "preparando i dati del documento, che non è scritto");
         st = RZ_IO;
     }
+    if (st == RZ_OK && rz_chart_check(md.data ? md.data : "", name, c->d) < 0)
+        st = RZ_IO;
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
