@@ -675,8 +675,10 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
-    if (st == RZ_OK && in.contesto.doc)
+    if (st == RZ_OK && in.contesto.doc) {
         rz_contesto_check_totals(&in.contesto, findings);
+        rz_contesto_check_findings(&in.contesto, in.oiv, findings);
+    }
     built->has_monitoring = in.monitoring != NULL;
     if (st == RZ_OK && s && in.monitoring) {
         if (rz_check(s, findings) != RZ_OK) {

@@ -1208,7 +1208,6 @@ static rz_materiality materiality_of_check(const rz_diag *g)
         /* form only, the figure is right */
         {"plaus-precision", RZ_MATERIALITY_COSMETIC},
         {"plaus-serial-date", RZ_MATERIALITY_COSMETIC},
-        {"plaus-template", RZ_MATERIALITY_COSMETIC},
     };
     if (g->severity == RZ_NOTE)
         return RZ_MATERIALITY_NONE;

@@ -22,9 +22,11 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "contesto.h"
+#include "buf.h"
 #include "format.h"
 #include "xmlview.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,11 +428,14 @@ static void check_nesting(xmlNodePtr n, int sub, int chart, const char *file, rz
     }
 }
 
+static void check_relations(const rz_xml *x, rz_diags *errors, rz_diags *findings);
+
 rz_status rz_contesto_check(const rz_xml *x, rz_diags *d)
 {
     size_t before = d->errors;
     check_nesting(xmlDocGetRootElement(x->doc), 0, 0, x->path, d);
     walk_tables(xmlDocGetRootElement(x->doc), check_table, x->path, d, NULL);
+    check_relations(x, d, NULL);
     return d->errors > before ? RZ_INVALID : RZ_OK;
 }
 
@@ -923,6 +928,13 @@ static rz_view *blocks_view(rz_view_doc *doc, xmlNodePtr section, int level, con
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
             rz_view_set_bool(b, kinds[k], 0);
         if (strcmp(name, "testo") == 0) {
+            /* A text kept only for the checks (a template the source
+             * document left unfilled) is not printed. */
+            char *print = attr(c, "stampa");
+            int skip = print && strcmp(print, "no") == 0;
+            free(print);
+            if (skip)
+                continue;
             rz_view_set(b, "testo", rz_view_narrative(doc, c));
         } else if (strcmp(name, "tabella") == 0) {
             table t;
@@ -996,4 +1008,451 @@ rz_view *rz_contesto_view(rz_view_doc *doc, const rz_xml *x)
         rz_view_set(m, sections[i].key, sv);
     }
     return m;
+}
+
+/* ---- Declared relations, phase dates and placeholders ---- */
+
+/* Where a block of the context data is printed, by its section: the
+ * clerk's words, not the file's. */
+static const char *section_label(xmlNodePtr n)
+{
+    static const struct {
+        const char *element, *label;
+    } labels[] = {
+        {"premessa", "Premessa"},
+        {"contesto-esterno", "capitolo 2.1"},
+        {"amministrazione", "capitolo 2.2"},
+        {"valutazione-complessiva", "sezione 3.3"},
+        {"bilancio-di-genere", "sezione 3.4"},
+        {"processo", "capitolo 5"},
+    };
+    for (; n && n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+           n->parent->parent->type == XML_ELEMENT_NODE;
+         n = n->parent)
+        ;
+    for (size_t i = 0; n && i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp((const char *)n->name, labels[i].element) == 0)
+            return labels[i].label;
+    return "dati di contesto";
+}
+
+/* The tables of the document by id, read on demand. */
+typedef struct {
+    xmlNodePtr *nodes;
+    size_t n, cap;
+} table_index;
+
+static void index_tables(xmlNodePtr n, table_index *ti)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "tabella") == 0) {
+            if (ti->n == ti->cap) {
+                size_t cap = ti->cap ? ti->cap * 2 : 16;
+                xmlNodePtr *grown = realloc(ti->nodes, cap * sizeof *grown);
+                if (!grown)
+                    return;
+                ti->nodes = grown;
+                ti->cap = cap;
+            }
+            ti->nodes[ti->n++] = c;
+        } else {
+            index_tables(c, ti);
+        }
+    }
+}
+
+static xmlNodePtr table_node(const table_index *ti, const char *id)
+{
+    for (size_t i = 0; i < ti->n; i++) {
+        char *tid = attr(ti->nodes[i], "id");
+        int same = tid && strcmp(tid, id) == 0;
+        free(tid);
+        if (same)
+            return ti->nodes[i];
+    }
+    return NULL;
+}
+
+/* One end of a relation, "tabella:riga" or "tabella:riga:colonna" (the
+ * column by its heading; without it, the heading of the printed cell's
+ * column), resolved to a cell. */
+typedef struct {
+    table t;
+    int loaded;
+    const row *r;
+    const cell *c;
+    const char *column;
+} ref_end;
+
+static void ref_end_free(ref_end *e)
+{
+    if (e->loaded)
+        table_free(&e->t);
+    memset(e, 0, sizeof *e);
+}
+
+/* Returns NULL, or why the reference cannot be resolved. spec is trimmed
+ * in place. column: the heading to use when spec names none. */
+static const char *ref_resolve(const table_index *ti, char *spec, const char *heading, ref_end *e)
+{
+    memset(e, 0, sizeof *e);
+    while (*spec == ' ')
+        spec++;
+    size_t len = strlen(spec);
+    while (len && spec[len - 1] == ' ')
+        spec[--len] = '\0';
+    char *rowid = strchr(spec, ':');
+    if (!rowid)
+        return "manca la riga (scrivere tabella:riga, con l'id della riga)";
+    *rowid++ = '\0';
+    char *col = strchr(rowid, ':');
+    if (col)
+        *col++ = '\0';
+    xmlNodePtr tn = table_node(ti, spec);
+    if (!tn)
+        return "la tabella citata non esiste";
+    if (!table_read(&e->t, tn))
+        return "memoria esaurita";
+    e->loaded = 1;
+    e->r = row_by_id(&e->t, rowid);
+    if (!e->r)
+        return "la riga citata non esiste (manca una riga con quell'id)";
+    e->column = col && *col ? col : heading;
+    for (size_t j = 0; e->column && j < e->t.ncols && j < e->r->ncells; j++)
+        if (e->t.cols[j].title && strcmp(e->t.cols[j].title, e->column) == 0)
+            e->c = &e->r->cells[j];
+    if (!e->c)
+        return "la tabella citata non ha una colonna con quell'intestazione";
+    return NULL;
+}
+
+typedef struct {
+    const table_index *ti;
+    rz_diags *errors;   /* input errors (references), or NULL */
+    rz_diags *findings; /* figures that disagree, or NULL */
+} relation_ctx;
+
+/* Checks the printed cell c of t (row r, column j) against the relation
+ * spec ("a / b": a ratio; "a": an equality). Returns 1 when the
+ * relation's ends were found. */
+static int check_relation_cell(const table *t, const row *r, size_t j, const char *spec, int ratio,
+                               int explicit_cell, const char *file, const relation_ctx *rc,
+                               const char **why_out)
+{
+    const cell *c = &r->cells[j];
+    const char *heading = j < t->ncols ? t->cols[j].title : NULL;
+    char *copy = strdup(spec);
+    if (!copy)
+        return 0;
+    char *second = ratio ? strchr(copy, '/') : NULL;
+    if (ratio && !second) {
+        *why_out = "scrivere numeratore / denominatore (es. personale-sesso:donne / "
+                   "personale-sesso:totale)";
+        if (rc->errors && explicit_cell)
+            rz_diag_add(rc->errors, RZ_ERROR, file, rz_xml_line(c->node), "contesto-ref",
+                        "tabella %s, riga «%s»: rapporto=\"%s\": %s", t->id, row_label(r), spec,
+                        *why_out);
+        free(copy);
+        return 0;
+    }
+    if (second)
+        *second++ = '\0';
+    ref_end a, b;
+    memset(&b, 0, sizeof b);
+    const char *why = ref_resolve(rc->ti, copy, heading, &a);
+    if (!why && second)
+        why = ref_resolve(rc->ti, second, heading, &b);
+    int found = !why;
+    if (why)
+        *why_out = why;
+    /* A row's relation holds in the columns the cited tables share (its
+     * caller reports a relation that holds nowhere); a cell's must
+     * resolve. */
+    if (why && explicit_cell && rc->errors)
+        rz_diag_add(rc->errors, RZ_ERROR, file, rz_xml_line(c->node), "contesto-ref",
+                    "tabella %s, riga «%s», colonna «%s»: %s=\"%s\": %s", t->id, row_label(r),
+                    heading ? heading : "?", ratio ? "rapporto" : "uguale", spec, why);
+    if (found && rc->findings && c->number && a.c->number && (!ratio || b.c->number) &&
+        (!ratio || b.c->value != 0)) {
+        double v =
+            ratio ? a.c->value / b.c->value * (c->type == T_PERCENTUALE ? 100 : 1) : a.c->value;
+        if (fabs(v - c->value) > half_unit(c->decimals) + 1e-9 * (1 + fabs(v))) {
+            char printed[RZ_FMT_MAX], comp[RZ_FMT_MAX], na[RZ_FMT_MAX], nb[RZ_FMT_MAX];
+            format_cell(c, printed, sizeof printed);
+            cell shown = *c;
+            shown.value = v;
+            shown.decimals = c->decimals + 1;
+            format_cell(&shown, comp, sizeof comp);
+            format_cell(a.c, na, sizeof na);
+            if (ratio) {
+                format_cell(b.c, nb, sizeof nb);
+                rz_diag_add(rc->findings, RZ_WARNING, file, rz_xml_line(c->node), "plaus-relation",
+                            "%s, tabella «%s», riga «%s», colonna «%s»: è stampato %s, ma la "
+                            "cifra è dichiarata come rapporto tra «%s» e «%s» della tabella «%s» "
+                            "(%s), che danno %s su %s = %s: correggere la cifra stampata o "
+                            "quelle da cui è calcolata",
+                            section_label(t->node), t->title, row_label(r), heading, printed,
+                            row_label(a.r), row_label(b.r), a.t.title, section_label(a.t.node), na,
+                            nb, comp);
+            } else {
+                rz_diag_add(rc->findings, RZ_WARNING, file, rz_xml_line(c->node), "plaus-relation",
+                            "%s, tabella «%s», riga «%s», colonna «%s»: è stampato %s, ma la "
+                            "cifra è dichiarata uguale a «%s», colonna «%s», della tabella «%s» "
+                            "(%s), che è %s: correggere l'una o l'altra",
+                            section_label(t->node), t->title, row_label(r), heading, printed,
+                            row_label(a.r), a.column, a.t.title, section_label(a.t.node), na);
+            }
+        }
+    }
+    ref_end_free(&a);
+    ref_end_free(&b);
+    free(copy);
+    return found;
+}
+
+static void check_relations_table(const table *t, const char *file, rz_diags *d, void *ctx)
+{
+    (void)d;
+    const relation_ctx *rc = ctx;
+    static const char *const kinds[] = {"rapporto", "uguale"};
+    for (size_t i = 0; i < t->nrows; i++) {
+        const row *r = &t->rows[i];
+        for (size_t k = 0; k < 2; k++) {
+            char *row_spec = attr(r->node, kinds[k]);
+            size_t matched = 0;
+            const char *why = "nessuna colonna ha la stessa intestazione nella tabella citata "
+                              "(indicarla: tabella:riga:colonna)";
+            for (size_t j = 1; j < r->ncells; j++) {
+                const char *w = NULL;
+                char *cell_spec = attr(r->cells[j].node, kinds[k]);
+                if (cell_spec)
+                    check_relation_cell(t, r, j, cell_spec, k == 0, 1, file, rc, &w);
+                else if (row_spec)
+                    matched += check_relation_cell(t, r, j, row_spec, k == 0, 0, file, rc, &w);
+                if (w && !cell_spec && !strstr(w, "colonna"))
+                    why = w;
+                free(cell_spec);
+            }
+            if (row_spec && !matched && rc->errors)
+                rz_diag_add(rc->errors, RZ_ERROR, file, rz_xml_line(r->node), "contesto-ref",
+                            "tabella %s, riga «%s»: %s=\"%s\": %s", t->id, row_label(r), kinds[k],
+                            row_spec, why);
+            free(row_spec);
+        }
+    }
+}
+
+static void check_relations(const rz_xml *x, rz_diags *errors, rz_diags *findings)
+{
+    table_index ti = {NULL, 0, 0};
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    index_tables(root, &ti);
+    relation_ctx rc = {&ti, errors, findings};
+    walk_tables(root, check_relations_table, x->path, errors ? errors : findings, &rc);
+    free(ti.nodes);
+}
+
+/* A phase of chapter 5 declared to coincide with an act (coincide-con:
+ * approvazione, trasmissione) whose date the validation's data give. */
+static void check_phase_dates(xmlNodePtr n, const char *file, const rz_oiv *oiv, rz_diags *d)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "fase") != 0) {
+            check_phase_dates(c, file, oiv, d);
+            continue;
+        }
+        char *with = attr(c, "coincide-con");
+        if (!with)
+            continue;
+        int approval = strcmp(with, "approvazione") == 0;
+        free(with);
+        int has = approval ? oiv && oiv->has_approval : oiv && oiv->has_transmission;
+        rz_date act = !has ? 0 : approval ? oiv->approval_date : oiv->transmission_date;
+        char *from = attr(c, "dal"), *to = attr(c, "al"), *number = attr(c, "numero");
+        rz_ymd yf, yt;
+        int has_from = from && rz_ymd_parse_iso(from, &yf);
+        int has_to = to && rz_ymd_parse_iso(to, &yt);
+        if (has && (has_from || has_to)) {
+            int y, m, dd;
+            rz_date_to_ymd(act, &y, &m, &dd);
+            int differs = (has_from && rz_date_from_ymd(yf.year, yf.month, yf.day) != act) ||
+                          (has_to && rz_date_from_ymd(yt.year, yt.month, yt.day) != act);
+            if (differs) {
+                char printed[RZ_FMT_MAX], actual[RZ_FMT_MAX], who[200];
+                const rz_ymd *p = has_from ? &yf : &yt;
+                rz_fmt_date(printed, sizeof printed, p->year, p->month, p->day);
+                rz_fmt_date(actual, sizeof actual, y, m, dd);
+                xmlNodePtr q = rz_xml_child(c, "quando");
+                char *when = q ? trimmed_text(q) : NULL;
+                if (approval)
+                    snprintf(who, sizeof who, "l'atto di approvazione della Relazione (%s%s%s%s%s)",
+                             oiv->approval_act ? oiv->approval_act : "delibera",
+                             oiv->approval_number ? " n. " : "",
+                             oiv->approval_number ? oiv->approval_number : "",
+                             oiv->approval_organ ? ", " : "",
+                             oiv->approval_organ ? oiv->approval_organ : "");
+                else
+                    snprintf(who, sizeof who, "la trasmissione della Relazione all'OIV");
+                rz_diag_add(d, RZ_WARNING, file, rz_xml_line(c), "plaus-relation",
+                            "%s, fase %s%s%s%s: la data stampata è %s, ma la fase è dichiarata "
+                            "coincidente con %s, che i dati della validazione (il frontespizio "
+                            "della Relazione) danno del %s: correggere la data della fase o "
+                            "quella dell'atto",
+                            section_label(c), number ? number : "?", when ? " («" : "",
+                            when ? when : "", when ? "»)" : "", printed, who, actual);
+                free(when);
+            }
+        }
+        free(from);
+        free(to);
+        free(number);
+    }
+}
+
+/* A placeholder left where a figure or a word should be: three or more
+ * dashes («pari al ----%»), a run of dots («nel mese di …..»), «[...]»,
+ * «XX» before a percent sign or in a date. Lines that are only dashes
+ * (a rule, a table's separator line) are Markdown, not placeholders.
+ * Returns the placeholder's start and writes its length, or NULL. */
+static const char *find_placeholder(const char *s, size_t *len)
+{
+    const char *line = s;
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n') {
+            line = p + 1;
+            continue;
+        }
+        /* dashes: '-', '–' (E2 80 93), '—' (E2 80 94) */
+        size_t k = 0, n = 0;
+        for (const char *q = p;;) {
+            if (*q == '-') {
+                q++, n++;
+            } else if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+                       ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)) {
+                q += 3, n++;
+            } else {
+                k = (size_t)(q - p);
+                break;
+            }
+        }
+        if (n >= 3) {
+            int only = 1;
+            for (const char *q = line; *q && *q != '\n' && only; q++)
+                only = strchr(" \t-|:", *q) != NULL || (unsigned char)*q >= 0x80;
+            if (!only) {
+                *len = k;
+                return p;
+            }
+            p += k - 1;
+            continue;
+        }
+        /* dots: '.' and '…' (E2 80 A6), four dots or two ellipses */
+        size_t dots = 0, ellipses = 0;
+        const char *q = p;
+        for (;;) {
+            if (*q == '.') {
+                q++, dots++;
+            } else if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+                       (unsigned char)q[2] == 0xA6) {
+                q += 3, ellipses++;
+            } else {
+                break;
+            }
+        }
+        if (dots >= 4 || ellipses >= 2 || (ellipses >= 1 && dots >= 1)) {
+            *len = (size_t)(q - p);
+            return p;
+        }
+        if (q > p) {
+            p = q - 1;
+            continue;
+        }
+        if (!strncmp(p, "[...]", 5) || !strncmp(p, "[\xE2\x80\xA6]", 5)) {
+            *len = 5;
+            return p;
+        }
+        /* XX% , XX,X% , XX/XX/XXXX: capital X's in a figure's place (a
+         * Roman numeral, «XX Settembre», is not followed by % or /) */
+        if (*p == 'X' && p[1] == 'X' && (p == s || !isalpha((unsigned char)p[-1]))) {
+            const char *e = p;
+            while (*e == 'X' || ((*e == ',' || *e == '/') && e[1] == 'X'))
+                e++;
+            const char *after = e;
+            while (*after == ' ')
+                after++;
+            if (*after == '%' || memchr(p, '/', (size_t)(e - p)) ||
+                memchr(p, ',', (size_t)(e - p))) {
+                *len = (size_t)(e - p);
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void check_placeholders(xmlNodePtr n, const char *file, rz_diags *d)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "testo") && strcmp(name, "voce") && strcmp(name, "c") &&
+            strcmp(name, "descrizione") && strcmp(name, "quando")) {
+            check_placeholders(c, file, d);
+            continue;
+        }
+        xmlChar *raw = xmlNodeGetContent(c);
+        const char *s = raw ? (const char *)raw : "";
+        /* One finding per text, listing each placeholder with the words
+         * around it, on the line of the first. */
+        rz_buf list;
+        rz_buf_init(&list);
+        size_t found = 0, len = 0;
+        long line = 0;
+        for (const char *p = find_placeholder(s, &len); p; p = find_placeholder(p + len, &len)) {
+            if (found++ == 0) {
+                line = rz_xml_line(c);
+                for (const char *q = s; q < p; q++)
+                    line += *q == '\n';
+            }
+            if (found > 8)
+                continue;
+            const char *from = p, *to = p + len;
+            for (int w = 0; from > s && from[-1] != '\n' && (w < 4 || (from[-1] & 0xC0) == 0x80);
+                 from--)
+                w += from[-1] == ' ';
+            for (int w = 0; *to && *to != '\n' && (w < 3 || (*to & 0xC0) == 0x80); to++)
+                w += *to == ' ';
+            while (from < p && (*from == ' ' || *from == '\t' || *from == '-'))
+                from++;
+            while (to > p + len && to[-1] == ' ')
+                to--;
+            rz_buf_printf(&list, "%s«%s%.*s%s»", found > 1 ? "; " : "",
+                          from == s || from[-1] == '\n' ? "" : "…", (int)(to - from), from,
+                          *to && *to != '\n' ? "…" : "");
+        }
+        if (found > 8)
+            rz_buf_printf(&list, " e altri %zu", found - 8);
+        if (found)
+            rz_diag_add(d, RZ_WARNING, file, line, "plaus-template",
+                        "%s: il testo contiene %zu %s di un modello non compilato, dove andava una "
+                        "cifra o una parola (trattini, puntini, «XX», «[...]»): %s; completare le "
+                        "frasi o toglierle",
+                        section_label(c), found, found == 1 ? "segnaposto" : "segnaposti",
+                        rz_buf_str(&list));
+        rz_buf_free(&list);
+        xmlFree(raw);
+    }
+}
+
+void rz_contesto_check_findings(const rz_xml *x, const rz_oiv *oiv, rz_diags *findings)
+{
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    check_relations(x, NULL, findings);
+    check_phase_dates(root, x->path, oiv, findings);
+    check_placeholders(root, x->path, findings);
 }

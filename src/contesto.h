@@ -16,6 +16,7 @@
 #ifndef RZ_CONTESTO_H
 #define RZ_CONTESTO_H
 
+#include "oiv.h"
 #include "view.h"
 #include "xmlload.h"
 
@@ -32,6 +33,17 @@ rz_status rz_contesto_check(const rz_xml *x, rz_diags *d);
  * column heading, of an earlier table breaking down the same population
  * (attribute popolazione). */
 void rz_contesto_check_totals(const rz_xml *x, rz_diags *findings);
+
+/* Appends the findings on the context's printed text and figures:
+ *   [plaus-relation] a figure declared as the ratio of (rapporto) or equal
+ *     to (uguale) figures of other tables that they do not give, to the
+ *     printed precision; a phase of chapter 5 declared to coincide with the
+ *     act of approval or transmission (coincide-con) whose date differs
+ *     from the act's in the validation's data (oiv, may be NULL);
+ *   [plaus-template] a placeholder of an unfilled template left in a text
+ *     («pari al ----%», «nel mese di …..», «[...]», «XX%»).
+ * Texts kept only for the checks (stampa="no") are examined too. */
+void rz_contesto_check_findings(const rz_xml *x, const rz_oiv *oiv, rz_diags *findings);
 
 /* The view the templates read under "contesto": one map per section
  * (premessa, contesto_esterno, amministrazione, valutazione_complessiva,

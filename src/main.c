@@ -215,8 +215,10 @@ static int cmd_check(int argc, char **argv)
         } else {
             rz_oiv_check(in.oiv, s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
-            if (in.contesto.doc)
+            if (in.contesto.doc) {
                 rz_contesto_check_totals(&in.contesto, &findings);
+                rz_contesto_check_findings(&in.contesto, in.oiv, &findings);
+            }
             rz_diags_sort(&findings);
             rz_findings_print(&findings, stderr);
             if (!print_verdict(stderr, &findings, in.monitoring != NULL,

@@ -44,6 +44,23 @@ add_test(NAME check_massa_no_reason_above_threshold
 add_test(NAME check_massa_no_element_names
   COMMAND sh -c "! ${RELAZIONE_BIN} check samples/cciaa-massa-carrara-2019 2>&1 | grep -E '<[a-z-]+>|elemento <|attribut'"
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# Figures of the context data declared in relation with others: the
+# women's share in 3.4 (a ratio of the staff table's rows), the approval
+# phase of chapter 5 (the delibera's date, from the validation's data).
+relazione_massa_finding(women_share "contesto.xml:[0-9]+: warning: sezione 3\\.4, tabella «Dati e statistiche di genere», riga «% di Donne rispetto al totale del personale», colonna «Anno 2019»: è stampato 66%, ma la cifra è dichiarata come rapporto tra «Donne» e «Totale» della tabella «Sesso» \\(capitolo 2\\.2\\), che danno 20 su 31 = 64,5%.*\\[plaus-relation\\]")
+relazione_massa_finding(approval_date "contesto.xml:[0-9]+: warning: capitolo 5, fase 5 \\(«30 maggio 2020»\\): la data stampata è 30/05/2020, ma la fase è dichiarata coincidente con l'atto di approvazione della Relazione \\(delibera n\\. 21, Giunta camerale\\), .* del 28/05/2020.*\\[plaus-relation\\]")
+# Section 3.3 left as an unfilled template: one finding listing each
+# placeholder; the Relazione does not print the text kept for the checks.
+relazione_massa_finding(unfilled_template "contesto.xml:[0-9]+: warning: sezione 3\\.3: il testo contiene 9 segnaposti di un modello non compilato.*«…complessivo pari al ----%\\) consente di…».*\\[plaus-template\\]")
+add_test(NAME check_massa_template_not_printed
+  COMMAND sh -c "d=$(mktemp -d) && ${RELAZIONE_BIN} build samples/cciaa-massa-carrara-2019 -o $d --no-pdf >/dev/null 2>&1 && grep -q 'Valutazione' $d/relazione.md && ! grep -q -e '----%' -e 'nel mese di …' $d/relazione.md; s=$?; rm -rf $d; exit $s"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# A relation citing a row that does not exist is an input error naming the
+# file, the line and the fix.
+add_test(NAME check_relation_bad_reference
+  COMMAND sh -c "d=$(mktemp -d) && cp tests/check/massa-clean/*.xml $d/ && sed -i 's/personale-sesso:donne/personale-sesso:femmine/' $d/contesto.xml && ${RELAZIONE_BIN} check $d 2>&1 | grep -q 'contesto.xml:[0-9]*: error: tabella indicatori-genere, riga «% di Donne rispetto al totale del personale»: rapporto=.*la riga citata non esiste.*\\[contesto-ref\\]'; s=$?; rm -rf $d; exit $s"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
 # The context data's totals that the printed rows do not support.
 relazione_massa_finding(total_seniority "contesto.xml:[0-9]+: warning: tabella «Anzianità di servizio» \\(personale-anzianita\\), riga «Totale», colonna «Anno 2019»: il totale stampato è 32, ma la somma delle 9 righe che totalizza è 31.*\\[plaus-totals\\]")
 relazione_massa_finding(total_gender "tabella «Sesso» \\(personale-sesso\\), riga «Totale», colonna «Anno 2016»: il totale stampato è 39, ma la somma delle 2 righe che totalizza è 42")
@@ -95,7 +112,7 @@ add_test(NAME check_no_monitoring_no_verdict
 # the entity («% su Ente») printed wrong beside right weights is an
 # observation.
 foreach(case target-typo target-typo-scored result-94-69 score-94-69 entity-100 entity-97-8 serial-date
-        weight-os-1-1 contribution-ob3)
+        weight-os-1-1 contribution-ob3 women-share approval-date template-dashes)
   add_test(NAME check_single_defect_${case}
     COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/check/single-defect.py ${RELAZIONE_BIN} ${case}
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

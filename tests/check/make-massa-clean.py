@@ -17,7 +17,10 @@ What changes, and nothing else:
 - the OIV's validation inputs (validazione.xml) say every point conforme
   and VALIDA;
 - in the context data, the three printed figures whose totals do not add
-  up are made consistent (anzianità 2019, men in 2016, proventi consuntivo).
+  up are made consistent (anzianità 2019, men in 2016, proventi consuntivo),
+  the women's share of 2019 is the staff table's, the approval phase of
+  chapter 5 has the delibera's date, and the unfilled template of 3.3 is
+  completed.
 Run from the repository root after changing the sample; review the diff.
 """
 import json
@@ -189,9 +192,24 @@ for old, new in [
      '<riga><c>Uomini</c><c>11</c><c>13</c><c>15</c><c>16</c></riga>'),
     # Proventi correnti, consuntivo: the sum of the five rows.
     ('<c>3821170.00</c>', '<c>3821170.17</c>'),
+    # Women's share in 2019: 20 of 31 in the staff table, 65% (printed 66%).
+    ('<c>59</c><c>59</c><c>59</c><c>63</c><c>66</c>', '<c>59</c><c>59</c><c>59</c><c>63</c><c>65</c>'),
+    # Chapter 5, phase 5: the approval is the delibera of 28/05/2020.
+    ('<fase numero="5" dal="2020-05-30" al="2020-05-30" coincide-con="approvazione">\n'
+     '          <quando>30 maggio 2020</quando>',
+     '<fase numero="5" dal="2020-05-28" al="2020-05-28" coincide-con="approvazione">\n'
+     '          <quando>28 maggio 2020</quando>'),
 ]:
     assert ctx.count(old) == 1, old
     ctx = ctx.replace(old, new)
+# Section 3.3: the unfilled template completed with the figures the data
+# give (the entity's 97,8%).
+tpl = re.search(r'\n    <testo stampa="no">.*?</testo>', ctx, flags=re.S)
+assert tpl, "3.3 template"
+ctx = ctx.replace(tpl.group(0), """
+    <testo stampa="no">
+      La valutazione di tutti gli elementi considerati (il meta-indicatore sintetico del grado di raggiungimento degli obiettivi di performance di ente, già riportato nel capitolo 1.1) si attesta su un punteggio complessivo pari al 97,8% e consente di esprimere un giudizio complessivamente buono.
+    </testo>""")
 ctx = ctx.replace("<!--", "<!-- Variante coerente per i test: ", 1)
 open(f"{DST}/contesto.xml", "w", encoding="utf-8").write(ctx)
 

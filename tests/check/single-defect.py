@@ -3,7 +3,8 @@
 the consistent Massa Carrara variant (tests/check/massa-clean), the rows
 of the table that motivated the materiality rule and their opposites.
 
-Each case changes exactly one printed figure (or two on one line) and
+Each case changes exactly one printed figure (or two on one line) of the
+monitoring data or, where it names it, of another file, and
 states the verdict the rule gives; the test fails if the change does not
 apply exactly once or the verdict printed differs.
 """
@@ -51,16 +52,31 @@ CASES = {
     "contribution-ob3": ('livello="area" codice="OB3" dove="3.1 Obiettivi strategici"',
                          'contributo="47,8%"', 'contributo="50,0%"',
                          "VALIDA CON OSSERVAZIONI", "osservazione"),
+    # In the context data (contesto.xml), figures declared in relation with
+    # others: the women's share of 2019 printed 66% where the staff table
+    # gives 20 of 31; the approval phase dated 30/05/2020 where the delibera
+    # is of 28/05/2020; the entity's figure in 3.3 left as the template's
+    # dashes. Printed figures no score depends on: observations.
+    "women-share": ("contesto.xml", "% di Donne rispetto al totale del personale",
+                    "<c>63</c><c>65</c>", "<c>63</c><c>66</c>",
+                    "VALIDA CON OSSERVAZIONI", "osservazione"),
+    "approval-date": ("contesto.xml", '<fase numero="5"', 'dal="2020-05-28" al="2020-05-28"',
+                      'dal="2020-05-30" al="2020-05-30"', "VALIDA CON OSSERVAZIONI",
+                      "osservazione"),
+    "template-dashes": ("contesto.xml", "si attesta su un punteggio complessivo", "pari al 97,8%",
+                        "pari al ----%", "VALIDA CON OSSERVAZIONI", "osservazione"),
 }
 
 def main():
     binary, case = sys.argv[1], sys.argv[2]
-    anchor, old, new, verdict, klass = CASES[case]
+    spec = CASES[case]
+    name, spec = (spec[0], spec[1:]) if len(spec) == 6 else ("monitoraggio.xml", spec)
+    anchor, old, new, verdict, klass = spec
     tmp = tempfile.mkdtemp()
     try:
         for f in os.listdir(SRC):
             shutil.copy(os.path.join(SRC, f), tmp)
-        path = os.path.join(tmp, "monitoraggio.xml")
+        path = os.path.join(tmp, name)
         lines = open(path, encoding="utf-8").read().split("\n")
         hits = [i for i, l in enumerate(lines) if anchor in l and old in l]
         if len(hits) != 1:
