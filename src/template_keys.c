@@ -225,6 +225,7 @@ static const key_meaning by_path_table[] = {
     {"validazione", "i dati del documento di validazione dell'OIV"},
     {"carte", "i dati delle carte di lavoro dell'OIV"},
     {"contesto", "i dati di contesto (contesto.xml)"},
+    {"contesto.approvazione", "l'atto che approva la Relazione, come lo riporta contesto.xml"},
     {"validazione.Questo", "«Questo Organismo» (o «Questa …»), a inizio frase"},
     {"validazione.questo", "«questo Organismo» (o «questa …»), nel corso della frase"},
     {"carte.nodi", "il ricalcolo dall'alto: ente, aree, obiettivi e indicatori (elenco)"},
