@@ -165,6 +165,72 @@ char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form)
                      : rz_fmt_date(buf, n, ymd.year, ymd.month, ymd.day);
 }
 
+/* ---- reading ---- */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+const char *rz_parse_number_it(const char *s, double *value, int *decimals)
+{
+    int neg = 0;
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88 &&
+               (unsigned char)s[2] == 0x92) {
+        neg = 1; /* U+2212 minus sign */
+        s += 3;
+    }
+    const char *comma = strchr(s, ',');
+    char digits[64]; /* the figure in C form, for strtod */
+    size_t k = 0;
+    int dec = -1;
+    const char *end = s; /* after the last digit or decimal separator read */
+    for (const char *p = s; *p && k < sizeof digits - 1; p++) {
+        if (is_digit(*p)) {
+            digits[k++] = *p;
+            if (dec >= 0)
+                dec++;
+        } else if (*p == ',' || *p == '.') {
+            int group =
+                *p == '.' &&
+                (comma || (is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && !is_digit(p[4])));
+            if (group)
+                continue; /* a figure cannot end on it: end stays before */
+            if (dec >= 0)
+                return NULL;
+            digits[k++] = '.';
+            dec = 0;
+        } else
+            break;
+        end = p + 1;
+    }
+    digits[k] = '\0';
+    if (k == 0 || (k == 1 && digits[0] == '.'))
+        return NULL;
+    *value = strtod(digits, NULL) * (neg ? -1 : 1);
+    *decimals = dec < 0 ? 0 : dec;
+    return end;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+const char *rz_trim(const char *s, size_t *len)
+{
+    while (is_blank(*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && is_blank(s[n - 1]))
+        n--;
+    *len = n;
+    return s;
+}
+
 /* ---- Markdown ---- */
 
 static int is_space(char c)

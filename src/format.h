@@ -1,5 +1,6 @@
 /*
- * format.h — Italian number and date formats, and Markdown escaping.
+ * format.h — Italian number and date formats (written and read back),
+ * blanks at the ends of text, and Markdown escaping.
  *
  * Numbers: 1.234,56 (dot for thousands, comma for decimals), percentages
  * 97,8%, euro € 1.234,56, dates 28/05/2020 or 28 maggio 2020. NaN and
@@ -67,6 +68,21 @@ int rz_ymd_parse_iso(const char *s, rz_ymd *out);
 /* An ISO date written as 28/05/2020 (long_form: 28 maggio 2020); "n.d."
  * when s is not a real date in ISO form. */
 char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form);
+
+/* Reads an Italian-written number at the start of s: an optional sign (+,
+ * - or the minus sign U+2212), then digits where ',' is the decimal
+ * separator and '.' groups thousands ("1.234,56", "-3,5", "87,80"). A '.'
+ * in a figure without a comma that is not followed by exactly three digits
+ * is read as a decimal point, for figures typed the other way ("17.33"; but
+ * "1.234" is 1234). Sets *value and *decimals (the digits after the
+ * separator: the printed precision) and returns where the number ends
+ * ("%" and what follows are the caller's), or NULL when s does not start
+ * with a number: no digit, or a second decimal separator ("12,3,4"). */
+const char *rz_parse_number_it(const char *s, double *value, int *decimals);
+
+/* The part of s without the blanks (spaces, tabs, line breaks) at its ends:
+ * returns where it starts and sets *len to its length. s is not changed. */
+const char *rz_trim(const char *s, size_t *len);
 
 /* Appends the n bytes at s to out so that CommonMark with the GFM
  * extensions reads them back as the same plain text, wherever on a line they
