@@ -1040,41 +1040,24 @@ static const char *section_label(xmlNodePtr n)
     return "dati di contesto";
 }
 
-/* The tables of the document by id, read on demand. */
-typedef struct {
-    xmlNodePtr *nodes;
-    size_t n, cap;
-} table_index;
-
-static void index_tables(xmlNodePtr n, table_index *ti)
+/* The table with the given id, searched in document order (the schema
+ * makes ids unique), or NULL. */
+static xmlNodePtr table_node(xmlNodePtr n, const char *id)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "tabella") == 0) {
-            if (ti->n == ti->cap) {
-                size_t cap = ti->cap ? ti->cap * 2 : 16;
-                xmlNodePtr *grown = realloc(ti->nodes, cap * sizeof *grown);
-                if (!grown)
-                    return;
-                ti->nodes = grown;
-                ti->cap = cap;
-            }
-            ti->nodes[ti->n++] = c;
+            char *tid = attr(c, "id");
+            int same = tid && strcmp(tid, id) == 0;
+            free(tid);
+            if (same)
+                return c;
         } else {
-            index_tables(c, ti);
+            xmlNodePtr t = table_node(c, id);
+            if (t)
+                return t;
         }
-    }
-}
-
-static xmlNodePtr table_node(const table_index *ti, const char *id)
-{
-    for (size_t i = 0; i < ti->n; i++) {
-        char *tid = attr(ti->nodes[i], "id");
-        int same = tid && strcmp(tid, id) == 0;
-        free(tid);
-        if (same)
-            return ti->nodes[i];
     }
     return NULL;
 }
@@ -1099,7 +1082,7 @@ static void ref_end_free(ref_end *e)
 
 /* Returns NULL, or why the reference cannot be resolved. spec is trimmed
  * in place. column: the heading to use when spec names none. */
-static const char *ref_resolve(const table_index *ti, char *spec, const char *heading, ref_end *e)
+static const char *ref_resolve(xmlNodePtr root, char *spec, const char *heading, ref_end *e)
 {
     memset(e, 0, sizeof *e);
     while (*spec == ' ')
@@ -1114,7 +1097,7 @@ static const char *ref_resolve(const table_index *ti, char *spec, const char *he
     char *col = strchr(rowid, ':');
     if (col)
         *col++ = '\0';
-    xmlNodePtr tn = table_node(ti, spec);
+    xmlNodePtr tn = table_node(root, spec);
     if (!tn)
         return "la tabella citata non esiste";
     if (!table_read(&e->t, tn))
@@ -1133,7 +1116,7 @@ static const char *ref_resolve(const table_index *ti, char *spec, const char *he
 }
 
 typedef struct {
-    const table_index *ti;
+    xmlNodePtr root;
     rz_diags *errors;   /* input errors (references), or NULL */
     rz_diags *findings; /* figures that disagree, or NULL */
 } relation_ctx;
@@ -1165,9 +1148,9 @@ static int check_relation_cell(const table *t, const row *r, size_t j, const cha
         *second++ = '\0';
     ref_end a, b;
     memset(&b, 0, sizeof b);
-    const char *why = ref_resolve(rc->ti, copy, heading, &a);
+    const char *why = ref_resolve(rc->root, copy, heading, &a);
     if (!why && second)
-        why = ref_resolve(rc->ti, second, heading, &b);
+        why = ref_resolve(rc->root, second, heading, &b);
     int found = !why;
     if (why)
         *why_out = why;
@@ -1250,12 +1233,9 @@ static void check_relations_table(const table *t, const char *file, rz_diags *d,
 
 static void check_relations(const rz_xml *x, rz_diags *errors, rz_diags *findings)
 {
-    table_index ti = {NULL, 0, 0};
     xmlNodePtr root = xmlDocGetRootElement(x->doc);
-    index_tables(root, &ti);
-    relation_ctx rc = {&ti, errors, findings};
+    relation_ctx rc = {root, errors, findings};
     walk_tables(root, check_relations_table, x->path, errors ? errors : findings, &rc);
-    free(ti.nodes);
 }
 
 /* A phase of chapter 5 declared to coincide with an act (coincide-con:
