@@ -40,6 +40,7 @@
 #include "inputs.h"
 #include "json.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "mustache.h"
 #include "open_data.h"
 #include "oiv_view.h"
@@ -97,6 +98,7 @@ typedef struct {
     const rz_build_options *opt;
     const char *templates;
     const char *outdir;
+    char *logo; /* logo.png, logo.jpg or logo.jpeg of the input folder, or NULL */
     rz_diags *d;
     rz_view *root;
     rz_built *built;
@@ -306,6 +308,7 @@ static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req,
     j->listed = 1;
     rz_diags_init(&j->d);
     j->req = *req;
+    j->req.logo = c->logo;
     j->md = rz_buf_detach(md, &j->len);
     if (!j->md) {
         j->md = strdup("");
@@ -445,14 +448,23 @@ typedef struct {
 static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
                          doc_facts *facts)
 {
-    rz_buf md;
+    rz_buf raw, md;
+    rz_buf_init(&raw);
     rz_buf_init(&md);
-    rz_status st = render_document(c, name, plan, &md);
+    rz_status st = render_document(c, name, plan, &raw);
     /* A view that lost memory has blank figures: no document from it. */
     if (st == RZ_OK && rz_view_doc_failed(rz_view_doc_of(c->root))) {
         rz_diag_out_of_memory(c->d, name, "preparando i dati del documento, che non è scritto");
         st = RZ_IO;
     }
+    /* The evaluation body's documents (a letter, its working papers) keep
+     * their text as their templates and the checker write it. */
+    int own = !strcmp(name, "validazione") || !strcmp(name, "carte-di-lavoro");
+    if (st == RZ_OK && own)
+        rz_buf_append(&md, raw.data ? raw.data : "", raw.len);
+    else if (st == RZ_OK)
+        st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
+    rz_buf_free(&raw);
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
@@ -520,6 +532,28 @@ static const char *attr_text(xmlNodePtr e, const char *name)
     return (const char *)a->children->content;
 }
 
+/* The body's logo for the covers: logo.png, logo.jpg or logo.jpeg in the
+ * input folder. */
+static char *find_logo(const char *dir)
+{
+    static const char *const names[] = {"logo.png", "logo.jpg", "logo.jpeg"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *path = rz_path_join(dir, names[i]);
+        if (path && access(path, R_OK) == 0)
+            return path;
+        free(path);
+    }
+    return NULL;
+}
+
+static int has_units(const rz_scored *s)
+{
+    for (size_t u = 0; u < s->n_units; u++)
+        if (s->units[u].n_indicators || s->units[u].from_children)
+            return 1;
+    return 0;
+}
+
 /* Whether the folder holds what a <documento richiede="…"> needs. An
  * unknown requirement is an error of the profile. */
 static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
@@ -540,10 +574,19 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
             met &= in->allegato1.doc != NULL;
         else if (!strcmp(t, "allegato2"))
             met &= in->allegato2.doc != NULL;
+        /* Nothing empty dressed as complete: results need a score at
+         * least, the units' and perspectives' tables what they tabulate. */
+        else if (!strcmp(t, "risultati"))
+            met &= s != NULL && in->monitoring != NULL && s->entity->has_score;
+        else if (!strcmp(t, "unita"))
+            met &= s != NULL && has_units(s);
+        else if (!strcmp(t, "prospettive"))
+            met &= s != NULL && s->plan->n_perspectives > 0;
         else {
             rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
                         "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
-                        "monitoraggio, contesto, allegato1, allegato2",
+                        "monitoraggio, risultati, unita, prospettive, contesto, allegato1, "
+                        "allegato2",
                         t);
             *st = RZ_INVALID;
             return 0;
@@ -653,6 +696,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.opt = opt;
     c.templates = opt->templates ? opt->templates : default_templates;
     c.outdir = outdir;
+    c.logo = find_logo(dir);
     c.d = d;
     c.root = root;
     c.built = built;
@@ -684,6 +728,14 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         }
         rz_oiv_check(in.oiv, s, findings);
     }
+    /* Without a single score the Relazione would be pages of «n.d.»
+     * dressed as a report: the documents that require «risultati» are not
+     * written, and the findings say why. */
+    if (st == RZ_OK && s && in.monitoring && !s->entity->has_score)
+        rz_diag_add(findings, RZ_WARNING, in.monitoring->file, 0, "documenti",
+                    "nessun indicatore ha un risultato calcolabile: la Relazione, la validazione "
+                    "e le tabelle dei risultati non sono generate; si completino i dati di "
+                    "monitoraggio");
     int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
     doc_facts rel;
     memset(&rel, 0, sizeof rel);
@@ -713,10 +765,13 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
          * for citizens) has no cover and no contents either. */
         int is_validation = !strcmp(name, "validazione");
         int one_page = !strcmp(attr_text(pd, "pagine"), "1");
+        /* A one-page document is named by its own heading, a letter by
+         * its title, the others by the plan's title. */
         rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
+                              : one_page    ? NULL
                               : *title      ? title
                                             : name,
-                              is_validation || one_page, NULL};
+                              is_validation || one_page, NULL, NULL};
         st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
         if (is_relazione && st == RZ_OK) {
             measure_relazione(&rel.stats, findings);
@@ -747,6 +802,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 #endif
     rz_status pdf_st = finish_pdfs(&c);
     rz_profile_free(&prof); /* the PDF jobs' titles point into it */
+    free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
     if (st == RZ_OK && built->count == 0)

@@ -13,6 +13,8 @@ typedef struct {
     const char *title;   /* the running header of every page */
     int letter;          /* a document to sign: neither cover nor contents */
     rz_outline *outline; /* when not NULL, receives where each heading landed */
+    const char *logo;    /* the body's logo for the cover (logo.png or logo.jpg of
+                            the input folder), or NULL */
 } rz_pdf_request;
 
 /* Turns a Markdown document into PDF bytes (*out malloc'ed). The build

@@ -993,6 +993,14 @@ rz_view *rz_contesto_view(rz_view_doc *doc, const rz_xml *x)
     xmlNodePtr root = xmlDocGetRootElement(x->doc);
     rz_view *m = rz_view_map(doc);
     set_attr_str(m, "anno", root, "anno");
+    xmlNodePtr act = rz_xml_child(root, "approvazione");
+    if (act) {
+        rz_view *av = rz_view_map(doc);
+        set_attr_str(av, "organo", act, "organo");
+        set_attr_str(av, "numero", act, "numero");
+        set_attr_date(av, "data", act, "data");
+        rz_view_set(m, "approvazione", av);
+    }
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
         xmlNodePtr s = rz_xml_child(root, sections[i].element);
         if (!s) {

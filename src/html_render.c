@@ -589,7 +589,9 @@ static void write_page(ctx *c, cmark_node *doc, const rz_html_options *opt)
     cmark_iter_reset(it, doc, CMARK_EVENT_ENTER);
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !c->failed) {
         cmark_node *n = cmark_iter_get_node(it);
-        if (n == c->title || n == c->subtitle) {
+        /* The chart's figures are in its own table, in the figure. */
+        if (n == c->title || n == c->subtitle ||
+            (ev == CMARK_EVENT_ENTER && rz_markdown_is_chart_table(cmark_node_previous(n), n))) {
             cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
             continue;
         }

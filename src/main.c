@@ -391,7 +391,7 @@ static int cmd_build(int argc, char **argv)
     }
     if (!dir)
         return usage_error("build");
-    rz_pdf_options pdf_opt = {NULL, NULL, NULL, NULL, 1, 1, NULL, NULL};
+    rz_pdf_options pdf_opt = {.cover = 1, .toc = 1};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
@@ -494,7 +494,7 @@ static int cmd_init(int argc, char **argv)
 static int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
-    rz_pdf_options opt = {NULL, NULL, NULL, NULL, 1, 1, NULL, NULL};
+    rz_pdf_options opt = {.cover = 1, .toc = 1};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];

@@ -5,6 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include "buf.h"
+#include "md_tidy.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -55,6 +56,44 @@ char *rz_markdown_plain_text(cmark_node *n)
     char *s = rz_buf_failed(&b) ? NULL : strdup(rz_buf_str(&b));
     rz_buf_free(&b);
     return s;
+}
+
+/* Whether table is the table of chart's figures that follows it in the
+ * documents (md_tidy.h): two columns, headed by the chart's title. */
+int rz_markdown_is_chart_table(cmark_node *chart, cmark_node *table)
+{
+    const char *info = cmark_node_get_fence_info(chart);
+    if (!table || !info || strncmp(info, "chart", 5) ||
+        strcmp(cmark_node_get_type_string(table), "table") ||
+        cmark_gfm_extensions_get_table_columns(table) != 2)
+        return 0;
+    cmark_node *head = cmark_node_first_child(table);
+    cmark_node *first = head ? cmark_node_first_child(head) : NULL;
+    if (!first)
+        return 0;
+    char *label = rz_markdown_plain_text(first);
+    const char *title = RZ_CHART_TABLE_NO_TITLE;
+    size_t title_n = strlen(title);
+    const char *lit = cmark_node_get_literal(chart);
+    for (const char *line = lit ? lit : ""; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > 7 && !strncmp(line, "titolo:", 7)) {
+            title = line + 7;
+            title_n = len - 7;
+            while (title_n && *title == ' ')
+                title++, title_n--;
+            while (title_n && title[title_n - 1] == ' ')
+                title_n--;
+            break;
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    int same = label && strlen(label) == title_n && !strncmp(label, title, title_n);
+    free(label);
+    return same;
 }
 
 static size_t count_words(const char *s)

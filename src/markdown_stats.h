@@ -49,4 +49,10 @@ cmark_parser *rz_markdown_parser(void);
  * in contents and bookmarks); malloc'ed, NULL when memory runs out. */
 char *rz_markdown_plain_text(cmark_node *n);
 
+/* Whether table is the table of chart's figures that md_tidy writes after
+ * a chart block: two columns, the first headed by the chart's title (or
+ * RZ_CHART_TABLE_NO_TITLE). The renderers that draw the chart with its
+ * figures leave that table out. */
+int rz_markdown_is_chart_table(cmark_node *chart, cmark_node *table);
+
 #endif

@@ -18,6 +18,7 @@
 #include "chart.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
+#include "md_tidy.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -45,7 +46,8 @@
 #define CONTENT_W (PAGE_W - MARGIN_L - MARGIN_R)
 #define BODY_SIZE 10.0
 #define TABLE_SIZE 8.0
-#define MIN_TABLE_SIZE 5.5
+/* No type below this: a table too wide for it goes on a landscape page. */
+#define MIN_TABLE_SIZE 7.5
 
 enum { F_REG, F_BOLD, F_ITAL, F_MONO, F_COND, F_COND_BOLD, N_FONTS };
 
@@ -75,7 +77,26 @@ typedef struct {
 typedef struct {
     op *ops;
     size_t n, cap;
+    int landscape; /* A4 turned: for tables too wide for a portrait page */
 } page;
+
+static double page_w(const page *p)
+{
+    return p->landscape ? PAGE_H : PAGE_W;
+}
+
+static double page_h(const page *p)
+{
+    return p->landscape ? PAGE_W : PAGE_H;
+}
+
+/* Tables of one kind: see measure_kinds. */
+struct table_kind {
+    char *header; /* the header cells' text, each followed by '|' */
+    int ncols;
+    size_t count;
+    double *minw, *pref; /* widths at 1 pt, without padding */
+};
 
 typedef struct {
     int level;
@@ -111,7 +132,22 @@ typedef struct {
     size_t n_headings, cap_headings;
     char *doc_title;
     char *doc_subtitle;
+    char *doc_note; /* a second paragraph under the title (the approving act) */
     int in_quote;
+    int landscape; /* the orientation of the pages to come */
+    /* Keep with next: from a heading until two lines, a table's first row
+     * or a chart follow it, a page break carries the heading (and the
+     * headings right above it) to the new page. */
+    struct {
+        int on;
+        size_t page, op; /* where the first heading's drawing starts */
+        double y;
+        size_t heading; /* the first of the headings carried */
+        int lines;      /* lines laid out under them so far */
+    } keep;
+    int in_heading;
+    struct table_kind *kinds; /* tables of one header share their widths */
+    size_t n_kinds;
     HPDF_Page *hpages;
     const char *id_source; /* the Markdown, hashed into the trailer ID */
     size_t id_len;
@@ -522,8 +558,18 @@ static page *cur(ctx *c)
     return &c->pages[c->n_pages - 1];
 }
 
-static void new_page(ctx *c)
+/* Starts a page. Returns 1 when a heading kept with what follows it came
+ * along (then whatever was drawn after it came too). */
+static int new_page(ctx *c)
 {
+    if (c->keep.on && c->keep.page + 1 == c->n_pages && c->keep.op == 0 &&
+        cur(c)->landscape != c->landscape) {
+        /* Only the headings on the page: it turns instead. */
+        double old_w = page_w(cur(c));
+        cur(c)->landscape = c->landscape;
+        c->width += page_w(cur(c)) - old_w;
+        return 1;
+    }
     if (c->n_pages == c->cap_pages) {
         size_t cap = c->cap_pages ? c->cap_pages * 2 : 16;
         page *p = realloc(c->pages, cap * sizeof *p);
@@ -532,8 +578,43 @@ static void new_page(ctx *c)
         c->pages = p;
         c->cap_pages = cap;
     }
+    double old_w = c->n_pages ? page_w(cur(c)) : PAGE_W, old_y = c->y;
     memset(&c->pages[c->n_pages++], 0, sizeof(page));
+    cur(c)->landscape = c->landscape;
+    c->width += page_w(cur(c)) - old_w; /* indentation kept */
     c->y = MARGIN_T;
+    if (!c->keep.on || c->keep.page != c->n_pages - 2 || c->keep.y <= MARGIN_T + 0.5)
+        return 0;
+    page *from = &c->pages[c->n_pages - 2], *to = cur(c);
+    size_t n = from->n - c->keep.op;
+    if (n) {
+        to->ops = malloc(n * sizeof *to->ops);
+        if (!to->ops)
+            longjmp(c->fail, 1);
+        memcpy(to->ops, from->ops + c->keep.op, n * sizeof *to->ops);
+        to->n = to->cap = n;
+        from->n = c->keep.op;
+    }
+    double dy = MARGIN_T - c->keep.y;
+    for (size_t i = 0; i < n; i++)
+        to->ops[i].y += dy;
+    for (size_t i = c->keep.heading; i < c->n_headings; i++) {
+        c->headings[i].page = c->n_pages - 1;
+        c->headings[i].y += dy;
+    }
+    c->y = old_y + dy;
+    c->keep.page = c->n_pages - 1;
+    c->keep.op = 0;
+    c->keep.y = MARGIN_T;
+    return 1;
+}
+
+/* What follows a heading: n lines of text, or (n = 2) a table's first row
+ * or a chart. */
+static void kept_lines(ctx *c, int n)
+{
+    if (c->keep.on && !c->in_heading && (c->keep.lines += n) >= 2)
+        c->keep.on = 0;
 }
 
 static op *add_op(ctx *c, op_kind k)
@@ -587,15 +668,15 @@ static void draw_line(ctx *c, double x, double y, double w, double h, double gra
     o->gray = gray;
 }
 
-static double bottom(void)
+static double bottom(ctx *c)
 {
-    return PAGE_H - MARGIN_B;
+    return page_h(cur(c)) - MARGIN_B;
 }
 
 /* Makes room for h points, starting a page when needed. */
 static void need(ctx *c, double h)
 {
-    if (c->y + h > bottom() && c->y > MARGIN_T + 0.5)
+    if (c->y + h > bottom(c) && c->y > MARGIN_T + 0.5)
         new_page(c);
 }
 
@@ -668,9 +749,15 @@ static void add_text(ctx *c, words *ws, const char *s, int f, const char *url)
         size_t st = i;
         while (i < n && s[i] != ' ')
             i++;
-        /* "€ 1.234,56" is never split across lines. */
+        /* "€ 1.234,56" is never split across lines, nor "13 / 13". */
         if (i - st == 3 && !memcmp(s + st, "€", 3) && i + 1 < n && s[i + 1] != ' ') {
             i++;
+            while (i < n && s[i] != ' ')
+                i++;
+        }
+        while (i > st && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 3 < n &&
+               !memcmp(s + i, " / ", 3) && s[i + 3] >= '0' && s[i + 3] <= '9') {
+            i += 3;
             while (i < n && s[i] != ' ')
                 i++;
         }
@@ -903,6 +990,7 @@ static void flow(ctx *c, words *ws, double size, double leading)
             draw_rect(c, c->left - 9, c->y, 2.2, lh, 0.75);
         draw_words(c, ws, ls.l[i], size, c->left, c->y + size, c->width, 'l');
         c->y += lh;
+        kept_lines(c, 1);
     }
     free(ls.l);
 }
@@ -967,7 +1055,7 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
 }
 
 static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size, double pad,
-                         double *colw)
+                         double avail, const struct table_kind *kind, double *colw)
 {
     double *minw = calloc((size_t)ncols, sizeof *minw), *pref = calloc((size_t)ncols, sizeof *pref);
     if (!minw || !pref) {
@@ -986,11 +1074,17 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
                     minw[k] = w;
                 line_w += w + (ws->w[i].space_after ? space : 0);
             }
-            if (line_w > pref[k])
+            /* A header wraps to its longest word: its unwrapped length
+             * would take room from the columns that hold the text. */
+            if (line_w > pref[k] && !rows[r].header)
                 pref[k] = line_w;
         }
-    double smin = 0, spref = 0, avail = c->width;
+    double smin = 0, spref = 0;
     for (int k = 0; k < ncols; k++) {
+        if (kind && kind->ncols == ncols) {
+            minw[k] = fmax(minw[k], kind->minw[k] * size);
+            pref[k] = fmax(pref[k], kind->pref[k] * size);
+        }
         minw[k] += 2 * pad;
         pref[k] += 2 * pad;
         /* No column narrower than about three characters. */
@@ -1011,6 +1105,193 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
     }
     free(minw);
     free(pref);
+}
+
+/* Tables of one kind (the same header cells) share their column widths
+ * across the document, so that the unit sheets do not jump from table to
+ * table: before the layout, the Markdown's tables are measured once (the
+ * longest word and the longest cell of each column, per point of type)
+ * and each table's columns take at least those of its kind
+ * (struct table_kind). */
+/* The cells of a Markdown table line, as the layout sees their text:
+ * escapes and emphasis marks dropped, split at unescaped pipes. Each cell
+ * ends with '|' in out; bold[k] tells whether cell k was all bold. */
+static int split_cells(const char *s, size_t n, rz_buf *out, int *bold, int max)
+{
+    out->len = 0;
+    rz_buf_puts(out, "");
+    size_t i = n && s[0] == '|' ? 1 : 0;
+    int k = 0;
+    while (i < n && k < max) {
+        size_t st = i;
+        while (i < n && !(s[i] == '|' && s[i - 1] != '\\'))
+            i++;
+        size_t a = st, b = i;
+        while (a < b && s[a] == ' ')
+            a++;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        if (i == n && a == b)
+            break;
+        bold[k] = b - a >= 4 && !strncmp(s + a, "**", 2) && !strncmp(s + b - 2, "**", 2);
+        for (size_t j = a; j < b; j++) {
+            if (s[j] == '\\' && j + 1 < b)
+                j++;
+            else if (s[j] == '*')
+                continue;
+            rz_buf_putc(out, s[j]);
+        }
+        rz_buf_putc(out, '|');
+        k++;
+        i++;
+    }
+    return k;
+}
+
+static struct table_kind *find_kind(ctx *c, const char *header)
+{
+    for (size_t i = 0; i < c->n_kinds; i++)
+        if (!strcmp(c->kinds[i].header, header))
+            return &c->kinds[i];
+    return NULL;
+}
+
+/* Measures one row's cells (text as split_cells leaves it) into kind k. */
+static void measure_cells(ctx *c, struct table_kind *k, const char *cells, const int *bold,
+                          int header)
+{
+    const char *p = cells;
+    for (int col = 0; col < k->ncols && *p; col++) {
+        const char *end = strchr(p, '|');
+        if (!end) /* an escaped pipe in a cell took a column's place */
+            break;
+        int f = bold[col] ? F_COND_BOLD : F_COND;
+        double space = text_width(c, f, 1, " ", 1), line = 0;
+        for (const char *w = p; w < end;) {
+            while (w < end && *w == ' ')
+                w++;
+            const char *we = w;
+            while (we < end && *we != ' ')
+                we++;
+            if (we - w == 3 && !memcmp(w, "€", 3) && we < end) /* "€ 1.234,56" */
+                for (we++; we < end && *we != ' ';)
+                    we++;
+            double ww = text_width(c, f, 1, w, (size_t)(we - w));
+            if (ww > k->minw[col])
+                k->minw[col] = ww;
+            line += ww + (we < end ? space : 0);
+            w = we;
+        }
+        if (line > k->pref[col] && !header) /* as in table_widths */
+            k->pref[col] = line;
+        p = end + 1;
+    }
+}
+
+static void measure_kinds(ctx *c, const char *md, size_t len)
+{
+    rz_buf cells;
+    rz_buf_init(&cells);
+    int bold[64];
+    int fence = 0;
+    const char *p = md, *end = md + len;
+    struct table_kind *k = NULL; /* the table being read */
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *next = nl ? nl + 1 : end;
+        if (n >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3)))
+            fence = !fence;
+        if (fence || n == 0 || p[0] != '|') {
+            k = NULL;
+            p = next;
+            continue;
+        }
+        if (k) {
+            if (split_cells(p, n, &cells, bold, 64) == k->ncols)
+                measure_cells(c, k, rz_buf_str(&cells), bold, 0);
+            p = next;
+            continue;
+        }
+        /* A header: the next line is the delimiter row. */
+        const char *nl2 = next < end ? memchr(next, '\n', (size_t)(end - next)) : NULL;
+        size_t n2 = next < end ? (nl2 ? (size_t)(nl2 - next) : (size_t)(end - next)) : 0;
+        if (n2 == 0 || strspn(next, "|:- ") < n2 || !memchr(next, '-', n2)) {
+            p = next;
+            continue;
+        }
+        int nc = split_cells(p, n, &cells, bold, 64);
+        k = find_kind(c, rz_buf_str(&cells));
+        if (!k && nc > 0) {
+            struct table_kind *ks = realloc(c->kinds, (c->n_kinds + 1) * sizeof *ks);
+            if (!ks)
+                longjmp(c->fail, 1);
+            c->kinds = ks;
+            k = &c->kinds[c->n_kinds++];
+            memset(k, 0, sizeof *k);
+            k->ncols = nc;
+            k->header = strdup(rz_buf_str(&cells));
+            k->minw = calloc((size_t)nc, sizeof *k->minw);
+            k->pref = calloc((size_t)nc, sizeof *k->pref);
+            if (!k->header || !k->minw || !k->pref)
+                longjmp(c->fail, 1);
+        }
+        if (k) {
+            k->count++;
+            for (int i = 0; i < nc; i++)
+                bold[i] = 1;
+            measure_cells(c, k, rz_buf_str(&cells), bold, 1);
+        }
+        p = nl2 ? nl2 + 1 : end;
+    }
+    rz_buf_free(&cells);
+}
+
+/* The kind of a table being laid out, when the document has others of it. */
+static const struct table_kind *kind_of(ctx *c, cmark_node *table)
+{
+    cmark_node *head = cmark_node_first_child(table);
+    if (!head || !cmark_gfm_extensions_get_table_row_is_header(head))
+        return NULL;
+    rz_buf key;
+    rz_buf_init(&key);
+    for (cmark_node *ce = cmark_node_first_child(head); ce; ce = cmark_node_next(ce)) {
+        char *t = rz_markdown_plain_text(ce);
+        rz_buf_puts(&key, t ? t : "");
+        rz_buf_putc(&key, '|');
+        free(t);
+    }
+    const struct table_kind *k = find_kind(c, rz_buf_str(&key));
+    rz_buf_free(&key);
+    return k && k->count > 1 ? k : NULL;
+}
+
+/* Column widths for avail points and the type size, from TABLE_SIZE
+ * (MIN_TABLE_SIZE beyond eight columns) shrunk in half points down to
+ * MIN_TABLE_SIZE until the longest words fit their columns. Returns
+ * whether they do. */
+static int fit_table(ctx *c, row *rows, size_t nrows, int ncols, double pad, double avail,
+                     const struct table_kind *kind, double *colw, double *size_out)
+{
+    double size = ncols > 8 ? MIN_TABLE_SIZE : TABLE_SIZE;
+    for (;;) {
+        table_widths(c, rows, nrows, ncols, size, pad, avail, kind, colw);
+        int words_fit = 1;
+        for (size_t r = 0; r < nrows && words_fit; r++)
+            for (int k = 0; k < ncols && words_fit; k++)
+                for (size_t i = 0; i < rows[r].cells[k].ws.n; i++) {
+                    word *w = &rows[r].cells[k].ws.w[i];
+                    if (text_width(c, w->font, size, w->text, w->len) > colw[k] - 2 * pad) {
+                        words_fit = 0;
+                        break;
+                    }
+                }
+        if (words_fit || size <= MIN_TABLE_SIZE) {
+            *size_out = size;
+            return words_fit;
+        }
+        size -= 0.5;
+    }
 }
 
 static void render_table(ctx *c, cmark_node *table)
@@ -1045,24 +1326,18 @@ static void render_table(ctx *c, cmark_node *table)
     double *colw = calloc((size_t)ncols, sizeof *colw);
     if (!colw)
         longjmp(c->fail, 1);
-    double size = ncols > 8 ? TABLE_SIZE - 1 : TABLE_SIZE, pad = 2.5;
-    /* Shrink the type until the longest words fit their columns. */
-    for (;;) {
-        table_widths(c, rows, nrows, ncols, size, pad, colw);
-        int words_fit = 1;
-        for (size_t r = 0; r < nrows && words_fit; r++)
-            for (int k = 0; k < ncols && words_fit; k++)
-                for (size_t i = 0; i < rows[r].cells[k].ws.n; i++) {
-                    word *w = &rows[r].cells[k].ws.w[i];
-                    if (text_width(c, w->font, size, w->text, w->len) > colw[k] - 2 * pad) {
-                        words_fit = 0;
-                        break;
-                    }
-                }
-        if (words_fit || size <= MIN_TABLE_SIZE)
-            break;
-        size -= 0.5;
+    double size, pad = 2.5;
+    /* A table whose words do not fit a portrait page at the smallest type
+     * goes on a landscape page, and the pages it crosses are landscape. */
+    int turned = c->landscape;
+    const struct table_kind *kind = kind_of(c, table);
+    if (!fit_table(c, rows, nrows, ncols, pad, c->width, kind, colw, &size) && !cur(c)->landscape) {
+        c->landscape = 1;
+        new_page(c);
+        fit_table(c, rows, nrows, ncols, pad, c->width, kind, colw, &size);
     }
+    if (cur(c)->landscape)
+        c->landscape = 1;
     for (size_t r = 0; r < nrows; r++)
         layout_row(c, &rows[r], ncols, colw, size, pad);
 
@@ -1073,10 +1348,9 @@ static void render_table(ctx *c, cmark_node *table)
     for (size_t r = 0; r < nrows; r++) {
         row *rw = &rows[r];
         double head_h = header && rw != header ? header->height : 0;
-        if (c->y + rw->height > bottom()) {
-            if (rw->height + head_h <= bottom() - MARGIN_T) {
-                new_page(c);
-                if (header && rw != header)
+        if (c->y + rw->height > bottom(c)) {
+            if (rw->height + head_h <= bottom(c) - MARGIN_T) {
+                if (!new_page(c) && header && rw != header)
                     draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
             }
         }
@@ -1088,19 +1362,21 @@ static void render_table(ctx *c, cmark_node *table)
                 total = rw->cells[k].ls.n;
         size_t from = 0;
         do {
-            double room = bottom() - c->y - 2 * pad;
+            double room = bottom(c) - c->y - 2 * pad;
             size_t fit = room > lh ? (size_t)(room / lh) : 0;
             if (fit == 0) {
-                new_page(c);
-                if (header && rw != header)
+                if (!new_page(c) && header && rw != header)
                     draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
                 continue;
             }
             draw_row(c, rw, ncols, colw, align, size, pad, !rw->header && r % 2 == 0, from, fit);
+            if (!rw->header)
+                kept_lines(c, 2);
             from += fit;
         } while (from < total);
     }
     c->y += 8;
+    c->landscape = turned;
     for (size_t r = 0; r < nrows; r++) {
         for (int k = 0; k < ncols; k++) {
             words_free(&rows[r].cells[k].ws);
@@ -1170,6 +1446,7 @@ static void render_chart(ctx *c, const char *src)
     }
     c->y += 8;
     free(ch);
+    kept_lines(c, 2);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1207,10 +1484,21 @@ static void render_heading(ctx *c, cmark_node *n)
      * at least three lines of what follows. */
     /* A chapter opens a page, unless the page holds little more than the
      * document's title. */
-    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0)
+    if (c->keep.lines > 0)
+        c->keep.on = 0; /* the heading above has its lines */
+    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0) {
+        c->keep.on = 0;
         new_page(c);
-    else
-        need(c, size * 2.2 + 110); /* a heading never ends a page */
+    } else
+        need(c, size * 2.2 + 110); /* a heading rarely starts near the end */
+    if (!c->keep.on) {
+        c->keep.on = 1;
+        c->keep.page = c->n_pages - 1;
+        c->keep.op = cur(c)->n;
+        c->keep.y = c->y;
+        c->keep.heading = c->n_headings;
+        c->keep.lines = 0;
+    }
     c->y += level == 1 ? 4 : size * 0.9;
     if (c->n_headings == c->cap_headings) {
         size_t cap = c->cap_headings ? c->cap_headings * 2 : 32;
@@ -1232,7 +1520,9 @@ static void render_heading(ctx *c, cmark_node *n)
         c->doc_title = strdup(h->title);
     words ws = {0};
     collect_inline(c, n, &ws, 1, 0);
+    c->in_heading = 1;
     flow(c, &ws, size, 1.25);
+    c->in_heading = 0;
     words_free(&ws);
     if (level <= 2)
         draw_line(c, c->left, c->y + 1, c->width, 0, level == 1 ? 0.3 : 0.7);
@@ -1283,6 +1573,7 @@ static void render_code(ctx *c, cmark_node *n)
             draw_rect(c, c->left, c->y, c->width, lh, 0.94);
             draw_words(c, &ws, ls.l[i], size, c->left + 4, c->y + size, c->width - 8, 'l');
             c->y += lh;
+            kept_lines(c, 1);
         }
         if (len == 0) {
             need(c, lh);
@@ -1333,6 +1624,8 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         }
         case CMARK_NODE_CODE_BLOCK:
             render_code(c, n);
+            if (rz_markdown_is_chart_table(n, cmark_node_next(n)))
+                n = cmark_node_next(n); /* drawn as the chart */
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             need(c, 14);
@@ -1391,14 +1684,14 @@ static const heading *find_heading(ctx *c, const char *slug)
 static HPDF_Destination heading_destination(ctx *c, const heading *h)
 {
     HPDF_Destination dst = HPDF_Page_CreateDestination(c->hpages[c->body_first + h->page]);
-    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(PAGE_H - h->y + 12), 1);
+    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(page_h(&c->pages[h->page]) - h->y + 12), 1);
     return dst;
 }
 
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
 {
     int in_text = 0, cur_font = -1;
-    double cur_size = 0;
+    double cur_size = 0, ph = page_h(p);
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
         if (in_text && (o->kind == OP_RECT || o->kind == OP_LINE)) {
@@ -1408,15 +1701,15 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
-            HPDF_Page_Rectangle(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
-                                (HPDF_REAL)o->w, (HPDF_REAL)o->h);
+            HPDF_Page_Rectangle(hp, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)o->w,
+                                (HPDF_REAL)o->h);
             HPDF_Page_Fill(hp);
             break;
         case OP_LINE:
             HPDF_Page_SetGrayStroke(hp, (HPDF_REAL)o->gray);
             HPDF_Page_SetLineWidth(hp, 0.5f);
-            HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y));
-            HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y - o->h));
+            HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y));
+            HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(ph - o->y - o->h));
             HPDF_Page_Stroke(hp);
             break;
         case OP_TEXT: {
@@ -1448,13 +1741,13 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
                 rz_buf_puts(&c->run, q->text);
                 end = q->x + text_width(c, q->font, q->size, q->text, strlen(q->text));
             }
-            show_text(c, hp, o->x, (PAGE_H - o->y), rz_buf_str(&c->run), 1);
+            show_text(c, hp, o->x, (ph - o->y), rz_buf_str(&c->run), 1);
             i = k - 1;
             break;
         }
         case OP_LINK: {
-            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(PAGE_H - o->y - o->h),
-                           (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(PAGE_H - o->y)};
+            HPDF_Rect r = {(HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y - o->h), (HPDF_REAL)(o->x + o->w),
+                           (HPDF_REAL)(ph - o->y)};
             HPDF_Annotation a = NULL;
             if (o->text[0] != '#') {
                 a = HPDF_Page_CreateURILinkAnnot(hp, r, o->text);
@@ -1473,33 +1766,35 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
         HPDF_Page_EndText(hp);
 }
 
-static void furniture(ctx *c, HPDF_Page hp, size_t number, size_t total, const char *title)
+static void furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t total,
+                      const char *title)
 {
+    double pw = p ? page_w(p) : PAGE_W, ph = p ? page_h(p) : PAGE_H;
     char foot[64];
     snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
     double w = text_width(c, F_REG, 8, foot, strlen(foot));
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
-    show(c, hp, ((PAGE_W - w) / 2), (MARGIN_B / 2), foot);
+    show(c, hp, ((pw - w) / 2), (MARGIN_B / 2), foot);
     if (title) {
         /* The running header is cut to the line it has. */
         size_t n = strlen(title);
-        while (n && text_width(c, F_REG, 8, title, n) > CONTENT_W)
+        while (n && text_width(c, F_REG, 8, title, n) > pw - MARGIN_L - MARGIN_R)
             n--;
         while (n && ((unsigned char)title[n] & 0xC0) == 0x80)
             n--;
         char *t = strndup(title, n);
         if (t) {
-            show(c, hp, MARGIN_L, (PAGE_H - MARGIN_T / 2), t);
+            show(c, hp, MARGIN_L, (ph - MARGIN_T / 2), t);
             free(t);
         }
     }
     HPDF_Page_EndText(hp);
     HPDF_Page_SetGrayStroke(hp, 0.7f);
     HPDF_Page_SetLineWidth(hp, 0.4f);
-    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
-    HPDF_Page_LineTo(hp, (HPDF_REAL)(PAGE_W - MARGIN_R), (HPDF_REAL)(PAGE_H - MARGIN_T / 2 - 4));
+    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
+    HPDF_Page_LineTo(hp, (HPDF_REAL)(pw - MARGIN_R), (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
     HPDF_Page_Stroke(hp);
 }
 
@@ -1514,11 +1809,33 @@ static size_t toc_pages_needed(const ctx *c)
     return entries ? (entries + 39) / 40 : 0;
 }
 
+/* A paragraph under the title as a line of the cover and a part of the PDF
+ * Title: only a short one (a body's name, an act), not a page of text. */
+#define COVER_LINE_MAX 300
+
+static char *cover_line(cmark_node *para)
+{
+    char *t = rz_markdown_plain_text(para);
+    if (t && strlen(t) > COVER_LINE_MAX) {
+        free(t);
+        t = NULL;
+    }
+    return t;
+}
+
 static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm);
 
 static void set_metadata(ctx *c, const rz_pdf_options *opt)
 {
+    /* Without a title given, the document's own (with its year) and the
+     * paragraph under it (the body). */
     const char *title = opt->title ? opt->title : c->doc_title;
+    rz_buf full;
+    rz_buf_init(&full);
+    if (!opt->title && c->doc_title && c->doc_subtitle && *c->doc_subtitle) {
+        rz_buf_printf(&full, "%s – %s", c->doc_title, c->doc_subtitle);
+        title = rz_buf_str(&full);
+    }
     if (title)
         HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, title);
     if (opt->author)
@@ -1539,6 +1856,7 @@ static void set_metadata(ctx *c, const rz_pdf_options *opt)
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
     pdfa(c, title, opt->author, &tm);
+    rz_buf_free(&full);
 }
 
 /* PDF/A-1b pieces libharu does not write by itself: the XMP metadata
@@ -1637,7 +1955,9 @@ static void free_page(page *p)
     for (size_t k = 0; k < p->n; k++)
         free(p->ops[k].text);
     free(p->ops);
+    int landscape = p->landscape; /* the bookmarks still need it */
     memset(p, 0, sizeof *p);
+    p->landscape = landscape;
 }
 
 static void free_ctx(ctx *c)
@@ -1653,7 +1973,14 @@ static void free_ctx(ctx *c)
     free(c->by_slug);
     free(c->doc_title);
     free(c->doc_subtitle);
+    free(c->doc_note);
     free(c->hpages);
+    for (size_t i = 0; i < c->n_kinds; i++) {
+        free(c->kinds[i].header);
+        free(c->kinds[i].minw);
+        free(c->kinds[i].pref);
+    }
+    free(c->kinds);
     free(c->code_of);
     free(c->cps);
     rz_buf_free(&c->shown);
@@ -1663,8 +1990,45 @@ static void free_ctx(ctx *c)
         HPDF_Free(c->pdf);
 }
 
+/* The logo, checked before libharu reads it: a PNG (without an alpha
+ * channel, which PDF/A-1 forbids) or a JPEG. NULL, with a diagnostic,
+ * when it cannot be used. */
+static HPDF_Image load_logo(ctx *c, const char *path)
+{
+    unsigned char head[32] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    int png = n >= 26 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    int jpeg = n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    const char *why = NULL;
+    if (!f)
+        why = "non si può leggere";
+    else if (!png && !jpeg)
+        why = "non è un'immagine PNG o JPEG";
+    else if (png && (head[25] == 4 || head[25] == 6))
+        why = "ha la trasparenza (canale alfa), che PDF/A non ammette: salvarlo senza";
+    if (why) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo", "il logo %s", why);
+        c->error = 1;
+        return NULL;
+    }
+    return png ? HPDF_LoadPngImageFromFile(c->pdf, path) : HPDF_LoadJpegImageFromFile(c->pdf, path);
+}
+
 static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
 {
+    if (opt->logo) {
+        /* At the top of the cover, at most 72 pt high and 200 pt wide. */
+        HPDF_Image img = load_logo(c, opt->logo);
+        if (!img)
+            longjmp(c->fail, 1);
+        double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
+        double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
+                            (HPDF_REAL)(w * k), (HPDF_REAL)(h * k));
+    }
     /* Title in large type, wrapped, then the body's name and the subtitle. */
     ctx *cc = c;
     words ws = {0};
@@ -1689,26 +2053,31 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
     }
     free(ls.l);
     words_free(&ws);
-    const char *sub = opt->author ? opt->author : c->doc_subtitle;
-    if (sub) {
+    /* The body (or the author given), then the approving act. */
+    const char *sub[2] = {opt->author ? opt->author : c->doc_subtitle, c->doc_note};
+    const double sub_size[2] = {13, 10.5};
+    for (int s = 0; s < 2; s++) {
+        if (!sub[s])
+            continue;
+        double sz = sub_size[s];
         words sw = {0};
-        add_text(cc, &sw, sub, F_REG, NULL);
+        add_text(cc, &sw, sub[s], F_REG, NULL);
         lines sl = {0};
-        wrap(cc, &sw, 13, CONTENT_W, &sl);
+        wrap(cc, &sw, sz, CONTENT_W, &sl);
         y += 10;
-        double space = text_width(cc, F_REG, 13, " ", 1);
+        double space = text_width(cc, F_REG, sz, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
             double x = MARGIN_L;
             HPDF_Page_BeginText(hp);
-            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), 13);
+            HPDF_Page_SetFontAndSize(hp, font(cc, F_REG), (HPDF_REAL)sz);
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                show(c, hp, x, (PAGE_H - y - 13), sw.w[k].text);
-                x += text_width(cc, F_REG, 13, sw.w[k].text, sw.w[k].len);
+                show(c, hp, x, (PAGE_H - y - sz), sw.w[k].text);
+                x += text_width(cc, F_REG, sz, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
-            y += 18;
+            y += sz * 1.4;
         }
         free(sl.l);
         words_free(&sw);
@@ -1816,6 +2185,7 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     c->left = MARGIN_L;
     c->width = CONTENT_W;
+    measure_kinds(c, md, len);
     new_page(c);
     do {
         size_t to = cuttable ? rz_markdown_piece(md, len, at, PIECE_MIN) : len;
@@ -1826,8 +2196,13 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             cmark_node *first = cmark_node_first_child(c->tree);
             if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING) {
                 cmark_node *next = cmark_node_next(first);
-                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH)
-                    c->doc_subtitle = rz_markdown_plain_text(next);
+                if (next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
+                    c->doc_subtitle = cover_line(next);
+                    cmark_node *note = cmark_node_next(next);
+                    if (c->doc_subtitle && note &&
+                        cmark_node_get_type(note) == CMARK_NODE_PARAGRAPH)
+                        c->doc_note = cover_line(note);
+                }
             }
         }
         render_blocks(c, c->tree, 0);
@@ -1839,8 +2214,10 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     } while (at < len);
 
     const char *title = opt->title ? opt->title : c->doc_title;
-    size_t cover = opt->cover ? 1 : 0;
-    size_t toc = opt->toc ? toc_pages_needed(c) : 0;
+    /* Three pages or fewer need neither a cover nor a contents page. */
+    int is_long = !opt->only_long || c->n_pages > 3;
+    size_t cover = opt->cover && is_long ? 1 : 0;
+    size_t toc = opt->toc && is_long ? toc_pages_needed(c) : 0;
     size_t total = cover + toc + c->n_pages;
     HPDF_Page *hpages = calloc(total, sizeof *hpages);
     c->hpages = hpages;
@@ -1848,19 +2225,21 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         longjmp(c->fail, 1);
     for (size_t i = 0; i < total; i++) {
         hpages[i] = HPDF_AddPage(c->pdf);
-        HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+        int turned = i >= cover + toc && c->pages[i - cover - toc].landscape;
+        HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4,
+                          turned ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     }
     if (cover)
         cover_page(c, hpages[0], opt, title);
     size_t entry = 0;
     for (size_t i = 0; i < toc; i++) {
         toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
-        furniture(c, hpages[cover + i], cover + i + 1, total, title);
+        furniture(c, hpages[cover + i], NULL, cover + i + 1, total, title);
     }
     c->body_first = cover + toc;
     for (size_t i = 0; i < c->n_pages; i++) {
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
-        furniture(c, hpages[cover + toc + i], cover + toc + i + 1, total, title);
+        furniture(c, hpages[cover + toc + i], &c->pages[i], cover + toc + i + 1, total, title);
         if (c->used_known) /* its code points counted: in libharu's stream now */
             free_page(&c->pages[i]);
     }
@@ -1915,9 +2294,14 @@ rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req
                            void **out, size_t *out_len, rz_diags *d)
 {
     const rz_pdf_options *base = ctx_;
-    rz_pdf_options opt = {req->title,   base ? base->author : NULL,
-                          NULL,         NULL,
-                          !req->letter, !req->letter,
-                          req->outline, NULL};
+    /* The document's own heading (with its year) names it, not the kind
+     * of document the request gives; a letter keeps the request's. */
+    rz_pdf_options opt = {.title = req->letter ? req->title : NULL,
+                          .author = base ? base->author : NULL,
+                          .cover = !req->letter,
+                          .toc = !req->letter,
+                          .outline = req->outline,
+                          .only_long = 1,
+                          .logo = req->logo};
     return rz_pdf_render(md, len, &opt, out, out_len, d);
 }

@@ -30,6 +30,8 @@ typedef struct {
     int cover;            /* a cover page */
     int toc;              /* a table of contents after the cover */
     rz_outline *outline;  /* when not NULL, receives each heading with its page */
+    int only_long;        /* cover and contents only beyond three pages */
+    const char *logo;     /* a PNG or JPEG file for the cover; NULL: none */
     const char *source;   /* the Markdown's file, for diagnostics; NULL: none */
 } rz_pdf_options;
 
@@ -38,7 +40,8 @@ typedef struct {
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d);
 
-/* The rz_pdf_fn of build.h: the request's title, outline and form (a
+/* The rz_pdf_fn of build.h: the document's own heading as title, the
+ * request's outline, logo and form (a
  * letter has neither cover nor contents); author from ctx, an
  * rz_pdf_options (may be NULL). */
 rz_status rz_pdf_for_build(const char *md, size_t len, const rz_pdf_request *req, void *ctx,

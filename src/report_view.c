@@ -431,7 +431,7 @@ static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *lis
 static void period_value_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
                               const rz_unit_data *u, const char *period)
 {
-    snprintf(buf, n, "–");
+    snprintf(buf, n, "n.d."); /* one missing-value marker in every document */
     if (!u)
         return;
     for (size_t i = 0; i < u->n_values; i++) {

@@ -283,7 +283,7 @@ static void test_relazione(void)
     char *md = slurp(path);
     CHECK(md != NULL);
     const char *want[] = {
-        "## Premessa\n\nLa Relazione rendiconta i risultati dell'anno.\n\n- primo punto;",
+        "## Premessa\n\nLa Relazione rendiconta i risultati dell’anno.\n\n- primo punto;",
         "**Il Presidente**  \nMario Rossi",
         "## 2.1 Il contesto esterno di riferimento\n\n### Il contesto economico",
         "**Struttura organizzativa** (dal 20/05/2019)",
@@ -292,15 +292,15 @@ static void test_relazione(void)
         "| **Totale** | **3** | **100,0%** |",
         "| **A) Proventi** |  |  |",
         "| Personale | € -800,00 | € -750,35 |",
-        "*Fonte: Bilancio d'esercizio*",
-        "## 3.3 Valutazione complessiva della performance organizzativa\n\nL'OIV ha esaminato",
+        "*Fonte: Bilancio d’esercizio*",
+        "## 3.3 Valutazione complessiva della performance organizzativa\n\nL’OIV ha esaminato",
         "| Retribuzione media | € 23.669,02 | € 25.530,28 |",
         "| Data di rilevazione | 31/12/2018 | 31/12/2019 |",
         "**Iniziativa n. 1**\n\n- *Obiettivo:* Conciliare vita e lavoro\n- *Spesa:* nessuna",
         "1. Anna Bianchi – CNA\n1. 1\\. Carla Verdi",
         "## 5.1 Fasi, soggetti, tempi e responsabilità",
         "| 1 | Dall'8 aprile al 4 maggio 2020 | Raccolta dei dati | Segretario Generale (della "
-        "redazione); Ufficio controllo (dell'invio alla Giunta) |",
+        "redazione); Ufficio controllo (dell’invio alla Giunta) |",
         "## 5.2 Punti di forza e di debolezza",
         "- **Piano della performance 2019-2021** (31/01/2019); Giunta camerale n. 5 del "
         "31/01/2019 – <https://www.example.org/piano> – javascript:alert(1)",

@@ -159,6 +159,20 @@ def main():
     obj_by = {(o["livello"], o["codice"]): o for o in tables["obiettivi"]}
     levels = {"AS": "area", "OS": "strategico", "OO": "operativo"}
     albero = os.path.join(out, "albero.md")
+    if not os.path.exists(albero):
+        # No indicator has a result: no document prints a figure, and the
+        # open data hold the Piano with every result and score empty.
+        for i in tables["indicatori"]:
+            if i["risultato"] is not None:
+                fail(f"indicator {i['codice']}: a result in the open data, no albero written")
+        for o in tables["obiettivi"]:
+            if o["punteggio"] is not None:
+                fail(f"objective {o['codice']}: a score in the open data, no albero written")
+        if os.path.exists(os.path.join(out, "relazione.md")):
+            fail("relazione.md written without albero.md")
+        print(f"{sample}: {sum(len(t) for t in tables.values())} rows, no results "
+              f"(the Piano only, as no document prints a figure)")
+        return
     for line in open(albero, encoding="utf-8"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) != 6:

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rz_diags d;
     rz_diags_init(&d);
     int plain = size && (data[0] & 1);
-    rz_pdf_options opt = {NULL, NULL, NULL, NULL, !plain, !plain, NULL, "fuzz.md"};
+    rz_pdf_options opt = {.cover = !plain, .toc = !plain, .source = "fuzz.md"};
     void *pdf = NULL;
     size_t len = 0;
     rz_pdf_render((const char *)data, size, &opt, &pdf, &len, &d);
