@@ -595,9 +595,9 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
     return met;
 }
 
-/* The profile in the view ({{profilo.termini.organismo}}…), with the terms
+/* The profile as a view ({{profilo.termini.organismo}}…), with the terms
  * the Piano overrides. */
-static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, const rz_inputs *in)
+static rz_view *profile_view_of(rz_view_doc *doc, const rz_profile *p, const rz_inputs *in)
 {
     xmlNodePtr pr = xmlDocGetRootElement(p->doc);
     rz_view *v = rz_view_from_xml(doc, pr);
@@ -614,7 +614,7 @@ static void set_profile(rz_view_doc *doc, rz_view *root, const rz_profile *p, co
         key[k] = '\0';
         rz_view_set_str(terms, key, in->term_values[i]);
     }
-    rz_view_set(root, "profilo", v);
+    return v;
 }
 
 /* Points J and K, measured on the generated Relazione (named
@@ -690,7 +690,19 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_diag_out_of_memory(d, dir, "nel calcolo dei punteggi");
         st = RZ_IO;
     }
-    rz_view *root = s ? rz_report_view(doc, s) : rz_view_map(doc);
+    /* The profile first: the report view writes some words of its own
+     * (the levels' labels, the scoring method) in the profile's terms. */
+    rz_profile prof;
+    memset(&prof, 0, sizeof prof);
+    rz_view *profile_view = NULL;
+    if (st == RZ_OK)
+        st = rz_profile_load(opt->templates ? opt->templates : default_templates,
+                             in.profile ? in.profile : RZ_PROFILE_DEFAULT,
+                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
+    if (st == RZ_OK)
+        profile_view = profile_view_of(doc, &prof, &in);
+    rz_view *root =
+        s ? rz_report_view_terms(doc, s, rz_view_get(profile_view, "termini")) : rz_view_map(doc);
     ctx c;
     memset(&c, 0, sizeof c);
     c.opt = opt;
@@ -703,13 +715,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     set_document(doc, root, &in);
     c.body = body_name(root);
 
-    rz_profile prof;
-    memset(&prof, 0, sizeof prof);
-    if (st == RZ_OK)
-        st = rz_profile_load(c.templates, in.profile ? in.profile : RZ_PROFILE_DEFAULT,
-                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
-    if (st == RZ_OK)
-        set_profile(doc, root, &prof, &in);
+    if (profile_view)
+        rz_view_set(root, "profilo", profile_view);
     if (s && in.monitoring)
         rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
     c.profile_path = prof.path;

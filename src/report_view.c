@@ -33,7 +33,16 @@ typedef struct {
     rz_view_doc *doc;
     const rz_scored *s;
     const rz_rules *rules;
+    const rz_view *terms; /* the profile's words, or NULL: the defaults below */
 } builder;
+
+/* The profile's word for key ({{profilo.termini.key}}), or dflt, the
+ * cciaa profile's word, when there is no profile or it lacks the word. */
+static const char *term(const builder *b, const char *key, const char *dflt)
+{
+    const char *w = b->terms ? rz_view_as_str(rz_view_get(b->terms, key)) : NULL;
+    return w && *w ? w : dflt;
+}
 
 /* ---- formatting with the plan's precision ---- */
 
@@ -273,6 +282,17 @@ static rz_view *rettifica_view(builder *b, const rz_rettifica *r)
 
 static const char *const node_labels[] = {"Ente", "AS", "OS", "OO", "IND", "UO", "IND"};
 
+/* The short label of a level (AS, OS, OO…), in the profile's words where
+ * it has them (VP for an obiettivo di valore pubblico…). */
+static const char *node_label(const builder *b, rz_node_level level)
+{
+    if (level == RZ_NODE_AREA)
+        return term(b, "sigla_area", node_labels[level]);
+    if (level == RZ_NODE_OPERATIONAL)
+        return term(b, "sigla_operativo", node_labels[level]);
+    return node_labels[level];
+}
+
 /* The mission of programme code in plan p, or NULL. */
 static const char *programme_mission(const rz_plan *p, const char *code)
 {
@@ -326,7 +346,7 @@ static void node_common(builder *b, rz_view *m, const rz_scored_node *n)
         rz_view_set_str(m, "codice", n->objective->code);
         rz_view_set_str(m, "titolo", n->objective->title ? n->objective->title : "");
     }
-    rz_view_set_str(m, "livello", node_labels[n->level]);
+    rz_view_set_str(m, "livello", node_label(b, n->level));
     set_score(b, m, "punteggio", n->has_score, n->score);
     set_pct(b, m, "punteggio_calcolato", n->has_computed, n->computed,
             b->rules->objective_decimals);
@@ -412,7 +432,7 @@ static void collect_prevention(builder *b, const rz_scored_node *n, rz_view *lis
         rz_view *m = rz_view_map(b->doc);
         rz_view_set_str(m, "codice", o->code);
         rz_view_set_str(m, "titolo", o->title ? o->title : "");
-        rz_view_set_str(m, "livello", node_labels[n->level]);
+        rz_view_set_str(m, "livello", node_label(b, n->level));
         rz_view_set_str(m, "ambito",
                         o->transparency && o->anticorruption
                             ? "prevenzione della corruzione e trasparenza"
@@ -613,7 +633,7 @@ static void collect_rettifiche(builder *b, rz_view *approved, rz_view *declared,
 {
     char what[256];
     if (n->objective)
-        snprintf(what, sizeof what, "%s %s", node_labels[n->level], n->objective->code);
+        snprintf(what, sizeof what, "%s %s", node_label(b, n->level), n->objective->code);
     else
         snprintf(what, sizeof what, "Ente");
     if (n->rettifica) {
@@ -707,7 +727,7 @@ static rz_view *perspectives_view(builder *b)
         for (size_t k = 0; k < sp->n_objectives; k++) {
             rz_view *o = rz_view_map(b->doc);
             const rz_scored_node *n = sp->objectives[k];
-            rz_view_set_str(o, "livello", node_labels[n->level]);
+            rz_view_set_str(o, "livello", node_label(b, n->level));
             rz_view_set_str(o, "codice", n->objective->code);
             rz_view_set_str(o, "titolo", n->objective->title ? n->objective->title : "");
             set_score(b, o, "punteggio", n->has_score, n->score);
@@ -724,10 +744,11 @@ static rz_view *perspectives_view(builder *b)
 
 static rz_view *individuals_view(builder *b)
 {
-    static const char *const titles[] = {"Obiettivi del Segretario Generale",
-                                         "Obiettivi individuali assegnati ai dirigenti",
-                                         "Obiettivi individuali assegnati alle posizioni "
-                                         "organizzative"};
+    const char *const titles[] = {
+        term(b, "obiettivi_segretario", "Obiettivi del Segretario Generale"),
+        term(b, "obiettivi_dirigenti", "Obiettivi individuali assegnati ai dirigenti"),
+        term(b, "obiettivi_posizioni",
+             "Obiettivi individuali assegnati alle posizioni organizzative")};
     const rz_scored *s = b->s;
     rz_view *groups = rz_view_list(b->doc);
     for (int role = RZ_ROLE_SG; role <= RZ_ROLE_PO; role++) {
@@ -932,8 +953,10 @@ static rz_view *method_view(builder *b)
                           "peso si ripartisce sugli altri; accanto a ogni punteggio è indicato "
                           "che cosa è stato escluso.");
     rule_sentence(b, list, rz_buf_str(&t));
-    static const char *const gate_names[] = {"un'area", "un obiettivo strategico",
-                                             "un obiettivo operativo", "un obiettivo individuale"};
+    const char *const gate_names[] = {term(b, "un_area", "un'area"),
+                                      term(b, "un_obiettivo_strategico", "un obiettivo strategico"),
+                                      term(b, "un_obiettivo_operativo", "un obiettivo operativo"),
+                                      "un obiettivo individuale"};
     for (int g = 0; g < RZ_GATE_LEVELS; g++) {
         if (!r->has_gate[g])
             continue;
@@ -946,15 +969,20 @@ static rz_view *method_view(builder *b)
     if (r->os_rule == RZ_OS_FROM_BOTH) {
         double wi = r->has_os_indicator_weight ? r->os_indicator_weight : 50;
         rz_buf_printf(&t,
-                      "Il punteggio di un obiettivo strategico pesa per il %s i suoi indicatori "
-                      "e per il %s i suoi obiettivi operativi.",
-                      rule_pct(a, sizeof a, wi), rule_pct(c, sizeof c, 100 - wi));
+                      "Il punteggio di %s pesa per il %s i suoi indicatori e per il %s i suoi "
+                      "%s.",
+                      term(b, "un_obiettivo_strategico", "un obiettivo strategico"),
+                      rule_pct(a, sizeof a, wi), rule_pct(c, sizeof c, 100 - wi),
+                      term(b, "obiettivi_operativi", "obiettivi operativi"));
     } else {
-        rz_buf_printf(&t, "Il punteggio di un obiettivo strategico è la media pesata %s.",
-                      r->os_rule == RZ_OS_FROM_INDICATORS ? "dei suoi indicatori"
-                                                          : "dei suoi obiettivi operativi");
+        rz_buf_printf(&t, "Il punteggio di %s è la media pesata dei suoi %s.",
+                      term(b, "un_obiettivo_strategico", "un obiettivo strategico"),
+                      r->os_rule == RZ_OS_FROM_INDICATORS
+                          ? "indicatori"
+                          : term(b, "obiettivi_operativi", "obiettivi operativi"));
     }
-    rz_buf_puts(&t, " Aree ed ente sono medie pesate del livello sottostante.");
+    rz_buf_printf(&t, " %s ed ente sono medie pesate del livello sottostante.",
+                  term(b, "aree_inizio_frase", "Aree"));
     rule_sentence(b, list, rz_buf_str(&t));
     /* Indicators with rules of their own, each once. */
     const rz_scored *s = b->s;
@@ -1054,13 +1082,18 @@ static rz_view *rules_view(builder *b)
 rz_view *rz_report_indicator_view(rz_view_doc *doc, const rz_scored *s,
                                   const rz_scored_indicator *si)
 {
-    builder b = {doc, s, &s->plan->rules};
+    builder b = {doc, s, &s->plan->rules, NULL};
     return indicator_view(&b, si);
 }
 
 rz_view *rz_report_view(rz_view_doc *doc, const rz_scored *s)
 {
-    builder b = {doc, s, &s->plan->rules};
+    return rz_report_view_terms(doc, s, NULL);
+}
+
+rz_view *rz_report_view_terms(rz_view_doc *doc, const rz_scored *s, const rz_view *terms)
+{
+    builder b = {doc, s, &s->plan->rules, terms};
     const rz_plan *p = s->plan;
     rz_view *root = rz_view_map(doc);
     rz_view *ente = rz_view_map(doc);

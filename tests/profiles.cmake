@@ -27,3 +27,11 @@ add_test(NAME sample_comune_dfp_chapters
 add_test(NAME profile_piao_ignores_allegati
   COMMAND sh -c "t=$(mktemp -d) && cp samples/comune-montevecchio-2024/*.xml samples/cciaa-lucca-2020/allegato1.xml \"$t\"/ && \"$0\" build \"$t\" -o \"$t/out\" --no-pdf 2>&1 | grep -q 'allegato1.xml: warning: gli Allegati 1 e 2 sono moduli delle Camere di commercio' && test ! -e \"$t/out/allegato1.md\"; rc=$?; rm -rf \"$t\"; exit $rc" ${RELAZIONE_BIN}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# No term of the Camere di commercio in the published documents of a body on
+# the piao profile: the Comune sample and a folder just written by init.
+add_test(NAME sample_comune_no_cciaa_terms
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cciaa_terms.sh ${RELAZIONE_BIN} samples/comune-montevecchio-2024
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME init_piao_no_cciaa_terms
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cciaa_terms.sh ${RELAZIONE_BIN} --init piao
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
