@@ -10,8 +10,10 @@
  * the kind of body the format was first written for) and may override any
  * term (<ente><termine chiave="oiv">OIV monocratico</termine></ente>).
  *
- * The file is installed data, but it is still parsed as untrusted XML:
- * no network, no entity substitution, no DTD.
+ * The file is installed data, but it is still loaded as an untrusted
+ * input (rz_xml_load: no network, no DTD, a size limit) and validated
+ * against schemas/profilo.xsd, which says what a profile holds: the
+ * schema, not this file, is where a profile's rules are written.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "profile.h"
@@ -19,7 +21,6 @@
 #include "xmlload.h"
 
 #include <dirent.h>
-#include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,34 +106,36 @@ rz_status rz_profile_load(const char *templates, const char *name, const char *f
                     known[0] ? known : "nessuno: installazione incompleta");
         return RZ_INVALID;
     }
-    p->doc = xmlReadFile(p->path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlNodePtr root = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
-    if (!root || strcmp((const char *)root->name, "profilo") != 0 || p->doc->intSubset) {
-        rz_diag_add(d, RZ_ERROR, p->path, 0, "profilo",
-                    "il file del profilo non è un documento <profilo> ben formato (senza "
-                    "DOCTYPE): ripristinarlo dall'installazione");
+    /* Parsed like every input (no network, no DTD, a size limit) and
+     * validated against schemas/profilo.xsd: a broken profile is reported
+     * with its file and line, in the messages of the other inputs. */
+    rz_xml x;
+    rz_status st = rz_xml_load(p->path, 1, &x, d);
+    if (st != RZ_OK)
+        return st;
+    if (x.kind != RZ_DOC_PROFILO) {
+        rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(xmlDocGetRootElement(x.doc)), "profilo",
+                    "il file non è un profilo (atteso <profilo xmlns=\"%s\">, trovato: %s): "
+                    "ripristinarlo dall'installazione",
+                    rz_doc_namespace(RZ_DOC_PROFILO), rz_doc_name(x.kind));
+        rz_xml_free(&x);
         return RZ_INVALID;
     }
-    p->documents = rz_xml_child(rz_xml_child(root, "documenti"), "documento");
-    int n = 0;
-    for (xmlNodePtr doc = p->documents; doc; doc = rz_xml_next(doc, "documento"), n++) {
-        xmlChar *nm = xmlGetProp(doc, (const xmlChar *)"nome");
-        xmlChar *req = xmlGetProp(doc, (const xmlChar *)"richiede");
-        int ok = nm && valid_name((const char *)nm) && req;
-        xmlFree(nm);
-        xmlFree(req);
-        if (!ok) {
-            rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(doc), "profilo",
-                        "ogni <documento> del profilo ha un nome (lettere minuscole, cifre, "
-                        "trattini) e l'attributo richiede");
-            return RZ_INVALID;
-        }
-    }
-    if (n == 0) {
+    p->doc = x.doc; /* the profile owns the document from here */
+    x.doc = NULL;
+    rz_xml_free(&x);
+    xmlNodePtr root = xmlDocGetRootElement(p->doc);
+    xmlChar *own = xmlGetProp(root, (const xmlChar *)"nome");
+    int same = own && !strcmp((const char *)own, name);
+    if (!same)
         rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(root), "profilo",
-                    "il profilo non elenca documenti: aggiungere <documenti><documento …/>");
+                    "il profilo si chiama '%s', ma il file è %s.xml: scrivere <profilo "
+                    "nome=\"%s\">",
+                    own ? (const char *)own : "", name, name);
+    xmlFree(own);
+    if (!same)
         return RZ_INVALID;
-    }
+    p->documents = rz_xml_child(rz_xml_child(root, "documenti"), "documento");
     return RZ_OK;
 }
 

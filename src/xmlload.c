@@ -45,6 +45,7 @@ static const struct {
      "Allegato 2 - informazioni di sintesi", "informazioni-sintesi"},
     {RZ_DOC_VALIDAZIONE, "urn:relazione:validazione:1", "validazione.xsd",
      "elementi della validazione dell'organismo di valutazione", "validazione"},
+    {RZ_DOC_PROFILO, "urn:relazione:profilo:1", "profilo.xsd", "profilo di ente", "profilo"},
 };
 #define N_KINDS (sizeof doc_kinds / sizeof doc_kinds[0])
 

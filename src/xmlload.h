@@ -25,7 +25,8 @@ typedef enum {
     RZ_DOC_CONTESTO,
     RZ_DOC_ALLEGATO1,
     RZ_DOC_ALLEGATO2,
-    RZ_DOC_VALIDAZIONE
+    RZ_DOC_VALIDAZIONE,
+    RZ_DOC_PROFILO /* a profile of body, templates/profili/NOME.xml */
 } rz_doc_kind;
 
 /* The namespace and schema file of each kind, and its Italian name. */

@@ -22,6 +22,8 @@ bin="$t/prefix/bin/relazione"
 grep -qF "schemi e modelli in $t/prefix/bin/../share/relazione" version.txt ||
     { echo "install.sh: the installed binary does not use the prefix's data" >&2; exit 1; }
 "$bin" build dati -o documenti --no-pdf
+test -s "$t/prefix/share/relazione/schemas/profilo.xsd" ||
+    { echo "install.sh: the profiles' schema is not installed" >&2; exit 1; }
 test -s documenti/relazione.md
 grep -q "^# " documenti/relazione.md
 

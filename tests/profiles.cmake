@@ -35,3 +35,13 @@ add_test(NAME sample_comune_no_cciaa_terms
 add_test(NAME init_piao_no_cciaa_terms
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cciaa_terms.sh ${RELAZIONE_BIN} --init piao
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+# Profiles are validated against schemas/profilo.xsd: the shipped ones pass
+# (with the program and with xmllint); a broken one, met by a build, is an
+# input error with its file and line in Italian, and nothing is written.
+add_test(NAME profiles_schema_valid
+  COMMAND sh -c "\"$0\" validate templates/profili/cciaa.xml templates/profili/piao.xml && xmllint --noout --schema schemas/profilo.xsd templates/profili/cciaa.xml templates/profili/piao.xml" ${RELAZIONE_BIN}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME profile_broken
+  COMMAND sh -c "t=$(mktemp -d) && cp -R templates \"$t\"/ && cp tests/bad/profili/cciaa.xml \"$t\"/templates/profili/cciaa.xml && sh tests/expect.sh 1 \"profili/cciaa.xml:85: error: attributo richiede di <documento>: il valore «prospetive» non è ammesso; i valori ammessi sono: piano, monitoraggio, risultati, unita, prospettive\" -- \"$0\" build samples/cciaa-lucca-2017 -o \"$t\"/out --templates \"$t\"/templates --no-pdf && ! ls \"$t\"/out/*.md 2>/dev/null; rc=$?; rm -rf \"$t\"; exit $rc" ${RELAZIONE_BIN}
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
