@@ -14,6 +14,9 @@ packages=(
     fonts-dejavu-core fonts-dejavu-extra icc-profiles-free
     libxml2-utils poppler-utils qpdf python3 time man-db groff-base git
     chromium openjdk-17-jre-headless python3-jsonschema
+    # PDF/A validation in the tests: Apache PDFBox Preflight and what it loads
+    # (its Java runtime is the one above).
+    libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java
 )
 # Node.js and npm: Debian's, unless a Node.js with its own npm is installed.
 if ! command -v npm >/dev/null 2>&1; then

@@ -30,6 +30,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
+#include "chart.h"
 #include "allegato2_check.h"
 #include "check.h"
 #include "citizens_view.h"
@@ -465,6 +466,8 @@ static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePt
     else if (st == RZ_OK)
         st = rz_md_tidy(raw.data ? raw.data : "", raw.len, &md);
     rz_buf_free(&raw);
+    if (st == RZ_OK && rz_chart_check(md.data ? md.data : "", name, c->d) < 0)
+        st = RZ_IO;
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_MD))
         st = write_doc(c, name, "md", md.data, md.len);
     if (st == RZ_OK && !(c->opt->skip & RZ_OUT_HTML))
@@ -797,6 +800,8 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
                     "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
                     "profilo cciaa",
                     prof.path);
+    if (st == RZ_OK && opt->on_view)
+        opt->on_view(root, opt->on_view_arg);
     /* The PDF jobs own what they read: the inputs and the view can go
      * while the last ones are laid out. */
     rz_scored_free(s);

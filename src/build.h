@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "outline.h"
+#include "view.h"
 #include <stddef.h>
 
 /* What a document asks of its PDF besides the Markdown. */
@@ -31,6 +32,11 @@ typedef struct {
     rz_pdf_fn pdf;         /* NULL: no PDF */
     void *pdf_ctx;
     unsigned skip; /* RZ_OUT_* bits of the outputs not to write; 0: all */
+    /* When not NULL, called once the documents are made with the view
+     * their templates read (the generator of templates/LEGGIMI.md lists
+     * its keys). */
+    void (*on_view)(const rz_view *root, void *arg);
+    void *on_view_arg;
 } rz_build_options;
 
 /* The files written, for the caller to report. Zero it before use. */

@@ -1,5 +1,7 @@
 /* chart.c — see chart.h. */
 #include "chart.h"
+#include "buf.h"
+#include "format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,25 +9,18 @@
 
 double rz_chart_number(const char *s)
 {
-    char buf[64];
-    size_t n = 0;
-    for (; *s && n < sizeof buf - 1; s++) {
-        if (*s == '.')
-            continue;
-        buf[n++] = *s == ',' ? '.' : *s;
-    }
-    buf[n] = '\0';
-    return strtod(buf, NULL);
+    double v;
+    int decimals;
+    return rz_parse_number_it(s, &v, &decimals) ? v : 0;
 }
 
+/* s without the blanks at its ends, cut in place. */
 static char *trim(char *s)
 {
-    while (*s == ' ')
-        s++;
-    size_t l = strlen(s);
-    while (l && s[l - 1] == ' ')
-        s[--l] = '\0';
-    return s;
+    size_t len;
+    char *t = (char *)rz_trim(s, &len);
+    t[len] = '\0';
+    return t;
 }
 
 void rz_chart_parse(const char *src, rz_chart *out)
@@ -50,7 +45,8 @@ void rz_chart_parse(const char *src, rz_chart *out)
                 snprintf(b->label, sizeof b->label, "%s", trim(buf));
                 snprintf(b->text, sizeof b->text, "%s", trim(bar + 1));
                 b->value = rz_chart_number(b->text);
-            }
+            } else
+                out->dropped++;
         } else if (colon) {
             *colon = '\0';
             const char *key = trim(buf), *v = trim(colon + 1);
@@ -60,11 +56,55 @@ void rz_chart_parse(const char *src, rz_chart *out)
                 snprintf(out->unit, sizeof out->unit, "%s", v);
             else if (!strcmp(key, "massimo"))
                 out->max = rz_chart_number(v);
-            else if (!strcmp(key, "riferimento"))
+            else if (!strcmp(key, "riferimento")) {
                 out->ref = rz_chart_number(v);
+                snprintf(out->ref_text, sizeof out->ref_text, "%s", v);
+            }
         }
         if (!end)
             break;
         line = end + 1;
     }
+}
+
+/* The line after the one at p, or NULL at the end. */
+static const char *next_line(const char *p)
+{
+    const char *nl = strchr(p, '\n');
+    return nl ? nl + 1 : NULL;
+}
+
+int rz_chart_check(const char *md, const char *document, rz_diags *d)
+{
+    int lossy = 0;
+    rz_buf body;
+    rz_buf_init(&body);
+    rz_chart *ch = malloc(sizeof *ch);
+    for (const char *line = md; ch && line && *line; line = next_line(line)) {
+        if (strncmp(line, "```chart", 8) != 0)
+            continue;
+        rz_buf_clear(&body);
+        for (line = next_line(line); line && strncmp(line, "```", 3) != 0; line = next_line(line)) {
+            const char *end = strchr(line, '\n');
+            rz_buf_append(&body, line, end ? (size_t)(end - line) + 1 : strlen(line));
+        }
+        rz_chart_parse(body.len ? body.data : "", ch);
+        if (ch->dropped > 0) {
+            lossy++;
+            rz_diag_add(d, RZ_WARNING, document, 0, "grafico",
+                        "il grafico «%s» ha %d barre: ne sono disegnate solo le prime %d; "
+                        "dividerlo in più grafici nel modello",
+                        ch->title, ch->n + ch->dropped, RZ_CHART_MAX_BARS);
+        }
+        if (!line)
+            break;
+    }
+    int failed = !ch || rz_buf_failed(&body);
+    free(ch);
+    rz_buf_free(&body);
+    if (failed) {
+        rz_diag_out_of_memory(d, document, "controllando i grafici");
+        return -1;
+    }
+    return lossy;
 }

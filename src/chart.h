@@ -18,6 +18,8 @@
 #ifndef RZ_CHART_H
 #define RZ_CHART_H
 
+#include "diag.h"
+
 #define RZ_CHART_MAX_BARS 64
 
 typedef struct {
@@ -29,17 +31,27 @@ typedef struct {
 typedef struct {
     char title[256];
     char unit[32];
-    double max; /* the end of the scale; 100 unless given */
-    double ref; /* the reference line, or < 0 for none */
+    double max;        /* the end of the scale; 100 unless given */
+    double ref;        /* the reference line, or < 0 for none */
+    char ref_text[32]; /* the reference as written, "90" */
     rz_chart_bar bars[RZ_CHART_MAX_BARS];
     int n;
+    int dropped; /* bars past RZ_CHART_MAX_BARS, counted but not kept */
 } rz_chart;
 
 /* Reads the body of a chart block; bars past RZ_CHART_MAX_BARS are
- * dropped. A chart without bars has n == 0. */
+ * dropped and counted in dropped (rz_chart_check says so). A chart without
+ * bars has n == 0. */
 void rz_chart_parse(const char *src, rz_chart *out);
 
-/* An Italian-formatted number ("1.234,5") as a double. */
+/* Warns in d, naming the document and the chart, for each chart block of
+ * the Markdown md (NUL-terminated) with more bars than a chart can draw:
+ * the renderers show the first RZ_CHART_MAX_BARS. Returns how many charts
+ * lose bars; -1 when memory ran out (with the diagnostic). */
+int rz_chart_check(const char *md, const char *document, rz_diags *d);
+
+/* An Italian-formatted number ("1.234,5", read by rz_parse_number_it) as a
+ * double; 0 when s does not start with one. */
 double rz_chart_number(const char *s);
 
 #endif

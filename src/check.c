@@ -23,93 +23,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* ------------------------------------------------------------------ */
-/* Printed figures                                                     */
-/* ------------------------------------------------------------------ */
-
-static const char *skip_space(const char *s)
-{
-    while (*s == ' ' || *s == '\t' || (unsigned char)s[0] == 0xC2) {
-        if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-            s += 2; /* no-break space */
-        else if ((unsigned char)s[0] == 0xC2)
-            break;
-        else
-            s++;
-    }
-    return s;
-}
-
-int rz_parse_printed(const char *s, rz_printed *out)
-{
-    memset(out, 0, sizeof *out);
-    if (!s)
-        return 0;
-    s = skip_space(s);
-    int d, m, y, n = 0;
-    if (sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8) {
-        if (!rz_date_valid_ymd(y, m, d))
-            return 0;
-        out->is_date = 1;
-        out->date = rz_date_from_ymd(y, m, d);
-        return *skip_space(s + n) == '\0';
-    }
-    int neg = 0;
-    if (*s == '-' || *s == '+') {
-        neg = *s == '-';
-        s++;
-    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88 &&
-               (unsigned char)s[2] == 0x92) {
-        neg = 1; /* U+2212 minus sign */
-        s += 3;
-    }
-    /* Italian: '.' groups thousands, ',' is the decimal separator. A lone
-     * '.' that is not followed by exactly three digits is read as a decimal
-     * point, for figures typed the other way. */
-    const char *comma = strchr(s, ',');
-    char digits[64];
-    size_t k = 0;
-    int decimals = -1;
-    for (const char *p = s; *p && k < sizeof digits - 1; p++) {
-        if (isdigit((unsigned char)*p)) {
-            digits[k++] = *p;
-            if (decimals >= 0)
-                decimals++;
-        } else if (*p == ',') {
-            if (decimals >= 0)
-                return 0;
-            digits[k++] = '.';
-            decimals = 0;
-        } else if (*p == '.') {
-            int group = !comma && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
-                        isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4]);
-            if (comma || group)
-                continue;
-            if (decimals >= 0)
-                return 0;
-            digits[k++] = '.';
-            decimals = 0;
-        } else {
-            s = p;
-            break;
-        }
-        s = p + 1;
-    }
-    digits[k] = '\0';
-    if (k == 0 || (k == 1 && digits[0] == '.'))
-        return 0;
-    s = skip_space(s);
-    if (*s == '%') {
-        out->percent = 1;
-        s = skip_space(s + 1);
-    }
-    if (*s != '\0')
-        return 0;
-    out->value = strtod(digits, NULL) * (neg ? -1 : 1);
-    out->decimals = decimals < 0 ? 0 : decimals;
-    return 1;
-}
-
 /* Does computed, printed with the printed figure's decimals, read as it? */
 static int matches(double computed, const rz_printed *p)
 {
@@ -121,32 +34,6 @@ static int matches(double computed, const rz_printed *p)
 static int matches_exactly(double a, double b)
 {
     return fabs(a - b) < 1e-9 * (1 + fabs(a));
-}
-
-/* Formats like the documents print: 1.234,56 (decimals as printed). */
-static void it_number(char *buf, size_t n, double v, int decimals)
-{
-    rz_fmt_number(buf, n, v, decimals);
-}
-
-static void it_date(char *buf, size_t n, rz_date d)
-{
-    int y, m, dd;
-    rz_date_to_ymd(d, &y, &m, &dd);
-    rz_fmt_date(buf, n, y, m, dd);
-}
-
-/* The computed result as the document would print it. */
-static void result_text(char *buf, size_t n, const rz_measurement *m, const rz_target *t,
-                        int decimals)
-{
-    if (m->result_is_date) {
-        it_date(buf, n, m->result_date);
-        return;
-    }
-    it_number(buf, n, m->result, decimals);
-    if (t && t->kind == RZ_TGT_PERCENT && strlen(buf) + 1 < n)
-        strcat(buf, "%");
 }
 
 /* Where a figure was printed: "3.0 Albero della performance, p. 42". */
@@ -351,7 +238,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
     if (m->result_is_date) {
         if (p.is_date) {
             if (p.date != m->result_date) {
-                it_date(comp, sizeof comp, m->result_date);
+                rz_fmt_day(comp, sizeof comp, m->result_date);
                 problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
                             "%sdata stampata %s, i dati danno %s", u, dc->result, comp);
             }
@@ -361,8 +248,8 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
         if (p.value >= 20000 && p.value < 80000 && fabs(p.value - floor(p.value)) < 1e-9) {
             rz_date as_date = rz_date_from_serial((long)p.value);
             char conv[32];
-            it_date(conv, sizeof conv, as_date);
-            it_date(comp, sizeof comp, m->result_date);
+            rz_fmt_day(conv, sizeof conv, as_date);
+            rz_fmt_day(comp, sizeof comp, m->result_date);
             int same = as_date == m->result_date;
             problem_add(ps, dc, "plaus-serial-date", same ? RZ_WARNING : RZ_ERROR,
                         same ? RZ_MATERIALITY_COSMETIC : RZ_MATERIALITY_OBSERVATION,
@@ -371,7 +258,7 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
                         u, dc->result, conv, comp);
             return;
         }
-        it_date(comp, sizeof comp, m->result_date);
+        rz_fmt_day(comp, sizeof comp, m->result_date);
         problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
                     "%sstampato %s dove i dati danno la data %s", u, dc->result, comp);
         return;
@@ -384,19 +271,19 @@ static void check_declared_result(const rz_scored *s, const rz_scored_indicator 
     const rz_rules *ru = rz_indicator_rules(s->plan, ind);
     if (!matches(m->result, &p) && ru->result_decimals >= 0 && p.decimals > ru->result_decimals &&
         fabs(rz_round_dec(p.value, ru->result_decimals) - m->result) < 1e-9) {
-        result_text(comp, sizeof comp, m, si->target, ru->result_decimals);
+        rz_fmt_result(comp, sizeof comp, m, si->target, ru->result_decimals);
         problem_add(ps, dc, "plaus-precision", RZ_WARNING, RZ_MATERIALITY_COSMETIC,
                     "%srisultato stampato %s senza l'arrotondamento a %d decimali previsto dalle "
                     "regole (%s)%s",
                     u, dc->result, ru->result_decimals, comp,
                     inference_note(ru, RZ_INFERRED_ROUNDING));
     } else if (!matches(m->result, &p)) {
-        result_text(comp, sizeof comp, m, si->target, p.decimals);
+        rz_fmt_result(comp, sizeof comp, m, si->target, p.decimals);
         char detail[96] = "";
         if (ind->measure == RZ_MEASURE_RATIO) {
             char a[32], b[32];
-            it_number(a, sizeof a, m->num, m->num == floor(m->num) ? 0 : 2);
-            it_number(b, sizeof b, m->den, m->den == floor(m->den) ? 0 : 2);
+            rz_fmt_number(a, sizeof a, m->num, m->num == floor(m->num) ? 0 : 2);
+            rz_fmt_number(b, sizeof b, m->den, m->den == floor(m->den) ? 0 : 2);
             snprintf(detail, sizeof detail, " (%s / %s)", a, b);
         }
         problem_add(ps, dc, "E-result", RZ_ERROR, RZ_MATERIALITY_OBSERVATION,
@@ -439,7 +326,7 @@ static void check_declared_percent(const rz_rules *ru, const char *what, const c
     }
     if (matches(computed, &p))
         return;
-    it_number(comp, sizeof comp, computed, p.decimals);
+    rz_fmt_number(comp, sizeof comp, computed, p.decimals);
     rz_materiality mat = RZ_MATERIALITY_GRAVE;
     const char *note = "";
     if (normalised) {
@@ -473,10 +360,10 @@ static void check_declared_target(const rz_scored_indicator *si, const rz_declar
     int differs = 0;
     if (t->kind == RZ_TGT_DATE && t->has_value) {
         differs = !p.is_date || p.date != t->date;
-        it_date(plan_t, sizeof plan_t, t->date);
+        rz_fmt_day(plan_t, sizeof plan_t, t->date);
     } else if (t->has_value && !p.is_date) {
         differs = !matches(t->value, &p);
-        it_number(plan_t, sizeof plan_t, t->value, p.decimals);
+        rz_fmt_number(plan_t, sizeof plan_t, t->value, p.decimals);
     } else {
         return;
     }
@@ -544,7 +431,7 @@ static int algorithm_contradicts(const char *alg, const rz_target *t, char *out,
             tmp[2] = tmp[5] = '/';
         if (rz_parse_printed(tmp, &p) && p.is_date && p.date != t->date) {
             char a[32];
-            it_date(a, sizeof a, t->date);
+            rz_fmt_day(a, sizeof a, t->date);
             snprintf(out, n, "l'algoritmo dice «entro il %s» ma il target è %s", tmp, a);
             return 1;
         }
@@ -555,7 +442,7 @@ static int algorithm_contradicts(const char *alg, const rz_target *t, char *out,
         const char *o = strstr(alg, ops[k]);
         if (!o)
             continue;
-        const char *num = skip_space(o + strlen(ops[k]));
+        const char *num = rz_skip_printed_space(o + strlen(ops[k]));
         char tmp[32];
         size_t len = 0;
         while (num[len] &&
@@ -572,7 +459,7 @@ static int algorithm_contradicts(const char *alg, const rz_target *t, char *out,
             return 0;
         if (!matches(t->value, &p)) {
             char a[32];
-            it_number(a, sizeof a, t->value, p.decimals);
+            rz_fmt_number(a, sizeof a, t->value, p.decimals);
             snprintf(out, n, "l'algoritmo indica %s %s ma il target è %s", ops[k], tmp, a);
             return 1;
         }
@@ -612,7 +499,7 @@ static void check_declared_weight(const rz_scored *s, const rz_scored_indicator 
                 return;
         }
     char w[32], u[48];
-    it_number(w, sizeof w, si->weight, p.decimals);
+    rz_fmt_number(w, sizeof w, si->weight, p.decimals);
     problem_add(ps, dc, "A-weight", RZ_ERROR, RZ_MATERIALITY_GRAVE,
                 "%speso stampato %s, ma i pesi del Piano danno all'indicatore %s%% nel suo "
                 "obiettivo (né il peso stampato è quello di un obiettivo individuale che lo usa)",
@@ -649,8 +536,8 @@ static rz_materiality score_effect(const rz_scored_indicator *si, const rz_measu
     if (!si->total.has_score || !alt->has_score || matches_exactly(alt->score, si->total.score))
         return RZ_MATERIALITY_OBSERVATION;
     char a[32], b[32];
-    it_number(a, sizeof a, si->total.score, 2);
-    it_number(b, sizeof b, alt->score, 2);
+    rz_fmt_number(a, sizeof a, si->total.score, 2);
+    rz_fmt_number(b, sizeof b, alt->score, 2);
     snprintf(buf, n, "; la realizzazione parametrata passerebbe da %s%% a %s%%", a, b);
     return RZ_MATERIALITY_GRAVE;
 }
@@ -699,8 +586,8 @@ static void check_percent_as_counts(const rz_scored *s, const rz_scored_indicato
             char without[400] = "";
             if (ud->unit && si->total.has_result && measure_without(s, si, ud, 0, &alt)) {
                 char a[32], b[32];
-                result_text(a, sizeof a, &si->total, si->target, 2);
-                result_text(b, sizeof b, &alt, si->target, 2);
+                rz_fmt_result(a, sizeof a, &si->total, si->target, 2);
+                rz_fmt_result(b, sizeof b, &alt, si->target, 2);
                 mat = score_effect(si, &alt, effect, sizeof effect);
                 snprintf(without, sizeof without,
                          "; senza questi dati il risultato dell'ente sarebbe %s invece di %s%s", b,
@@ -754,7 +641,7 @@ static void check_body_against_units(const rz_scored *s, const rz_scored_indicat
         hi = n == 0 || m->result > hi ? m->result : hi;
         n++;
         char v[32], at[300] = "";
-        result_text(v, sizeof v, m, si->target, 2);
+        rz_fmt_result(v, sizeof v, m, si->target, 2);
         for (size_t k = 0; k < o->n_declared && !at[0]; k++) {
             const rz_declared *dc = &o->declared[k];
             if (dc->unit && !strcmp(dc->unit, si->units[i].unit)) {
@@ -769,12 +656,12 @@ static void check_body_against_units(const rz_scored *s, const rz_scored_indicat
     double tol = 0.005 + 1e-9 * (1 + fabs(r));
     if (n >= 2 && (r < lo - tol || r > hi + tol)) {
         char body_v[32], alt_v[32] = "", effect[160] = "";
-        result_text(body_v, sizeof body_v, &si->total, si->target, 2);
+        rz_fmt_result(body_v, sizeof body_v, &si->total, si->target, 2);
         rz_measurement alt;
         rz_materiality mat = RZ_MATERIALITY_OBSERVATION;
         char from_units[400] = "";
         if (measure_without(s, si, NULL, 1, &alt)) {
-            result_text(alt_v, sizeof alt_v, &alt, si->target, 2);
+            rz_fmt_result(alt_v, sizeof alt_v, &alt, si->target, 2);
             mat = score_effect(si, &alt, effect, sizeof effect);
             snprintf(from_units, sizeof from_units,
                      "; con le regole del Piano i dati delle unità danno %s%s", alt_v, effect);
@@ -829,7 +716,7 @@ static void check_established(const rz_scored *s, const rz_scored_indicator *si,
         return;
     const rz_observation *o = si->observation;
     char comp[64], at[256];
-    result_text(comp, sizeof comp, m, si->target, p.decimals);
+    rz_fmt_result(comp, sizeof comp, m, si->target, p.decimals);
     where(at, sizeof at, dc->where, dc->page);
     rz_buf others;
     rz_buf_init(&others);
@@ -849,7 +736,7 @@ static void check_established(const rz_scored *s, const rz_scored_indicator *si,
     char cover[320] = "";
     if (rn) {
         char sc[32];
-        it_number(sc, sizeof sc, rn->score, s->plan->rules.objective_decimals);
+        rz_fmt_number(sc, sizeof sc, rn->score, s->plan->rules.objective_decimals);
         snprintf(cover, sizeof cover,
                  "; la rettifica approvata dell'obiettivo %s (%s%%) ne tiene conto nei punteggi",
                  rn->objective ? rn->objective->code : "", sc);
@@ -949,7 +836,7 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
             si->outcome != RZ_OUTCOME_REACHED && !labelled_reached(&si->total) &&
             !(si->observation && si->observation->deviation_reason)) {
             char a[32];
-            it_number(a, sizeof a, si->total.achievement, 2);
+            rz_fmt_number(a, sizeof a, si->total.achievement, 2);
             rz_diag_add(d, RZ_WARNING, si->observation->loc.file, si->observation->loc.line,
                         "G-reason",
                         "indicatore %s: realizzazione del target al %s%% senza la motivazione "
@@ -1006,8 +893,8 @@ static void check_indicators(const rz_scored *s, rz_diags *d)
     free(ns);
     if (counted) {
         char share[32];
-        it_number(share, sizeof share,
-                  sources ? 100.0 * (double)self_declared / (double)sources : 0, 1);
+        rz_fmt_number(share, sizeof share,
+                      sources ? 100.0 * (double)self_declared / (double)sources : 0, 1);
         rz_diag_add(d, RZ_NOTE, s->plan->file, 0, "F-share",
                     "%zu indicatori su %zu indicano la fonte dei dati; di questi %zu (%s%%) hanno "
                     "fonte autodichiarata",
@@ -1074,18 +961,6 @@ static int node_score(const rz_scored *s, rz_node_level level, const char *code,
     return 1;
 }
 
-static const char *level_phrase(rz_node_level l)
-{
-    static const char *const phrases[] = {"ente",
-                                          "area strategica",
-                                          "obiettivo strategico",
-                                          "obiettivo operativo",
-                                          "indicatore",
-                                          "unità organizzativa",
-                                          "valutato"};
-    return phrases[l];
-}
-
 static int same_declared_score(const rz_declared_score *a, const rz_declared_score *b)
 {
     return a->level == b->level && !strcmp(a->value, b->value) &&
@@ -1116,7 +991,7 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
         if (ds->level == RZ_NODE_ENTE)
             snprintf(name, sizeof name, "ente");
         else
-            snprintf(name, sizeof name, "%s %s", level_phrase(ds->level), ds->code);
+            snprintf(name, sizeof name, "%s %s", rz_node_level_noun(ds->level), ds->code);
         rz_printed p;
         if (!rz_parse_printed(ds->value, &p) || p.is_date) {
             rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "plaus-unreadable",
@@ -1132,7 +1007,7 @@ static void check_declared_scores(const rz_scored *s, const rz_scored *alt, rz_d
         }
         if (matches(v, &p))
             continue;
-        it_number(comp, sizeof comp, v, p.decimals);
+        rz_fmt_number(comp, sizeof comp, v, p.decimals);
         double va;
         if (alt && node_score(alt, ds->level, ds->code, &va) && matches(va, &p)) {
             rz_diag_add(d, RZ_WARNING, ds->loc.file, ds->loc.line, "B-declared",
@@ -1171,7 +1046,7 @@ static void weight_problem(rz_buf *msg, const char *what, const char *printed, d
     if (!printed || !rz_parse_printed(printed, &p) || p.is_date || matches(plan, &p))
         return;
     char w[32];
-    it_number(w, sizeof w, plan, p.decimals);
+    rz_fmt_number(w, sizeof w, plan, p.decimals);
     rz_buf_printf(msg, "%s%s stampato %s, %s danno %s%%", msg->len ? "; " : "", what, printed,
                   source, w);
 }
@@ -1228,7 +1103,7 @@ static void check_declared_weights(const rz_scored *s, rz_diags *d)
                 }
             rz_buf text;
             rz_buf_init(&text);
-            rz_buf_printf(&text, "%s %s (%s): %s", level_phrase(ds->level), ds->code,
+            rz_buf_printf(&text, "%s %s (%s): %s", rz_node_level_noun(ds->level), ds->code,
                           rz_buf_str(&places), rz_buf_str(&msg));
             /* A wrong weight is grave; a contribution printed wrong beside
              * right weights and score is a printed figure. */

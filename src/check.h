@@ -29,6 +29,7 @@
 #ifndef RZ_CHECK_H
 #define RZ_CHECK_H
 
+#include "printed.h"
 #include "score.h"
 
 /* Runs every check and appends the findings to d. RZ_IO when memory ran
@@ -121,18 +122,5 @@ void rz_findings_print(const rz_diags *findings, FILE *f);
 
 /* The validation point a finding concerns ('A'..'K'), or 0. */
 char rz_check_point(const rz_diag *g);
-
-/* A figure as printed in a document: "87,80%", "1.234,5", "43697,00",
- * "25/06/2019". Returns 1 when it could be read. decimals is the number of
- * digits after the comma (the printed precision). */
-typedef struct {
-    int is_date;
-    rz_date date;
-    double value;
-    int decimals;
-    int percent;
-} rz_printed;
-
-int rz_parse_printed(const char *s, rz_printed *out);
 
 #endif

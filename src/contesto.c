@@ -92,12 +92,8 @@ static char *attr(xmlNodePtr n, const char *name)
 static char *trimmed_text(xmlNodePtr n)
 {
     xmlChar *t = xmlNodeGetContent(n);
-    const char *s = t ? (const char *)t : "";
-    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-        s++;
-    size_t len = strlen(s);
-    while (len && strchr(" \n\t\r", s[len - 1]))
-        len--;
+    size_t len;
+    const char *s = rz_trim(t ? (const char *)t : "", &len);
     char *out = malloc(len + 1);
     if (out) {
         memcpy(out, s, len);

@@ -165,6 +165,72 @@ char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form)
                      : rz_fmt_date(buf, n, ymd.year, ymd.month, ymd.day);
 }
 
+/* ---- reading ---- */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+const char *rz_parse_number_it(const char *s, double *value, int *decimals)
+{
+    int neg = 0;
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+    } else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x88 &&
+               (unsigned char)s[2] == 0x92) {
+        neg = 1; /* U+2212 minus sign */
+        s += 3;
+    }
+    const char *comma = strchr(s, ',');
+    char digits[64]; /* the figure in C form, for strtod */
+    size_t k = 0;
+    int dec = -1;
+    const char *end = s; /* after the last digit or decimal separator read */
+    for (const char *p = s; *p && k < sizeof digits - 1; p++) {
+        if (is_digit(*p)) {
+            digits[k++] = *p;
+            if (dec >= 0)
+                dec++;
+        } else if (*p == ',' || *p == '.') {
+            int group =
+                *p == '.' &&
+                (comma || (is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && !is_digit(p[4])));
+            if (group)
+                continue; /* a figure cannot end on it: end stays before */
+            if (dec >= 0)
+                return NULL;
+            digits[k++] = '.';
+            dec = 0;
+        } else
+            break;
+        end = p + 1;
+    }
+    digits[k] = '\0';
+    if (k == 0 || (k == 1 && digits[0] == '.'))
+        return NULL;
+    *value = strtod(digits, NULL) * (neg ? -1 : 1);
+    *decimals = dec < 0 ? 0 : dec;
+    return end;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+const char *rz_trim(const char *s, size_t *len)
+{
+    while (is_blank(*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && is_blank(s[n - 1]))
+        n--;
+    *len = n;
+    return s;
+}
+
 /* ---- Markdown ---- */
 
 static int is_space(char c)
@@ -176,6 +242,15 @@ static void escaped(rz_buf *out, char c)
 {
     char pair[2] = {'\\', c};
     rz_buf_append(out, pair, 2);
+}
+
+size_t rz_utf8_private_use(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && (u[0] == 0xEE || (u[0] == 0xEF && u[1] >= 0x80 && u[1] <= 0xA3)) &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return 3;
+    return 0;
 }
 
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
@@ -215,6 +290,11 @@ void rz_md_escape_inline(rz_buf *out, const char *s, size_t n)
         if (esc) {
             rz_buf_append(out, s + run, i - run);
             escaped(out, c);
+            run = i + 1;
+        } else if (rz_utf8_private_use(s + i, b - i)) {
+            /* A symbol font's glyph: no reader can show or name it. */
+            rz_buf_append(out, s + run, i - run);
+            i += rz_utf8_private_use(s + i, b - i) - 1;
             run = i + 1;
         } else if (c != ' ' && is_space(c)) {
             /* A line break, tab or NUL: one space for a run of blanks. */

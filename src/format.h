@@ -1,5 +1,6 @@
 /*
- * format.h — Italian number and date formats, and Markdown escaping.
+ * format.h — Italian number and date formats (written and read back),
+ * blanks at the ends of text, and Markdown escaping.
  *
  * Numbers: 1.234,56 (dot for thousands, comma for decimals), percentages
  * 97,8%, euro € 1.234,56, dates 28/05/2020 or 28 maggio 2020. NaN and
@@ -68,6 +69,21 @@ int rz_ymd_parse_iso(const char *s, rz_ymd *out);
  * when s is not a real date in ISO form. */
 char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form);
 
+/* Reads an Italian-written number at the start of s: an optional sign (+,
+ * - or the minus sign U+2212), then digits where ',' is the decimal
+ * separator and '.' groups thousands ("1.234,56", "-3,5", "87,80"). A '.'
+ * in a figure without a comma that is not followed by exactly three digits
+ * is read as a decimal point, for figures typed the other way ("17.33"; but
+ * "1.234" is 1234). Sets *value and *decimals (the digits after the
+ * separator: the printed precision) and returns where the number ends
+ * ("%" and what follows are the caller's), or NULL when s does not start
+ * with a number: no digit, or a second decimal separator ("12,3,4"). */
+const char *rz_parse_number_it(const char *s, double *value, int *decimals);
+
+/* The part of s without the blanks (spaces, tabs, line breaks) at its ends:
+ * returns where it starts and sets *len to its length. s is not changed. */
+const char *rz_trim(const char *s, size_t *len);
+
 /* Appends the n bytes at s to out so that CommonMark with the GFM
  * extensions reads them back as the same plain text, wherever on a line they
  * land (a table cell, a heading, a paragraph):
@@ -87,7 +103,15 @@ char *rz_fmt_iso_date(char *buf, size_t n, const char *s, int long_form);
  *  - "www." and "scheme://" are escaped so the autolink extension leaves
  *    them as text. An e-mail address still becomes a mailto link under that
  *    extension (it matches after escapes are resolved); its text is kept.
+ *  - characters of Unicode's Private Use Area are dropped (see below).
  * Other UTF-8 passes through. */
 void rz_md_escape_inline(rz_buf *out, const char *s, size_t n);
+
+/* 3 when the n bytes at s start with a character of Unicode's Private Use
+ * Area (U+E000..U+F8FF), else 0. Such characters are the glyphs of symbol
+ * fonts (Symbol, Wingdings) pasted from word processors: no font of a
+ * reader shows them and no screen reader can name them, so the documents
+ * leave them out and validation asks for the character meant. */
+size_t rz_utf8_private_use(const char *s, size_t n);
 
 #endif

@@ -263,27 +263,50 @@ FILE *rz_open_regular(const char *path, rz_diags *d)
     return f;
 }
 
-rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d)
+void rz_diag_too_big(rz_diags *d, const char *path, size_t max_bytes)
 {
-    *out = NULL;
-    *len = 0;
+    rz_diag_add(d, RZ_ERROR, path, 0, "size",
+                "il file è più grande dei %zu MB ammessi: controllare che sia il file giusto",
+                max_bytes / (1024 * 1024));
+}
+
+FILE *rz_open_input(const char *path, size_t max_bytes, rz_status *st, rz_diags *d)
+{
+    *st = RZ_OK;
     FILE *f = strcmp(path, "-") == 0 ? stdin : rz_open_regular(path, d);
-    if (!f)
-        return RZ_IO;
+    if (!f) {
+        *st = RZ_IO;
+        return NULL;
+    }
     /* A regular file's size is known before reading: refuse a huge one at
      * once instead of reading max_bytes of it. */
     struct stat sb;
     if (f != stdin && fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
         (unsigned long long)sb.st_size > (unsigned long long)max_bytes) {
         fclose(f);
-        rz_diag_add(d, RZ_ERROR, path, 0, "size",
-                    "il file è più grande dei %zu MB ammessi: controllare che sia il file giusto",
-                    max_bytes / (1024 * 1024));
-        return RZ_INVALID;
+        rz_diag_too_big(d, path, max_bytes);
+        *st = RZ_INVALID;
+        return NULL;
     }
+    return f;
+}
+
+void rz_close_input(FILE *f)
+{
+    if (f && f != stdin)
+        fclose(f);
+}
+
+rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d)
+{
+    *out = NULL;
+    *len = 0;
+    rz_status st;
+    FILE *f = rz_open_input(path, max_bytes, &st, d);
+    if (!f)
+        return st;
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap + 1);
-    rz_status st = RZ_OK;
     while (buf) {
         if (n == cap) {
             if (cap > max_bytes)
@@ -309,16 +332,13 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
         rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente per leggere il file");
         st = RZ_IO;
     } else if (n > max_bytes) {
-        rz_diag_add(d, RZ_ERROR, path, 0, "size",
-                    "il file è più grande dei %zu MB ammessi: controllare che sia il file giusto",
-                    max_bytes / (1024 * 1024));
+        rz_diag_too_big(d, path, max_bytes);
         st = RZ_INVALID;
     } else if (ferror(f)) {
         rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile leggere il file: %s", strerror(errno));
         st = RZ_IO;
     }
-    if (f != stdin)
-        fclose(f);
+    rz_close_input(f);
     if (st != RZ_OK) {
         free(buf);
         return st;

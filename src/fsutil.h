@@ -44,6 +44,16 @@ size_t rz_remove_stale_temporaries(const char *dir);
  * never end. NULL on failure. */
 FILE *rz_open_regular(const char *path, rz_diags *d);
 
+/* Opens path (standard input for "-") for reading as rz_open_regular
+ * does, and refuses at once a regular file larger than max_bytes (status
+ * RZ_INVALID, check "size"); *st is RZ_IO when it cannot be opened. NULL on
+ * failure, with the diagnostic in d. Close with rz_close_input. */
+FILE *rz_open_input(const char *path, size_t max_bytes, rz_status *st, rz_diags *d);
+void rz_close_input(FILE *f);
+
+/* The diagnostic for an input past max_bytes (check "size"). */
+void rz_diag_too_big(rz_diags *d, const char *path, size_t max_bytes);
+
 /* Reads a whole file (or standard input for "-") into a NUL-terminated
  * buffer, refusing files larger than max_bytes. *out is malloc'ed. */
 rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *len, rz_diags *d);

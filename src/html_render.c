@@ -93,22 +93,10 @@ static const char style[] =
 
 /* ---- escaping ---- */
 
-/* A character of Unicode's Private Use Area (U+E000..U+F8FF): symbol
- * fonts' glyphs pasted from word processors, which no reader's font shows
- * and no screen reader can name. Left out of the page. */
-static size_t private_use(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if ((u[0] == 0xEE || (u[0] == 0xEF && u[1] >= 0x80 && u[1] <= 0xA3)) && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80)
-        return 3;
-    return 0;
-}
-
 static void esc(rz_buf *o, const char *s)
 {
     for (; s && *s; s++) {
-        size_t skip = private_use(s);
+        size_t skip = rz_utf8_private_use(s, strnlen(s, 3));
         if (skip) {
             s += skip - 1;
             continue;

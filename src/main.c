@@ -369,7 +369,7 @@ static int cmd_explain(int argc, char **argv)
 static int cmd_build(int argc, char **argv)
 {
     const char *dir = NULL, *out = "out";
-    rz_build_options opt = {NULL, NULL, NULL, 0};
+    rz_build_options opt = {0};
     int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)

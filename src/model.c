@@ -14,10 +14,12 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "model.h"
+#include "format.h"
 #include "xmlload.h"
 
 #include <libxml/tree.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +41,8 @@ static const char *trim_dup(reader *r, const char *s)
 {
     if (!s)
         return NULL;
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
+    size_t n;
+    s = rz_trim(s, &n);
     return rz_arena_strndup(r->arena, s, n);
 }
 
@@ -149,6 +148,92 @@ static void attr_date(reader *r, xmlNodePtr n, const char *name, int *has, rz_da
                 s, name);
 }
 
+/* The readers' tables. Most elements are a list of "this attribute, or
+ * the text of this child, into that field": a table says it once per
+ * element, and the code left around it is what is particular to the
+ * element. The macros check each field's type at compile time (comparing
+ * pointers of distinct types does not compile). */
+typedef enum {
+    F_ATTR,   /* const char *: the attribute's text, NULL when absent */
+    F_CHILD,  /* const char *: the text of the child element */
+    F_INT,    /* int: the attribute as a number, 0 when absent */
+    F_LONG,   /* long: likewise */
+    F_BOOL,   /* int: 1 for "true" or "1" */
+    F_NUMBER, /* double, and an int saying whether it was there */
+    F_DATE    /* rz_date, and an int saying whether it was there; a date
+               * that is not real is an error */
+} field_kind;
+
+typedef struct {
+    field_kind kind;
+    const char *name;
+    size_t at, has; /* where the field and its "was there" flag are */
+} field;
+
+#define FIELD_AT(type, m, ctype) (offsetof(type, m) + 0 * sizeof(&((type *)0)->m == (ctype *)0))
+#define ATTR(type, m, name)                                                                        \
+    {                                                                                              \
+        F_ATTR, name, FIELD_AT(type, m, const char *), 0                                           \
+    }
+#define CHILD(type, m, name)                                                                       \
+    {                                                                                              \
+        F_CHILD, name, FIELD_AT(type, m, const char *), 0                                          \
+    }
+#define INT(type, m, name)                                                                         \
+    {                                                                                              \
+        F_INT, name, FIELD_AT(type, m, int), 0                                                     \
+    }
+#define LONG(type, m, name)                                                                        \
+    {                                                                                              \
+        F_LONG, name, FIELD_AT(type, m, long), 0                                                   \
+    }
+#define BOOL(type, m, name)                                                                        \
+    {                                                                                              \
+        F_BOOL, name, FIELD_AT(type, m, int), 0                                                    \
+    }
+#define NUMBER(type, m, has, name)                                                                 \
+    {                                                                                              \
+        F_NUMBER, name, FIELD_AT(type, m, double), FIELD_AT(type, has, int)                        \
+    }
+#define DATE(type, m, has, name)                                                                   \
+    {                                                                                              \
+        F_DATE, name, FIELD_AT(type, m, rz_date), FIELD_AT(type, has, int)                         \
+    }
+
+static void read_fields(reader *r, xmlNodePtr n, void *obj, const field *f, size_t count)
+{
+    char *base = obj;
+    for (size_t i = 0; i < count; i++) {
+        void *at = base + f[i].at;
+        int *has = (int *)(void *)(base + f[i].has);
+        switch (f[i].kind) {
+        case F_ATTR:
+            *(const char **)at = attr(r, n, f[i].name);
+            break;
+        case F_CHILD:
+            *(const char **)at = child_text(r, n, f[i].name);
+            break;
+        case F_INT:
+            *(int *)at = attr_int(r, n, f[i].name, 0);
+            break;
+        case F_LONG:
+            *(long *)at = attr_int(r, n, f[i].name, 0);
+            break;
+        case F_BOOL:
+            *(int *)at = attr_bool(r, n, f[i].name);
+            break;
+        case F_NUMBER:
+            *has = attr_double(r, n, f[i].name, at);
+            break;
+        case F_DATE:
+            attr_date(r, n, f[i].name, has, at);
+            break;
+        }
+    }
+}
+
+#define READ_FIELDS(r, n, obj, table) read_fields(r, n, obj, table, sizeof table / sizeof table[0])
+
 #define PUSH(r, arr, count, cap) RZ_ARENA_PUSH((r)->arena, arr, count, cap)
 
 static void push_code(reader *r, rz_codes *c, const char *code)
@@ -199,14 +284,22 @@ const char *rz_measure_name(rz_measure m)
     return measure_names[m];
 }
 
-/* "the strategic objective" etc., for messages. */
-static const char *const level_phrases[] = {"l'ente",
-                                            "l'area strategica",
-                                            "l'obiettivo strategico",
-                                            "l'obiettivo operativo",
-                                            "l'indicatore",
-                                            "l'unità organizzativa",
-                                            "il valutato"};
+/* The level in words, for messages, with its article ("l'" + "area
+ * strategica"). */
+static const struct {
+    const char *article, *noun;
+} level_words[] = {{"l'", "ente"},
+                   {"l'", "area strategica"},
+                   {"l'", "obiettivo strategico"},
+                   {"l'", "obiettivo operativo"},
+                   {"l'", "indicatore"},
+                   {"l'", "unità organizzativa"},
+                   {"il ", "valutato"}};
+
+const char *rz_node_level_noun(rz_node_level l)
+{
+    return level_words[l].noun;
+}
 
 static const char *const level_names[] = {
     "ente",       "area",  "obiettivo-strategico", "obiettivo-operativo",
@@ -476,14 +569,17 @@ static rz_objective *read_objective(plan_reader *pr, xmlNodePtr n, rz_objective_
     o->kind = kind;
     o->parent = parent;
     o->loc = loc_of(r, n);
-    o->code = attr(r, n, "codice");
-    o->title = child_text(r, n, "titolo");
-    o->description = child_text(r, n, "descrizione");
-    o->has_weight = attr_double(r, n, "peso", &o->weight);
-    o->frd = attr_bool(r, n, "fondo-risorse-decentrate");
-    o->transparency = attr_bool(r, n, "trasparenza");
-    o->anticorruption = attr_bool(r, n, "anticorruzione");
-    o->territorial = attr_bool(r, n, "sede-territoriale");
+    static const field fields[] = {
+        ATTR(rz_objective, code, "codice"),
+        CHILD(rz_objective, title, "titolo"),
+        CHILD(rz_objective, description, "descrizione"),
+        NUMBER(rz_objective, weight, has_weight, "peso"),
+        BOOL(rz_objective, frd, "fondo-risorse-decentrate"),
+        BOOL(rz_objective, transparency, "trasparenza"),
+        BOOL(rz_objective, anticorruption, "anticorruzione"),
+        BOOL(rz_objective, territorial, "sede-territoriale"),
+    };
+    READ_FIELDS(r, n, o, fields);
     xmlNodePtr per = rz_xml_child(n, "periodo");
     if (per) {
         o->period_from = attr_int(r, per, "da", 0);
@@ -1085,14 +1181,16 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
     reader *r = &pr->r;
     rz_plan *p = pr->p;
     xmlNodePtr ente = rz_xml_child(root, "ente");
-    p->body_name = child_text(r, ente, "nome");
-    p->body_short = child_text(r, ente, "nome-breve");
-    p->body_site = child_text(r, ente, "sito");
-    p->data_licence = child_text(r, ente, "licenza-dati");
+    static const field body[] = {
+        CHILD(rz_plan, body_name, "nome"),
+        CHILD(rz_plan, body_short, "nome-breve"),
+        CHILD(rz_plan, body_site, "sito"),
+        CHILD(rz_plan, data_licence, "licenza-dati"),
+    };
+    static const field period[] = {INT(rz_plan, period_from, "da"), INT(rz_plan, period_to, "a")};
+    READ_FIELDS(r, ente, p, body);
     p->year = text_int(r, rz_xml_child(root, "anno"), 0);
-    xmlNodePtr tri = rz_xml_child(root, "triennio");
-    p->period_from = attr_int(r, tri, "da", 0);
-    p->period_to = attr_int(r, tri, "a", 0);
+    READ_FIELDS(r, rz_xml_child(root, "triennio"), p, period);
     p->title = child_text(r, root, "titolo");
 
     size_t cap = 0;
@@ -1101,11 +1199,14 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
         rz_deliberation *dl = PUSH(r, p->deliberations, p->n_deliberations, cap);
         if (!dl)
             continue;
+        static const field fields[] = {
+            ATTR(rz_deliberation, id, "id"),
+            ATTR(rz_deliberation, organ, "organo"),
+            ATTR(rz_deliberation, number, "numero"),
+            DATE(rz_deliberation, date, has_date, "data"),
+        };
         dl->loc = loc_of(r, dn);
-        dl->id = attr(r, dn, "id");
-        dl->organ = attr(r, dn, "organo");
-        dl->number = attr(r, dn, "numero");
-        attr_date(r, dn, "data", &dl->has_date, &dl->date);
+        READ_FIELDS(r, dn, dl, fields);
         dl->subject = text_of(r, dn);
         dl->url = attr(r, dn, "url");
     }
@@ -1138,13 +1239,16 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
         rz_unit *u = PUSH(r, p->units, p->n_units, cap);
         if (!u)
             continue;
+        static const field fields[] = {
+            ATTR(rz_unit, code, "codice"),
+            CHILD(rz_unit, name, "nome"),
+            CHILD(rz_unit, head, "responsabile"),
+            ATTR(rz_unit, parent, "padre"),
+            BOOL(rz_unit, territorial, "sede-territoriale"),
+        };
         u->loc = loc_of(r, un);
-        u->code = attr(r, un, "codice");
-        u->name = child_text(r, un, "nome");
-        u->head = child_text(r, un, "responsabile");
+        READ_FIELDS(r, un, u, fields);
         u->kind = (rz_unit_kind)lookup(attr(r, un, "tipo"), unit_kinds, 8, RZ_UNIT_ALTRO);
-        u->parent = attr(r, un, "padre");
-        u->territorial = attr_bool(r, un, "sede-territoriale");
     }
     FOR_CHILD(an, rz_xml_child(root, "aree-strategiche"), "area-strategica")
     {
@@ -1162,12 +1266,15 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
         rz_evaluated *e = PUSH(r, p->evaluated, p->n_evaluated, cap);
         if (!e)
             continue;
+        static const field fields[] = {
+            ATTR(rz_evaluated, code, "codice"),
+            CHILD(rz_evaluated, name, "nome"),
+            CHILD(rz_evaluated, office, "incarico"),
+            ATTR(rz_evaluated, unit, "unita"),
+        };
         e->loc = loc_of(r, vn);
-        e->code = attr(r, vn, "codice");
+        READ_FIELDS(r, vn, e, fields);
         e->role = (rz_role)lookup(attr(r, vn, "ruolo"), roles, 3, RZ_ROLE_PO);
-        e->name = child_text(r, vn, "nome");
-        e->office = child_text(r, vn, "incarico");
-        e->unit = attr(r, vn, "unita");
         if (!attr_double(r, vn, "peso-obiettivi", &e->objectives_share))
             e->objectives_share = 100;
         size_t ocap = 0;
@@ -1176,13 +1283,16 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
             rz_individual_objective *io = PUSH(r, e->objectives, e->n_objectives, ocap);
             if (!io)
                 continue;
+            static const field objective_fields[] = {
+                ATTR(rz_individual_objective, code, "codice"),
+                CHILD(rz_individual_objective, title, "titolo"),
+                NUMBER(rz_individual_objective, weight, has_weight, "peso"),
+                ATTR(rz_individual_objective, indicator_code, "indicatore"),
+                ATTR(rz_individual_objective, objective_code, "obiettivo"),
+                ATTR(rz_individual_objective, unit, "unita"),
+            };
             io->loc = loc_of(r, on);
-            io->code = attr(r, on, "codice");
-            io->title = child_text(r, on, "titolo");
-            io->has_weight = attr_double(r, on, "peso", &io->weight);
-            io->indicator_code = attr(r, on, "indicatore");
-            io->objective_code = attr(r, on, "obiettivo");
-            io->unit = attr(r, on, "unita");
+            READ_FIELDS(r, on, io, objective_fields);
             xmlNodePtr own = rz_xml_child(on, "indicatore");
             if (own)
                 io->indicator = read_indicator(pr, own, RZ_LEVEL_INDIVIDUAL, NULL);
@@ -1198,10 +1308,13 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
             continue;
         rv->loc = loc_of(r, rn);
         rv->kind = (rz_revision_kind)lookup(attr(r, rn, "tipo"), rev_kinds, 3, RZ_REV_UPDATE);
-        rv->subject = attr(r, rn, "oggetto");
-        rv->deliberation = attr(r, rn, "delibera");
-        attr_date(r, rn, "data", &rv->has_date, &rv->date);
-        rv->note = child_text(r, rn, "nota");
+        static const field fields[] = {
+            ATTR(rz_revision, subject, "oggetto"),
+            ATTR(rz_revision, deliberation, "delibera"),
+            DATE(rz_revision, date, has_date, "data"),
+            CHILD(rz_revision, note, "nota"),
+        };
+        READ_FIELDS(r, rn, rv, fields);
     }
 }
 
@@ -1322,12 +1435,15 @@ static void read_unit_data(reader *r, xmlNodePtr n, rz_unit_data *u)
         rz_period_value *v = PUSH(r, u->values, u->n_values, cap);
         if (!v)
             continue;
+        static const field fields[] = {
+            ATTR(rz_period_value, period, "periodo"),
+            BOOL(rz_period_value, missing, "mancante"),
+            NUMBER(rz_period_value, num, has_num, "numeratore"),
+            NUMBER(rz_period_value, den, has_den, "denominatore"),
+            NUMBER(rz_period_value, value, has_value, "valore"),
+        };
         v->loc = loc_of(r, pn);
-        v->period = attr(r, pn, "periodo");
-        v->missing = attr_bool(r, pn, "mancante");
-        v->has_num = attr_double(r, pn, "numeratore", &v->num);
-        v->has_den = attr_double(r, pn, "denominatore", &v->den);
-        v->has_value = attr_double(r, pn, "valore", &v->value);
+        READ_FIELDS(r, pn, v, fields);
         const char *yn = attr(r, pn, "si-no");
         if (yn) {
             v->has_yesno = 1;
@@ -1358,17 +1474,20 @@ static void read_unit_data(reader *r, xmlNodePtr n, rz_unit_data *u)
 
 static void read_declared(reader *r, xmlNodePtr n, rz_declared *dc)
 {
+    static const field fields[] = {
+        ATTR(rz_declared, where, "dove"),
+        LONG(rz_declared, page, "pagina"),
+        ATTR(rz_declared, unit, "unita"),
+        ATTR(rz_declared, result, "risultato"),
+        ATTR(rz_declared, target, "target"),
+        ATTR(rz_declared, achievement, "realizzazione"),
+        ATTR(rz_declared, normalised, "parametrata"),
+        ATTR(rz_declared, weight, "peso"),
+        ATTR(rz_declared, weight_entity, "peso-ente"),
+        ATTR(rz_declared, algorithm, "algoritmo"),
+    };
     dc->loc = loc_of(r, n);
-    dc->where = attr(r, n, "dove");
-    dc->page = attr_int(r, n, "pagina", 0);
-    dc->unit = attr(r, n, "unita");
-    dc->result = attr(r, n, "risultato");
-    dc->target = attr(r, n, "target");
-    dc->achievement = attr(r, n, "realizzazione");
-    dc->normalised = attr(r, n, "parametrata");
-    dc->weight = attr(r, n, "peso");
-    dc->weight_entity = attr(r, n, "peso-ente");
-    dc->algorithm = attr(r, n, "algoritmo");
+    READ_FIELDS(r, n, dc, fields);
     const char *est = attr(r, n, "accertato");
     dc->established = est && (!strcmp(est, "true") || !strcmp(est, "1"));
 }
@@ -1480,15 +1599,18 @@ static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
         rz_declared_score *s = PUSH(r, m->declared_scores, m->n_declared_scores, cap);
         if (!s)
             continue;
+        static const field fields[] = {
+            ATTR(rz_declared_score, code, "codice"),
+            ATTR(rz_declared_score, where, "dove"),
+            LONG(rz_declared_score, page, "pagina"),
+            ATTR(rz_declared_score, value, "valore"),
+            ATTR(rz_declared_score, weight, "peso"),
+            ATTR(rz_declared_score, weight_entity, "peso-ente"),
+            ATTR(rz_declared_score, contribution, "contributo"),
+        };
         s->loc = loc_of(r, sn);
         s->level = node_level(r, sn);
-        s->code = attr(r, sn, "codice");
-        s->where = attr(r, sn, "dove");
-        s->page = attr_int(r, sn, "pagina", 0);
-        s->value = attr(r, sn, "valore");
-        s->weight = attr(r, sn, "peso");
-        s->weight_entity = attr(r, sn, "peso-ente");
-        s->contribution = attr(r, sn, "contributo");
+        READ_FIELDS(r, sn, s, fields);
     }
     cap = 0;
     FOR_CHILD(xn, rz_xml_child(root, "rettifiche"), "rettifica")
@@ -1550,6 +1672,16 @@ static int node_exists(const rz_plan *p, rz_node_level level, const char *code)
         return 0;
     }
     return 0;
+}
+
+/* A diagnostic when what ("la rettifica") concerns a node the plan lacks. */
+static void check_in_plan(reader *r, const rz_plan *p, const rz_loc *loc, const char *what,
+                          rz_node_level level, const char *code)
+{
+    if (level != RZ_NODE_ENTE && !node_exists(p, level, code))
+        rz_diag_add(r->d, RZ_ERROR, r->file, loc->line, "ref",
+                    "%s riguarda %s%s '%s', che non è nel Piano", what, level_words[level].article,
+                    level_words[level].noun, code ? code : "");
 }
 
 static const rz_period *find_period(const rz_monitoring *m, const char *code)
@@ -1710,27 +1842,15 @@ static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_pl
                             o->declared[j].unit);
     }
     if (p) {
-        for (size_t i = 0; i < m->n_rettifiche; i++) {
-            const rz_rettifica *rt = &m->rettifiche[i];
-            if (rt->level != RZ_NODE_ENTE && !node_exists(p, rt->level, rt->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, rt->loc.line, "ref",
-                            "la rettifica riguarda %s '%s', che non è nel Piano",
-                            level_phrases[rt->level], rt->code ? rt->code : "");
-        }
-        for (size_t i = 0; i < m->n_criticita; i++) {
-            const rz_criticita *c = &m->criticita[i];
-            if (c->level != RZ_NODE_ENTE && !node_exists(p, c->level, c->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, c->loc.line, "ref",
-                            "la criticità riguarda %s '%s', che non è nel Piano",
-                            level_phrases[c->level], c->code ? c->code : "");
-        }
-        for (size_t i = 0; i < m->n_declared_scores; i++) {
-            const rz_declared_score *s = &m->declared_scores[i];
-            if (s->level != RZ_NODE_ENTE && !node_exists(p, s->level, s->code))
-                rz_diag_add(r->d, RZ_ERROR, r->file, s->loc.line, "ref",
-                            "il punteggio dichiarato riguarda %s '%s', che non è nel Piano",
-                            level_phrases[s->level], s->code ? s->code : "");
-        }
+        for (size_t i = 0; i < m->n_rettifiche; i++)
+            check_in_plan(r, p, &m->rettifiche[i].loc, "la rettifica", m->rettifiche[i].level,
+                          m->rettifiche[i].code);
+        for (size_t i = 0; i < m->n_criticita; i++)
+            check_in_plan(r, p, &m->criticita[i].loc, "la criticità", m->criticita[i].level,
+                          m->criticita[i].code);
+        for (size_t i = 0; i < m->n_declared_scores; i++)
+            check_in_plan(r, p, &m->declared_scores[i].loc, "il punteggio dichiarato",
+                          m->declared_scores[i].level, m->declared_scores[i].code);
     }
 }
 

@@ -557,5 +557,7 @@ const char *rz_comparator_symbol(rz_comparator c);
 const char *rz_target_kind_name(rz_target_kind k);
 const char *rz_measure_name(rz_measure m);
 const char *rz_node_level_name(rz_node_level l);
+/* The level in words for messages: "area strategica", "unità organizzativa". */
+const char *rz_node_level_noun(rz_node_level l);
 
 #endif

@@ -16,9 +16,12 @@
 #include "pdf_render.h"
 #include "buf.h"
 #include "chart.h"
+#include "format.h"
 #include "fsutil.h"
 #include "markdown_stats.h"
 #include "md_tidy.h"
+#include "pdf_pdfa.h"
+#include "pdf_struct.h"
 #include "ttf_subset.h"
 #include "version.h"
 
@@ -27,7 +30,6 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
-#include <hpdf_pdfa.h>
 #include <math.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -48,6 +50,7 @@
 #define TABLE_SIZE 8.0
 /* No type below this: a table too wide for it goes on a landscape page. */
 #define MIN_TABLE_SIZE 7.5
+#define LANG "it-IT" /* the documents' language, declared for readers */
 
 enum { F_REG, F_BOLD, F_ITAL, F_MONO, F_COND, F_COND_BOLD, N_FONTS };
 
@@ -72,6 +75,7 @@ typedef struct {
     double x, y, w, h; /* y from the top of the page */
     double gray;       /* fill or stroke gray level, 0 black .. 1 white */
     char *text;        /* OP_TEXT; the URI for OP_LINK */
+    rz_mark mark;      /* the structure element it belongs to (pdf_struct.h) */
 } op;
 
 typedef struct {
@@ -156,6 +160,11 @@ typedef struct {
     int line_base;           /* lines of the Markdown before the piece */
     size_t body_first;       /* hpages index of the first laid-out page */
     const heading **by_slug; /* the headings in anchor order, once needed */
+    rz_struct *st;           /* the logical structure, built with the layout */
+    int cover_elem;          /* the cover's section, -1 without a cover */
+    int toc_head, toc;       /* the contents' heading and TOC, -1 without */
+    int toc_l1, toc_sub;     /* the contents' last level-1 entry and its TOC */
+    int last_level;          /* of the last heading tagged (H1..H6 nest) */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -631,6 +640,7 @@ static op *add_op(ctx *c, op_kind k)
     op *o = &p->ops[p->n++];
     memset(o, 0, sizeof *o);
     o->kind = k;
+    o->mark = k == OP_LINK ? rz_struct_here(c->st) : rz_struct_content(c->st, k != OP_TEXT);
     return o;
 }
 
@@ -725,12 +735,25 @@ static word *add_word(ctx *c, words *ws)
 static void push_word(ctx *c, words *ws, const char *s, size_t n, int f, int space, const char *url)
 {
     word *w = add_word(c, ws);
-    w->text = malloc(n + 1);
-    if (!w->text)
+    char *text = w->text = malloc(n + 1);
+    if (!text)
         longjmp(c->fail, 1);
-    memcpy(w->text, s, n);
-    w->text[n] = '\0';
-    w->len = n;
+    /* A symbol font's glyph (format.h) is left out, as in the HTML. */
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t pua = rz_utf8_private_use(s + i, n - i);
+        if (pua)
+            i += pua - 1;
+        else
+            text[len++] = s[i];
+    }
+    text[len] = '\0';
+    if (len == 0 && n > 0) { /* nothing but such glyphs: no word */
+        free(text);
+        ws->n--;
+        return;
+    }
+    w->len = len;
     w->font = f;
     w->space_after = space;
     w->url = url;
@@ -965,6 +988,8 @@ static void draw_words(ctx *c, const words *ws, span l, double size, double x, d
             x += space;
         const word *w = &ws->w[i];
         double ww = text_width(c, w->font, size, w->text, w->len);
+        if (w->url)
+            rz_struct_open_for(c->st, "Link", w->url);
         draw_text(c, w->font, size, x, y, w->text, w->len);
         if (w->url) {
             op *o = add_op(c, OP_LINK);
@@ -973,6 +998,7 @@ static void draw_words(ctx *c, const words *ws, span l, double size, double x, d
             o->w = ww;
             o->h = size * 1.25;
             o->text = strdup(w->url);
+            rz_struct_close(c->st);
         }
         x += ww;
     }
@@ -1002,6 +1028,7 @@ static void flow(ctx *c, words *ws, double size, double leading)
 typedef struct {
     words ws;
     lines ls;
+    int elem; /* its TH or TD */
 } cell;
 
 typedef struct {
@@ -1045,9 +1072,11 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
     for (int k = 0; k < ncols; k++) {
         cell *ce = &r->cells[k];
         char al = align[k] == 'r' ? 'r' : align[k] == 'c' ? 'c' : 'l';
+        rz_struct_enter(c->st, ce->elem);
         for (size_t i = from_line; i < ce->ls.n && i < from_line + max_lines; i++)
             draw_words(c, &ce->ws, ce->ls.l[i], size, x + pad,
                        c->y + pad + (double)(i - from_line) * lh + size, colw[k] - 2 * pad, al);
+        rz_struct_close(c->st);
         x += colw[k];
     }
     draw_line(c, c->left, c->y + h, total, 0, r->header ? 0.35 : 0.8);
@@ -1105,6 +1134,40 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
     }
     free(minw);
     free(pref);
+}
+
+/* The table's elements, in reading order, before any is drawn: a row
+ * split across pages, a header repeated, stay one element each. */
+static void table_structure(ctx *c, row *rows, size_t nrows, int ncols)
+{
+    rz_struct_open(c->st, "Table");
+    for (size_t r = 0; r < nrows; r++) {
+        if (r == 0 || rows[r].header != rows[r - 1].header) {
+            if (r)
+                rz_struct_close(c->st);
+            rz_struct_open(c->st, rows[r].header ? "THead" : "TBody");
+        }
+        rz_struct_open(c->st, "TR");
+        for (int k = 0; k < ncols; k++) {
+            rows[r].cells[k].elem = rz_struct_open(c->st, rows[r].header ? "TH" : "TD");
+            if (rows[r].header)
+                rz_struct_set_scope(c->st, rows[r].cells[k].elem, "Column");
+            rz_struct_close(c->st);
+        }
+        rz_struct_close(c->st);
+    }
+    if (nrows)
+        rz_struct_close(c->st);
+}
+
+/* The header row again on a continuation page: an artifact, the table's
+ * structure has it once. */
+static void repeat_header(ctx *c, row *header, int ncols, const double *colw, const char *align,
+                          double size, double pad)
+{
+    rz_struct_artifacts(c->st, 1);
+    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+    rz_struct_artifacts(c->st, 0);
 }
 
 /* Tables of one kind (the same header cells) share their column widths
@@ -1343,6 +1406,7 @@ static void render_table(ctx *c, cmark_node *table)
 
     double lh = size * 1.3;
     row *header = nrows && rows[0].header ? &rows[0] : NULL;
+    table_structure(c, rows, nrows, ncols);
     need(c, (header ? header->height : 0) + (nrows > 1 ? rows[1].height : 0));
     c->y += 2;
     for (size_t r = 0; r < nrows; r++) {
@@ -1351,7 +1415,7 @@ static void render_table(ctx *c, cmark_node *table)
         if (c->y + rw->height > bottom(c)) {
             if (rw->height + head_h <= bottom(c) - MARGIN_T) {
                 if (!new_page(c) && header && rw != header)
-                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+                    repeat_header(c, header, ncols, colw, align, size, pad);
             }
         }
         /* A row taller than what is left of a page is split by lines, the
@@ -1366,7 +1430,7 @@ static void render_table(ctx *c, cmark_node *table)
             size_t fit = room > lh ? (size_t)(room / lh) : 0;
             if (fit == 0) {
                 if (!new_page(c) && header && rw != header)
-                    draw_row(c, header, ncols, colw, align, size, pad, 0, 0, (size_t)-1);
+                    repeat_header(c, header, ncols, colw, align, size, pad);
                 continue;
             }
             draw_row(c, rw, ncols, colw, align, size, pad, !rw->header && r % 2 == 0, from, fit);
@@ -1376,6 +1440,7 @@ static void render_table(ctx *c, cmark_node *table)
         } while (from < total);
     }
     c->y += 8;
+    rz_struct_close(c->st); /* the Table */
     c->landscape = turned;
     for (size_t r = 0; r < nrows; r++) {
         for (int k = 0; k < ncols; k++) {
@@ -1393,6 +1458,24 @@ static void render_table(ctx *c, cmark_node *table)
 /* Charts                                                              */
 /* ------------------------------------------------------------------ */
 
+/* What the chart shows, in words, from its data: the alternative text of
+ * its Figure. Returns -1 when memory ran out. */
+static int chart_alt(ctx *c, int fig, const rz_chart *ch)
+{
+    rz_buf b;
+    rz_buf_init(&b);
+    rz_buf_printf(&b, "Grafico a barre%s%s: ", *ch->title ? ", " : "", ch->title);
+    for (int i = 0; i < ch->n; i++)
+        rz_buf_printf(&b, "%s%s %s%s", i ? "; " : "", ch->bars[i].label, ch->bars[i].text,
+                      ch->unit);
+    if (ch->ref >= 0 && ch->ref <= ch->max)
+        rz_buf_printf(&b, ". Valore di riferimento: %s%s", ch->ref_text, ch->unit);
+    rz_buf_putc(&b, '.');
+    int failed = rz_buf_failed(&b) || rz_struct_set_alt(c->st, fig, rz_buf_str(&b)) != 0;
+    rz_buf_free(&b);
+    return failed ? -1 : 0;
+}
+
 /* A ```chart block (chart.h) as horizontal bars. */
 static void render_chart(ctx *c, const char *src)
 {
@@ -1406,6 +1489,11 @@ static void render_chart(ctx *c, const char *src)
     if (n == 0 || max <= 0) {
         free(ch);
         return;
+    }
+    int fig = rz_struct_open(c->st, "Figure");
+    if (chart_alt(c, fig, ch) != 0) {
+        free(ch);
+        longjmp(c->fail, 1);
     }
     double bar_h = 11, gap = 5, size = 8;
     need(c, 24 + (double)n * (bar_h + gap) + 14);
@@ -1445,6 +1533,7 @@ static void render_chart(ctx *c, const char *src)
             draw_line(c, rx, yy, 0, 2, 0.1);
     }
     c->y += 8;
+    rz_struct_close(c->st); /* the Figure */
     free(ch);
     kept_lines(c, 2);
 }
@@ -1518,12 +1607,20 @@ static void render_heading(ctx *c, cmark_node *n)
     h->y = c->y;
     if (!c->doc_title && level == 1)
         c->doc_title = strdup(h->title);
+    /* Tagged levels nest: none deeper than one below the last. */
+    static const char *const tags[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+    int tagged = level < 1 ? 1 : level > 6 ? 6 : level;
+    if (tagged > c->last_level + 1)
+        tagged = c->last_level + 1;
+    c->last_level = tagged;
+    rz_struct_open(c->st, tags[tagged - 1]);
     words ws = {0};
     collect_inline(c, n, &ws, 1, 0);
     c->in_heading = 1;
     flow(c, &ws, size, 1.25);
     c->in_heading = 0;
     words_free(&ws);
+    rz_struct_close(c->st);
     if (level <= 2)
         draw_line(c, c->left, c->y + 1, c->width, 0, level == 1 ? 0.3 : 0.7);
     c->y += size * 0.5;
@@ -1537,6 +1634,7 @@ static void render_list(ctx *c, cmark_node *list, int depth)
     double old_left = c->left, old_width = c->width;
     c->left += indent;
     c->width -= indent;
+    rz_struct_open(c->st, "L");
     for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
         char marker[16];
         if (ordered)
@@ -1545,9 +1643,16 @@ static void render_list(ctx *c, cmark_node *list, int depth)
             snprintf(marker, sizeof marker, "%s", depth % 2 ? "–" : "•");
         need(c, BODY_SIZE * 1.4);
         double mw = text_width(c, F_REG, BODY_SIZE, marker, strlen(marker));
+        rz_struct_open(c->st, "LI");
+        rz_struct_open(c->st, "Lbl");
         draw_text(c, F_REG, BODY_SIZE, c->left - mw - 4, c->y + BODY_SIZE, marker, strlen(marker));
+        rz_struct_close(c->st);
+        rz_struct_open(c->st, "LBody");
         render_blocks(c, item, depth + 1);
+        rz_struct_close(c->st);
+        rz_struct_close(c->st);
     }
+    rz_struct_close(c->st); /* the L */
     c->left = old_left;
     c->width = old_width;
 }
@@ -1561,6 +1666,7 @@ static void render_code(ctx *c, cmark_node *n)
         return;
     }
     double size = 8, lh = size * 1.35;
+    rz_struct_open(c->st, "Code");
     for (const char *line = lit ? lit : ""; *line;) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
@@ -1586,6 +1692,7 @@ static void render_code(ctx *c, cmark_node *n)
             break;
         line = end + 1;
     }
+    rz_struct_close(c->st);
     c->y += 6;
 }
 
@@ -1602,7 +1709,9 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
         case CMARK_NODE_PARAGRAPH: {
             words ws = {0};
             collect_inline(c, n, &ws, 0, 0);
+            rz_struct_open(c->st, "P");
             flow(c, &ws, BODY_SIZE, 1.42);
+            rz_struct_close(c->st);
             words_free(&ws);
             c->y += list_depth ? 2 : 6;
             break;
@@ -1616,7 +1725,9 @@ static void render_blocks(ctx *c, cmark_node *parent, int list_depth)
             c->left += 14;
             c->width -= 14;
             c->in_quote++;
+            rz_struct_open(c->st, "BlockQuote");
             render_blocks(c, n, list_depth);
+            rz_struct_close(c->st);
             c->in_quote--;
             c->left = ol;
             c->width = ow;
@@ -1680,12 +1791,12 @@ static const heading *find_heading(ctx *c, const char *slug)
     return lo < c->n_headings && !strcmp(c->by_slug[lo]->slug, slug) ? c->by_slug[lo] : NULL;
 }
 
-/* Where a bookmark or an internal link of heading h leads. */
-static HPDF_Destination heading_destination(ctx *c, const heading *h)
+/* A link on page hp, over r, to heading h: a direct destination, as
+ * PDF/A wants (pdf_pdfa.h). */
+static HPDF_Annotation heading_link(ctx *c, HPDF_Page hp, HPDF_Rect r, const heading *h)
 {
-    HPDF_Destination dst = HPDF_Page_CreateDestination(c->hpages[c->body_first + h->page]);
-    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(page_h(&c->pages[h->page]) - h->y + 12), 1);
-    return dst;
+    return rz_pdfa_goto(c->pdf, hp, r, c->hpages[c->body_first + h->page],
+                        page_h(&c->pages[h->page]) - h->y + 12);
 }
 
 static void emit_page(ctx *c, HPDF_Page hp, const page *p)
@@ -1694,10 +1805,14 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
     double cur_size = 0, ph = page_h(p);
     for (size_t i = 0; i < p->n; i++) {
         const op *o = &p->ops[i];
+        /* Marked content never crosses a text object's bounds. */
         if (in_text && (o->kind == OP_RECT || o->kind == OP_LINE)) {
+            rz_struct_unmark(c->st);
             HPDF_Page_EndText(hp);
             in_text = 0;
         }
+        if (o->kind == OP_RECT || o->kind == OP_LINE)
+            rz_struct_mark(c->st, o->mark);
         switch (o->kind) {
         case OP_RECT:
             HPDF_Page_SetGrayFill(hp, (HPDF_REAL)o->gray);
@@ -1714,11 +1829,13 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             break;
         case OP_TEXT: {
             if (!in_text) {
+                rz_struct_unmark(c->st);
                 HPDF_Page_SetGrayFill(hp, 0);
                 HPDF_Page_BeginText(hp);
                 in_text = 1;
                 cur_font = -1;
             }
+            rz_struct_mark(c->st, o->mark);
             if (o->font != cur_font || o->size != cur_size) {
                 HPDF_Page_SetFontAndSize(hp, font(c, o->font), (HPDF_REAL)o->size);
                 cur_font = o->font;
@@ -1735,7 +1852,8 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             for (; k < p->n; k++) {
                 const op *q = &p->ops[k];
                 if (q->kind != OP_TEXT || q->font != o->font || q->size != o->size ||
-                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6)
+                    q->y != o->y || fabs(q->x - (end + space)) > 1e-6 ||
+                    q->mark.elem != o->mark.elem || q->mark.slot != o->mark.slot)
                     break;
                 rz_buf_putc(&c->run, ' ');
                 rz_buf_puts(&c->run, q->text);
@@ -1754,14 +1872,18 @@ static void emit_page(ctx *c, HPDF_Page hp, const page *p)
             } else {
                 const heading *h = find_heading(c, o->text + 1);
                 if (h)
-                    a = HPDF_Page_CreateLinkAnnot(hp, r, heading_destination(c, h));
+                    a = heading_link(c, hp, r, h);
             }
-            if (a)
+            if (a) {
                 HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+                rz_pdfa_link(a);
+                rz_struct_annot(c->st, o->mark.elem, a);
+            }
             break;
         }
         }
     }
+    rz_struct_unmark(c->st);
     if (in_text)
         HPDF_Page_EndText(hp);
 }
@@ -1773,6 +1895,7 @@ static void furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t
     char foot[64];
     snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
     double w = text_width(c, F_REG, 8, foot, strlen(foot));
+    rz_struct_mark(c->st, (rz_mark){RZ_PAGINATION, -1});
     HPDF_Page_SetGrayFill(hp, 0.3f);
     HPDF_Page_BeginText(hp);
     HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 8);
@@ -1796,6 +1919,7 @@ static void furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t
     HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
     HPDF_Page_LineTo(hp, (HPDF_REAL)(pw - MARGIN_R), (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
     HPDF_Page_Stroke(hp);
+    rz_struct_unmark(c->st);
 }
 
 /* The cover and the contents are laid out after the body (their page
@@ -1823,131 +1947,36 @@ static char *cover_line(cmark_node *para)
     return t;
 }
 
-static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm);
-
-static void set_metadata(ctx *c, const rz_pdf_options *opt)
+/* The metadata, the PDF/A pieces libharu does not write by itself (see
+ * pdf_pdfa.h) and the fonts' descriptors completed, once every page is
+ * drawn. */
+static void finish_document(ctx *c, const rz_pdf_options *opt)
 {
+    for (int f = 0; f < N_FONTS; f++)
+        if (c->fonts[f] && rz_pdfa_font(c->fonts[f], rz_ttf_cap_height(face(c, f))) != HPDF_OK)
+            longjmp(c->fail, 1);
     /* Without a title given, the document's own (with its year) and the
      * paragraph under it (the body). */
-    const char *title = opt->title ? opt->title : c->doc_title;
     rz_buf full;
     rz_buf_init(&full);
+    const char *title = opt->title ? opt->title : c->doc_title;
     if (!opt->title && c->doc_title && c->doc_subtitle && *c->doc_subtitle) {
         rz_buf_printf(&full, "%s – %s", c->doc_title, c->doc_subtitle);
-        title = rz_buf_str(&full);
+        if (!rz_buf_failed(&full))
+            title = rz_buf_str(&full);
     }
-    if (title)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, title);
-    if (opt->author)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, opt->author);
-    if (opt->subject)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, opt->subject);
-    if (opt->keywords)
-        HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, opt->keywords);
-    char creator[64];
-    snprintf(creator, sizeof creator, "relazione %s", rz_version());
-    HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, creator);
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                      tm.tm_sec,         'Z',           0,          0};
-    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, date);
-    pdfa(c, title, opt->author, &tm);
+    rz_pdfa_info info = {title,
+                         opt->author,
+                         opt->subject,
+                         opt->keywords,
+                         LANG,
+                         'B',
+                         epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL),
+                         c->id_source,
+                         c->id_len};
+    rz_pdfa_metadata(c->pdf, &info, c->d);
     rz_buf_free(&full);
-}
-
-/* PDF/A-1b pieces libharu does not write by itself: the XMP metadata
- * stream with the pdfaid identification (uncompressed, as the standard
- * wants it readable), the sRGB output intent and the trailer ID. */
-static void xml_escape(rz_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '<')
-            rz_buf_puts(b, "&lt;");
-        else if (*s == '>')
-            rz_buf_puts(b, "&gt;");
-        else if (*s == '&')
-            rz_buf_puts(b, "&amp;");
-        else
-            rz_buf_putc(b, *s);
-    }
-}
-
-static void pdfa(ctx *c, const char *title, const char *author, const struct tm *tm)
-{
-    HPDF_Doc pdf = c->pdf;
-    rz_buf x;
-    rz_buf_init(&x);
-    char when[80];
-    snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm->tm_year + 1900,
-             tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
-    rz_buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                    "<rdf:Description rdf:about=\"\" "
-                    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
-                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-                    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
-                    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-                    "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n");
-    if (title) {
-        rz_buf_puts(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-        xml_escape(&x, title);
-        rz_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
-    }
-    if (author) {
-        rz_buf_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
-        xml_escape(&x, author);
-        rz_buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
-    }
-    rz_buf_printf(&x,
-                  "<xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>\n"
-                  "<xmp:CreatorTool>relazione %s</xmp:CreatorTool>\n"
-                  "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>\n"
-                  "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
-                  when, when, rz_version());
-    HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (meta) {
-        meta->filter = HPDF_STREAM_FILTER_NONE;
-        HPDF_Dict_AddName(meta, "Type", "Metadata");
-        HPDF_Dict_AddName(meta, "Subtype", "XML");
-        HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)rz_buf_str(&x), (HPDF_UINT)x.len);
-        HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
-    }
-    rz_buf_free(&x);
-    FILE *probe = fopen("/usr/share/color/icc/sRGB.icc", "rb");
-    if (probe) {
-        fclose(probe);
-        HPDF_OutputIntent icc =
-            HPDF_LoadIccProfileFromFile(pdf, "/usr/share/color/icc/sRGB.icc", 3);
-        if (icc)
-            HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", icc);
-    } else {
-        rz_diag_add(c->d, RZ_WARNING, "/usr/share/color/icc/sRGB.icc", 0, "pdf",
-                    "profilo colore sRGB mancante (pacchetto icc-profiles-free): il PDF non "
-                    "dichiara l'output intent richiesto da PDF/A");
-    }
-    /* The trailer ID from the content, not from the clock (libharu's own
-     * HPDF_PDFA_GenerateID hashes the time): same input, same bytes. */
-    HPDF_BYTE id[16];
-    for (int k = 0; k < 2; k++) {
-        uint64_t h = k ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
-        for (size_t i = 0; i < c->id_len; i++) {
-            h ^= (unsigned char)c->id_source[i];
-            h *= 0x100000001b3ULL;
-        }
-        for (int b = 0; b < 8; b++)
-            id[k * 8 + b] = (HPDF_BYTE)(h >> (8 * b));
-    }
-    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
-    if (ids) {
-        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
-        HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
-        HPDF_Dict_Add(pdf->trailer, "ID", ids);
-    }
 }
 
 static void free_page(page *p)
@@ -1975,6 +2004,7 @@ static void free_ctx(ctx *c)
     free(c->doc_subtitle);
     free(c->doc_note);
     free(c->hpages);
+    rz_struct_free(c->st);
     for (size_t i = 0; i < c->n_kinds; i++) {
         free(c->kinds[i].header);
         free(c->kinds[i].minw);
@@ -1988,6 +2018,21 @@ static void free_ctx(ctx *c)
     rz_buf_free(&c->run);
     if (c->pdf)
         HPDF_Free(c->pdf);
+}
+
+/* Marks what follows as the content of a new element of type under
+ * parent, or of parent itself when type is NULL (the cover and the contents are drawn after the
+ * body is laid out; their elements were placed first in reading order). */
+static int tag_block(ctx *c, int parent, const char *type)
+{
+    rz_struct_enter(c->st, parent);
+    int id = type ? rz_struct_open(c->st, type) : parent;
+    rz_mark m = rz_struct_content(c->st, 0);
+    if (type)
+        rz_struct_close(c->st);
+    rz_struct_close(c->st);
+    rz_struct_mark(c->st, m);
+    return id;
 }
 
 /* The logo, checked before libharu reads it: a PNG (without an alpha
@@ -2026,8 +2071,11 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
             longjmp(c->fail, 1);
         double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
         double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        /* The body's name is printed under the title: the logo is decoration. */
+        rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
         HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
                             (HPDF_REAL)(w * k), (HPDF_REAL)(h * k));
+        rz_struct_unmark(c->st);
     }
     /* Title in large type, wrapped, then the body's name and the subtitle. */
     ctx *cc = c;
@@ -2036,6 +2084,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
     lines ls = {0};
     wrap(cc, &ws, 24, CONTENT_W, &ls);
     double y = PAGE_H * 0.38;
+    tag_block(c, c->cover_elem, "P");
     HPDF_Page_SetGrayFill(hp, 0);
     for (size_t i = 0; i < ls.n; i++) {
         double x = MARGIN_L;
@@ -2051,6 +2100,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         HPDF_Page_EndText(hp);
         y += 31;
     }
+    rz_struct_unmark(c->st);
     free(ls.l);
     words_free(&ws);
     /* The body (or the author given), then the approving act. */
@@ -2065,6 +2115,7 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
         lines sl = {0};
         wrap(cc, &sw, sz, CONTENT_W, &sl);
         y += 10;
+        tag_block(c, c->cover_elem, "P");
         double space = text_width(cc, F_REG, sz, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
             double x = MARGIN_L;
@@ -2079,13 +2130,41 @@ static void cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const ch
             HPDF_Page_EndText(hp);
             y += sz * 1.4;
         }
+        rz_struct_unmark(c->st);
         free(sl.l);
         words_free(&sw);
     }
     /* A rule above the title. */
+    rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
     HPDF_Page_SetGrayFill(hp, 0.25f);
     HPDF_Page_Rectangle(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - PAGE_H * 0.38 + 40), 60, 5);
     HPDF_Page_Fill(hp);
+    rz_struct_unmark(c->st);
+}
+
+/* A TOCI for a contents entry of level 1 or 2 (those of level 2 in a
+ * TOC of their level-1 entry), its text marked as a Link; returns the
+ * Link. */
+static int toc_entry(ctx *c, int level)
+{
+    int parent = c->toc;
+    if (level > 1 && c->toc_l1 >= 0) {
+        if (c->toc_sub < 0) {
+            rz_struct_enter(c->st, c->toc_l1);
+            c->toc_sub = rz_struct_open(c->st, "TOC");
+            rz_struct_close(c->st);
+            rz_struct_close(c->st);
+        }
+        parent = c->toc_sub;
+    }
+    rz_struct_enter(c->st, parent);
+    int item = rz_struct_open(c->st, "TOCI");
+    if (level == 1) {
+        c->toc_l1 = item;
+        c->toc_sub = -1;
+    }
+    rz_struct_close(c->st);
+    return tag_block(c, item, "Link");
 }
 
 static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *entry)
@@ -2093,10 +2172,12 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
     double y = MARGIN_T;
     HPDF_Page_SetGrayFill(hp, 0);
     if (first) {
+        tag_block(c, c->toc_head, NULL);
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, F_BOLD), 15);
         show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
         HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
         y += 34;
     }
     size_t shown = 0;
@@ -2115,6 +2196,7 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         while (n && ((unsigned char)h->title[n] & 0xC0) == 0x80)
             n--;
         char *t = strndup(h->title, n);
+        int link = toc_entry(c, h->level);
         HPDF_Page_BeginText(hp);
         HPDF_Page_SetFontAndSize(hp, font(c, f), 9.5);
         if (t)
@@ -2122,6 +2204,15 @@ static void toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *
         HPDF_Page_SetFontAndSize(hp, font(c, F_REG), 9.5);
         show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
         HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
+        /* The whole line leads to the heading. */
+        HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 12.5), (HPDF_REAL)(PAGE_W - MARGIN_R),
+                       (HPDF_REAL)(PAGE_H - y + 1)};
+        HPDF_Annotation a = rz_pdfa_goto(c->pdf, hp, r, c->hpages[offset + h->page],
+                                         page_h(&c->pages[h->page]) - h->y + 12);
+        if (!a)
+            longjmp(c->fail, 1);
+        rz_struct_annot(c->st, link, a);
         free(t);
         y += h->level == 1 ? 17 : 14;
         shown++;
@@ -2176,6 +2267,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
             rz_diag_add(d, RZ_ERROR, NULL, 0, "pdf", "memoria insufficiente per il PDF");
         goto done;
     }
+    /* libharu's own memory pool (HPDF_NewEx) is not used: it does not align
+     * what it hands out, which is undefined behaviour for its own structs. */
     c->pdf = HPDF_New(on_hpdf_error, c);
     if (!c->pdf)
         longjmp(c->fail, 1);
@@ -2185,6 +2278,23 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
     HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     c->left = MARGIN_L;
     c->width = CONTENT_W;
+    /* The cover and the contents come first in reading order, though
+     * drawn last: their elements are placed now, filled then. */
+    c->st = rz_struct_new();
+    if (!c->st)
+        longjmp(c->fail, 1);
+    c->cover_elem = c->toc_head = c->toc = c->toc_l1 = c->toc_sub = -1;
+    if (opt->cover) {
+        c->cover_elem = rz_struct_open(c->st, "Sect");
+        rz_struct_close(c->st);
+    }
+    if (opt->toc) {
+        c->toc_head = rz_struct_open(c->st, "H1");
+        rz_struct_close(c->st);
+        c->toc = rz_struct_open(c->st, "TOC");
+        rz_struct_close(c->st);
+        c->last_level = 1;
+    }
     measure_kinds(c, md, len);
     new_page(c);
     do {
@@ -2229,15 +2339,19 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         HPDF_Page_SetSize(hpages[i], HPDF_PAGE_SIZE_A4,
                           turned ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     }
-    if (cover)
+    if (cover) {
+        rz_struct_begin_page(c->st, hpages[0]);
         cover_page(c, hpages[0], opt, title);
+    }
     size_t entry = 0;
     for (size_t i = 0; i < toc; i++) {
+        rz_struct_begin_page(c->st, hpages[cover + i]);
         toc_page(c, hpages[cover + i], i == 0, cover + toc, &entry);
         furniture(c, hpages[cover + i], NULL, cover + i + 1, total, title);
     }
     c->body_first = cover + toc;
     for (size_t i = 0; i < c->n_pages; i++) {
+        rz_struct_begin_page(c->st, hpages[cover + toc + i]);
         emit_page(c, hpages[cover + toc + i], &c->pages[i]);
         furniture(c, hpages[cover + toc + i], &c->pages[i], cover + toc + i + 1, total, title);
         if (c->used_known) /* its code points counted: in libharu's stream now */
@@ -2254,7 +2368,8 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, h->title, NULL);
         if (!o)
             continue;
-        HPDF_Outline_SetDestination(o, heading_destination(c, h));
+        rz_pdfa_dest(c->pdf, o, "Dest", c->hpages[c->body_first + h->page],
+                     page_h(&c->pages[h->page]) - h->y + 12);
         HPDF_Outline_SetOpened(o, lv == 1);
         parents[lv] = o;
         for (int k = lv + 1; k < 7; k++)
@@ -2268,7 +2383,9 @@ rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, v
         opt->outline->pages = total;
     /* Page labels match the "Pagina N" of the footers. */
     HPDF_AddPageLabel(c->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
-    set_metadata(c, opt);
+    if (rz_struct_write(c->st, c->pdf, LANG) != HPDF_OK)
+        longjmp(c->fail, 1);
+    finish_document(c, opt);
     if (HPDF_SaveToStream(c->pdf) != HPDF_OK || c->error)
         longjmp(c->fail, 1);
     HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);

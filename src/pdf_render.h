@@ -13,6 +13,11 @@
  * pages are then written with their furniture ("Pagina N di M") once the
  * total is known. With SOURCE_DATE_EPOCH set, the output is byte-identical
  * from run to run.
+ *
+ * The output is a tagged PDF (pdf_struct.h: the structure tree built with
+ * the layout, in reading order; running headers, footers, rules and
+ * shading as artifacts; /Lang it-IT) and PDF/A-1b (pdf_pdfa.h), both
+ * checked by tests/pdf_standards.py, Preflight for PDF/A.
  */
 #ifndef RZ_PDF_RENDER_H
 #define RZ_PDF_RENDER_H

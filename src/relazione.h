@@ -23,6 +23,7 @@
 #include "model.h"
 #include "validate.h"
 #include "score.h"
+#include "printed.h"
 #include "check.h"
 #include "oiv.h"
 #include "explain.h"
@@ -45,6 +46,7 @@
 #include "pdf_render.h"
 #include "html_render.h"
 #include "chart.h"
+#include "template_keys.h"
 #include "open_data.h"
 #include "citizens_view.h"
 

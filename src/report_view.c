@@ -24,6 +24,7 @@
  */
 #include "report_view.h"
 #include "format.h"
+#include "printed.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -116,23 +117,18 @@ static void set_score(builder *b, rz_view *m, const char *key, int has, double v
     }
 }
 
-static void date_text(char *buf, size_t n, rz_date d)
-{
-    int y, mo, dd;
-    rz_date_to_ymd(d, &y, &mo, &dd);
-    rz_fmt_date(buf, n, y, mo, dd);
-}
-
 /* Sets key to the date, or to fallback when there is none. */
 static void set_date(rz_view *m, const char *key, int has, rz_date d, const char *fallback)
 {
     char buf[32];
     if (has)
-        date_text(buf, sizeof buf, d);
+        rz_fmt_day(buf, sizeof buf, d);
     rz_view_set_str(m, key, has ? buf : fallback);
 }
 
-/* The printed form of a measured result. */
+/* The printed form of a measured result: the Relazione's own words for
+ * what has no figure, yes/no and text or SAL measures, whole values without
+ * decimals, and otherwise the plan's precision. */
 static void result_text(builder *b, char *buf, size_t n, const rz_indicator *ind,
                         const rz_target *t, const rz_measurement *m)
 {
@@ -143,28 +139,22 @@ static void result_text(builder *b, char *buf, size_t n, const rz_indicator *ind
             snprintf(buf, n, "n.d.");
         return;
     }
-    if (m->result_is_date) {
-        date_text(buf, n, m->result_date);
-        return;
-    }
-    if (ind->measure == RZ_MEASURE_YESNO) {
+    if (!m->result_is_date && ind->measure == RZ_MEASURE_YESNO) {
         snprintf(buf, n, "%s", m->result > 0.5 ? "Sì" : "No");
         return;
     }
     int dec = b->rules->indicator_decimals;
-    if (ind->measure == RZ_MEASURE_TEXT || ind->measure == RZ_MEASURE_SAL) {
+    if (!m->result_is_date && (ind->measure == RZ_MEASURE_TEXT || ind->measure == RZ_MEASURE_SAL)) {
         rz_fmt_percent(buf, n, m->result, m->result == floor(m->result) ? 0 : dec);
         if (m->result_text) {
             size_t l = strlen(buf);
             snprintf(buf + l, n - l, " (%s)", m->result_text);
         }
-    } else if (t && t->kind == RZ_TGT_PERCENT)
-        rz_fmt_percent(buf, n, m->result, dec);
-    else if (ind->measure == RZ_MEASURE_VALUE && ind->aggregation != RZ_AGG_MEAN &&
-             m->result == floor(m->result))
-        rz_fmt_number(buf, n, m->result, 0);
-    else
-        rz_fmt_number(buf, n, m->result, dec);
+        return;
+    }
+    int whole = (!t || t->kind != RZ_TGT_PERCENT) && ind->measure == RZ_MEASURE_VALUE &&
+                ind->aggregation != RZ_AGG_MEAN && m->result == floor(m->result);
+    rz_fmt_result(buf, n, m, t, whole ? 0 : dec);
 }
 
 static void target_text(builder *b, char *buf, size_t n, const rz_target *t)
@@ -181,7 +171,7 @@ static void target_text(builder *b, char *buf, size_t n, const rz_target *t)
     if (t->kind == RZ_TGT_YESNO && t->has_value)
         snprintf(v, sizeof v, "%s", t->value > 0.5 ? "Sì" : "No");
     else if (t->kind == RZ_TGT_DATE && t->has_value)
-        date_text(v, sizeof v, t->date);
+        rz_fmt_day(v, sizeof v, t->date);
     else if (t->kind == RZ_TGT_PERCENT && t->has_value)
         rz_fmt_percent(v, sizeof v, t->value, t->value == floor(t->value) ? 0 : 2);
     else if (t->has_value)
@@ -467,7 +457,7 @@ static void period_value_text(builder *b, char *buf, size_t n, const rz_indicato
             if (snprintf(buf, n, "%s / %s", a, c) >= (int)n)
                 buf[n - 1] = '\0'; /* cut, still terminated */
         } else if (v->has_date) {
-            date_text(buf, n, v->date);
+            rz_fmt_day(buf, n, v->date);
         } else if (v->has_value) {
             rz_fmt_number(buf, n, v->value, v->value == floor(v->value) ? 0 : 2);
         }
@@ -1174,7 +1164,7 @@ rz_view *rz_report_view_terms(rz_view_doc *doc, const rz_scored *s, const rz_vie
                 continue;
             char dd[32] = "data non indicata";
             if (dl->has_date)
-                date_text(dd, sizeof dd, dl->date);
+                rz_fmt_day(dd, sizeof dd, dl->date);
             snprintf(del, sizeof del, "%s n. %s del %s", dl->organ ? dl->organ : "",
                      dl->number ? dl->number : "[numero non indicato]", dd);
         }

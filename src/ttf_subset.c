@@ -171,6 +171,13 @@ rz_ttf *rz_ttf_load(const char *path)
         goto fail;
     if (parse_cmap(f) != 0)
         goto fail;
+    /* A character the font lacks is drawn as its replacement character
+     * (U+FFFD), visibly a gap in the text, rather than as .notdef, which
+     * archival PDF forbids; text extraction still gives the character. */
+    unsigned replacement = f->cmap[0xFFFD];
+    for (unsigned cp = 1; replacement && cp < 0xFFFF; cp++)
+        if (!f->cmap[cp])
+            f->cmap[cp] = (uint16_t)replacement;
     return f;
 fail:
     rz_ttf_free(f);
@@ -253,6 +260,21 @@ static const unsigned char *glyph(const rz_ttf *f, unsigned g, size_t *len)
     }
     *len = b - a;
     return f->t[T_GLYF].p + a;
+}
+
+int rz_ttf_cap_height(const rz_ttf *f)
+{
+    const table *os2 = &f->t[T_OS2];
+    int units = 0;
+    if (u16(os2->p) >= 2 && os2->len >= 90) {
+        units = (int16_t)u16(os2->p + 88);
+    } else {
+        size_t len;
+        const unsigned char *g = glyph(f, f->cmap['H'], &len);
+        if (g && len >= 10)
+            units = (int16_t)u16(g + 8);
+    }
+    return units * 1000 / (int)f->upem;
 }
 
 enum { ARG_WORDS = 0x1, HAS_SCALE = 0x8, MORE = 0x20, XY_SCALE = 0x40, TWO_BY_TWO = 0x80 };

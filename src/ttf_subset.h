@@ -26,9 +26,15 @@ typedef struct rz_ttf rz_ttf;
 rz_ttf *rz_ttf_load(const char *path);
 void rz_ttf_free(rz_ttf *f);
 
-/* Advance width of a BMP code point in 1/1000 em (.notdef's when the font
- * lacks it). */
+/* Advance width of a BMP code point in 1/1000 em. A code point the font
+ * lacks is measured, cut and drawn as the font's U+FFFD (.notdef when it
+ * has none). */
 unsigned rz_ttf_width(const rz_ttf *f, uint32_t cp);
+
+/* Height of the capital letters in 1/1000 em, as PDF font descriptors want
+ * it: the OS/2 table's sCapHeight (version 2 and later), else the top of
+ * the glyph of "H". */
+int rz_ttf_cap_height(const rz_ttf *f);
 
 /* One code point of UTF-8 at p (n bytes, a NUL ends it too), decoded as
  * libharu's UTF-8 encoder decodes it: no check of continuation bytes, code

@@ -18,12 +18,14 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "xmlload.h"
+#include "format.h"
 #include "fsutil.h"
 #include "xmlmsg.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,12 +83,14 @@ typedef struct {
     const char *path;
     const char *check;
     int doctype_seen;
+    int input_failed; /* the file could not be read to its end, or a text
+                       * was too long: say that alone */
 } err_ctx;
 
 static void on_structured_error(void *userdata, xmlErrorPtr e)
 {
     err_ctx *c = userdata;
-    if (!e || e->level == XML_ERR_NONE)
+    if (!e || e->level == XML_ERR_NONE || c->input_failed)
         return;
     char msg[1536];
     rz_severity sev = e->level == XML_ERR_WARNING ? RZ_WARNING : RZ_ERROR;
@@ -105,6 +109,15 @@ static void on_structured_error(void *userdata, xmlErrorPtr e)
     }
     if (c->doctype_seen && e->domain == XML_FROM_PARSER)
         return; /* the DOCTYPE refusal already explains why parsing stopped */
+    if (e->message && strstr(e->message, "huge text node")) {
+        /* libxml2's bound on one text (10 000 000 bytes) stops the parse:
+         * what follows would only be its consequences. */
+        check = "xml-size";
+        snprintf(msg, sizeof msg,
+                 "un testo supera i 10 milioni di caratteri: non è un file di questo "
+                 "programma (o è stato alterato)");
+        c->input_failed = 1;
+    }
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -160,7 +173,7 @@ static xmlSchemaPtr schema_for(rz_doc_kind k, const char *path, rz_diags *d)
     free(dir);
     if (!file)
         return NULL;
-    err_ctx c = {d, file, "schema", 0};
+    err_ctx c = {d, file, "schema", 0, 0};
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(file);
     xmlSchemaPtr s = NULL;
     if (pc) {
@@ -184,36 +197,126 @@ static xmlSchemaPtr schema_for(rz_doc_kind k, const char *path, rz_diags *d)
     return s;
 }
 
+/* The document is parsed as it is read, in libxml2's chunks: read whole
+ * into memory it would be copied once more by libxml2, and those two
+ * copies are a sixth of what a large Piano's validation touches. */
+/* Characters of Unicode's Private Use Area (format.h) are looked for as
+ * the chunks are read: a warning for each line that has one (the first
+ * ten lines, then how many more), as the documents leave them out. */
+typedef struct {
+    const char *path;
+    rz_diags *d;
+    long line, last, said, more;
+    unsigned char seq[3]; /* the character being read, across chunks */
+    int n;
+} pua_scan;
+
+static void scan_private_use(pua_scan *ps, const unsigned char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = b[i];
+        if (ps->n > 0 && (c & 0xC0) == 0x80) { /* a continuation byte */
+            ps->seq[ps->n++] = c;
+            if (ps->n < 3)
+                continue;
+            ps->n = 0;
+            if (!rz_utf8_private_use((const char *)ps->seq, 3))
+                continue;
+            if (ps->line != ps->last && ps->said < 10) {
+                unsigned cp =
+                    (ps->seq[0] & 0x0Fu) << 12 | (ps->seq[1] & 0x3Fu) << 6 | (ps->seq[2] & 0x3Fu);
+                rz_diag_add(ps->d, RZ_WARNING, ps->path, ps->line, "carattere-privato",
+                            "carattere U+%04X dell'area ad uso privato di Unicode (di solito un "
+                            "simbolo dei font Symbol o Wingdings copiato da un elaboratore di "
+                            "testi): non ha un significato standard e i documenti lo omettono; "
+                            "sostituirlo con il carattere voluto (per esempio → o –) o "
+                            "toglierlo",
+                            cp);
+                ps->said++;
+            } else if (ps->line != ps->last) {
+                ps->more++;
+            }
+            ps->last = ps->line;
+            continue;
+        }
+        ps->n = 0; /* any other byte ends a sequence and is read as itself */
+        if (c == '\n')
+            ps->line++;
+        else if (c == 0xEE || c == 0xEF)
+            ps->seq[ps->n++] = c;
+    }
+}
+
+typedef struct {
+    FILE *f;
+    size_t read, max;
+    err_ctx *errors;
+    int too_big, read_error;
+    pua_scan pua;
+} input;
+
+static int read_input(void *ctx, char *buf, int len)
+{
+    input *in = ctx;
+    size_t r = fread(buf, 1, (size_t)len, in->f);
+    scan_private_use(&in->pua, (const unsigned char *)buf, r);
+    in->read += r;
+    in->too_big = in->read > in->max;
+    in->read_error = r == 0 && ferror(in->f);
+    if (in->too_big || in->read_error) {
+        in->errors->input_failed = 1;
+        return -1;
+    }
+    return (int)r;
+}
+
+static int close_input(void *ctx)
+{
+    (void)ctx; /* the FILE is closed by its opener */
+    return 0;
+}
+
 rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
 {
     memset(x, 0, sizeof *x);
-    char *buf = NULL;
-    size_t len = 0;
-    rz_status st = rz_read_file(path, RZ_XML_MAX_BYTES, &buf, &len, d);
-    if (st != RZ_OK)
+    rz_status st;
+    FILE *f = rz_open_input(path, RZ_XML_MAX_BYTES, &st, d);
+    if (!f)
         return st;
-    if (len > INT32_MAX) {
-        free(buf);
-        return RZ_INVALID;
-    }
 
     xmlParserCtxtPtr p = xmlNewParserCtxt();
     if (!p) {
-        free(buf);
+        rz_close_input(f);
         rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
         return RZ_IO;
     }
-    err_ctx c = {d, path, "xml", 0};
+    err_ctx c = {d, path, "xml", 0, 0};
+    input in = {f, 0, RZ_XML_MAX_BYTES, &c, 0, 0, {path, d, 1, 0, 0, 0, {0}, 0}};
     p->_private = &c;
     p->sax->internalSubset = on_internal_subset;
     p->sax->initialized = XML_SAX2_MAGIC;
     xmlSetStructuredErrorFunc(&c, on_structured_error);
-    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+               XML_PARSE_COMPACT;
     size_t before = d->errors;
-    xmlDocPtr doc = xmlCtxtReadMemory(p, buf, (int)len, path, NULL, opts);
+    xmlDocPtr doc = xmlCtxtReadIO(p, read_input, close_input, &in, path, NULL, opts);
     int wellformed = p->wellFormed && !c.doctype_seen;
     xmlFreeParserCtxt(p);
-    free(buf);
+    rz_close_input(f);
+    if (in.pua.more)
+        rz_diag_add(d, RZ_WARNING, path, 0, "carattere-privato",
+                    "altre %ld righe con caratteri dell'area ad uso privato di Unicode",
+                    in.pua.more);
+    if (in.too_big || in.read_error) {
+        if (in.too_big)
+            rz_diag_too_big(d, path, RZ_XML_MAX_BYTES);
+        else
+            rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile leggere il file: %s",
+                        strerror(errno));
+        xmlFreeDoc(doc);
+        xmlSetStructuredErrorFunc(NULL, NULL);
+        return in.too_big ? RZ_INVALID : RZ_IO;
+    }
     if (!doc || !wellformed || d->errors > before) {
         if (d->errors == before)
             rz_diag_add(d, RZ_ERROR, path, 0, "xml", "il file non è un documento XML ben formato");

@@ -1,6 +1,7 @@
 /* xmlview.c — see xmlview.h. */
 #include "xmlview.h"
 #include "buf.h"
+#include "format.h"
 
 #include <string.h>
 
@@ -16,12 +17,8 @@ static void key_of(const xmlChar *name, char *out, size_t n)
 static rz_view *text_view(rz_view_doc *doc, xmlNodePtr e)
 {
     xmlChar *t = xmlNodeGetContent(e);
-    const char *s = t ? (const char *)t : "";
-    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    size_t n;
+    const char *s = rz_trim(t ? (const char *)t : "", &n);
     rz_view *v = rz_view_strn(doc, s, n);
     xmlFree(t);
     return v;

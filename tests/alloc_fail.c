@@ -54,7 +54,7 @@ static void test_sweep(const char *sample)
         rz_diags d, f;
         rz_diags_init(&d);
         rz_diags_init(&f);
-        rz_build_options opt = {NULL, NULL, NULL, 0};
+        rz_build_options opt = {0};
         rz_built built;
         rz_arena_fail_after(n);
         rz_status st = rz_build(sample, out, &opt, &built, &d, &f);

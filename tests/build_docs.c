@@ -191,7 +191,7 @@ static void build(const char *sample, const char *out)
     rz_diags d, f;
     rz_diags_init(&d);
     rz_diags_init(&f);
-    rz_build_options opt = {NULL, NULL, NULL, 0};
+    rz_build_options opt = {0};
     rz_built built;
     char dir[256];
     snprintf(dir, sizeof dir, "samples/%s", sample);

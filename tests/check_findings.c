@@ -257,6 +257,36 @@ static void test_printed_parsing(void)
     CHECK(!rz_parse_printed("abc", &p));
     CHECK(!rz_parse_printed("", &p));
     CHECK(!rz_parse_printed("12,3,4", &p));
+    CHECK(!rz_parse_printed("1,5.", &p));
+    CHECK(rz_parse_printed("\xc2\xa0"
+                           "97,8\xc2\xa0%",
+                           &p) &&
+          p.percent && p.decimals == 1);
+}
+
+/* The computed result as printed: one formatter for the findings and the
+ * Relazione's tables. */
+static void test_result_printing(void)
+{
+    char b[64];
+    rz_measurement m = {0};
+    rz_target pct = {0}, val = {0};
+    pct.kind = RZ_TGT_PERCENT;
+    val.kind = RZ_TGT_NUMBER;
+    m.has_result = 1;
+    m.result = 1234.5;
+    CHECK_STR(rz_fmt_result(b, sizeof b, &m, &val, 2), "1.234,50");
+    CHECK_STR(rz_fmt_result(b, sizeof b, &m, NULL, 0), "1.235");
+    m.result = 97.75;
+    CHECK_STR(rz_fmt_result(b, sizeof b, &m, &pct, 1), "97,8%");
+    m.result = NAN;
+    CHECK_STR(rz_fmt_result(b, sizeof b, &m, &pct, 1), "n.d.");
+    m.result_is_date = 1;
+    m.result_date = rz_date_from_ymd(2020, 5, 28);
+    CHECK_STR(rz_fmt_result(b, sizeof b, &m, &pct, 1), "28/05/2020");
+    CHECK_STR(rz_fmt_day(b, sizeof b, rz_date_from_ymd(2019, 12, 31)), "31/12/2019");
+    CHECK_STR(rz_node_level_noun(RZ_NODE_STRATEGIC), "obiettivo strategico");
+    CHECK_STR(rz_node_level_name(RZ_NODE_STRATEGIC), "obiettivo-strategico");
 }
 
 int main(void)
@@ -270,6 +300,7 @@ int main(void)
     }
     rz_diags_free(&d);
     test_printed_parsing();
+    test_result_printing();
     test_clean();
     test_printed_figures();
     test_reasons_sources_transparency();

@@ -273,7 +273,7 @@ static void test_relazione(void)
     rz_diags d, f;
     rz_diags_init(&d);
     rz_diags_init(&f);
-    rz_build_options opt = {NULL, NULL, NULL, 0};
+    rz_build_options opt = {0};
     rz_built built;
     CHECK(rz_build("tests/check/totali", out, &opt, &built, &d, &f) == RZ_OK);
     CHECK(!rz_diags_has(&d, "template-name"));

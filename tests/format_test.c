@@ -410,6 +410,13 @@ static void test_markdown_escaping(void)
     rz_buf_clear(&b);
     rz_md_escape_inline(&b, "Rapporto A/B * 100", 18);
     CHECK_STR(rz_buf_str(&b), "Rapporto A/B \\* 100");
+    rz_buf_clear(&b);
+    /* A symbol font's glyph (U+F0E0, U+E000; not U+F900 nor U+DFFF's
+     * neighbours) is left out. */
+    const char *pua = "DL 90/2014 \xEF\x83\xA0 antefatto\xEE\x80\x80; \xEF\xA4\x80 \xED\x9F\xBF";
+    rz_md_escape_inline(&b, pua, strlen(pua));
+    CHECK_STR(rz_buf_str(&b), "DL 90/2014  antefatto; \xEF\xA4\x80 \xED\x9F\xBF");
+    CHECK(rz_utf8_private_use("\xEF\xA3\xBF", 3) == 3 && rz_utf8_private_use("\xEF\xA3", 2) == 0);
     rz_buf_free(&b);
     /* An e-mail address still becomes a link under the autolink extension
      * (documented); its text is kept. */
@@ -421,9 +428,60 @@ static void test_markdown_escaping(void)
     cmark_node_free(doc);
 }
 
+/* The one reader of Italian-written numbers (the checker's printed figures
+ * and the charts' values) and the one blank trimmer. */
+static void test_reading(void)
+{
+    double v = -1;
+    int dec = -1;
+    const char *s = "1.234,56 €";
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 8 && dec == 2);
+    CHECK_NEAR(v, 1234.56, 1e-9);
+    s = "1.234";
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 5 && dec == 0);
+    CHECK_NEAR(v, 1234, 0);
+    s = "17.33"; /* a lone point not before three digits: decimals */
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 5 && dec == 2);
+    CHECK_NEAR(v, 17.33, 1e-12);
+    s = "1.234.567";
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 9);
+    CHECK_NEAR(v, 1234567, 0);
+    s = "97,8%";
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 4 && dec == 1);
+    CHECK_NEAR(v, 97.8, 1e-12);
+    s = "\xe2\x88\x92"
+        "3,5"; /* U+2212 minus sign */
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 6);
+    CHECK_NEAR(v, -3.5, 1e-12);
+    s = "+7";
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 2);
+    CHECK_NEAR(v, 7, 0);
+    s = "1,5."; /* ends on a grouping point: the number stops before it */
+    CHECK(rz_parse_number_it(s, &v, &dec) == s + 3);
+    CHECK(rz_parse_number_it("12,3,4", &v, &dec) == NULL);
+    CHECK(rz_parse_number_it("n.d.", &v, &dec) == NULL);
+    CHECK(rz_parse_number_it(",", &v, &dec) == NULL);
+    CHECK(rz_parse_number_it("", &v, &dec) == NULL);
+    CHECK(rz_parse_number_it("- 5", &v, &dec) == NULL);
+    CHECK_NEAR(rz_chart_number("1.234,5"), 1234.5, 1e-9);
+    CHECK_NEAR(rz_chart_number("n.d."), 0, 0);
+
+    size_t n = 99;
+    s = " \t\r\n Ente camerale \n\t ";
+    const char *t = rz_trim(s, &n);
+    CHECK(t == s + 5 && n == 13 && memcmp(t, "Ente camerale", 13) == 0);
+    t = rz_trim(" \n\t", &n);
+    CHECK(n == 0 && *t == '\0');
+    s = "a b";
+    CHECK(rz_trim(s, &n) == s && n == 3);
+    t = rz_trim("\xc2\xa0x", &n); /* a no-break space is text, not a blank */
+    CHECK(n == 3);
+}
+
 int main(void)
 {
     test_numbers();
+    test_reading();
     test_rounding();
     test_dates();
     test_markdown_escaping();
