@@ -426,6 +426,9 @@ static int algorithm_contradicts(const char *alg, const rz_target *t, char *out,
         if (!e)
             return 0;
         snprintf(tmp, sizeof tmp, "%.10s", e + 9);
+        /* «entro il 30.06.2019»: the date written with points */
+        if (strlen(tmp) == 10 && tmp[2] == '.' && tmp[5] == '.')
+            tmp[2] = tmp[5] = '/';
         if (rz_parse_printed(tmp, &p) && p.is_date && p.date != t->date) {
             char a[32];
             rz_fmt_day(a, sizeof a, t->date);

@@ -1044,41 +1044,24 @@ static const char *section_label(xmlNodePtr n)
     return "dati di contesto";
 }
 
-/* The tables of the document by id, read on demand. */
-typedef struct {
-    xmlNodePtr *nodes;
-    size_t n, cap;
-} table_index;
-
-static void index_tables(xmlNodePtr n, table_index *ti)
+/* The table with the given id, searched in document order (the schema
+ * makes ids unique), or NULL. */
+static xmlNodePtr table_node(xmlNodePtr n, const char *id)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "tabella") == 0) {
-            if (ti->n == ti->cap) {
-                size_t cap = ti->cap ? ti->cap * 2 : 16;
-                xmlNodePtr *grown = realloc(ti->nodes, cap * sizeof *grown);
-                if (!grown)
-                    return;
-                ti->nodes = grown;
-                ti->cap = cap;
-            }
-            ti->nodes[ti->n++] = c;
+            char *tid = attr(c, "id");
+            int same = tid && strcmp(tid, id) == 0;
+            free(tid);
+            if (same)
+                return c;
         } else {
-            index_tables(c, ti);
+            xmlNodePtr t = table_node(c, id);
+            if (t)
+                return t;
         }
-    }
-}
-
-static xmlNodePtr table_node(const table_index *ti, const char *id)
-{
-    for (size_t i = 0; i < ti->n; i++) {
-        char *tid = attr(ti->nodes[i], "id");
-        int same = tid && strcmp(tid, id) == 0;
-        free(tid);
-        if (same)
-            return ti->nodes[i];
     }
     return NULL;
 }
@@ -1103,7 +1086,7 @@ static void ref_end_free(ref_end *e)
 
 /* Returns NULL, or why the reference cannot be resolved. spec is trimmed
  * in place. column: the heading to use when spec names none. */
-static const char *ref_resolve(const table_index *ti, char *spec, const char *heading, ref_end *e)
+static const char *ref_resolve(xmlNodePtr root, char *spec, const char *heading, ref_end *e)
 {
     memset(e, 0, sizeof *e);
     while (*spec == ' ')
@@ -1118,7 +1101,7 @@ static const char *ref_resolve(const table_index *ti, char *spec, const char *he
     char *col = strchr(rowid, ':');
     if (col)
         *col++ = '\0';
-    xmlNodePtr tn = table_node(ti, spec);
+    xmlNodePtr tn = table_node(root, spec);
     if (!tn)
         return "la tabella citata non esiste";
     if (!table_read(&e->t, tn))
@@ -1137,7 +1120,7 @@ static const char *ref_resolve(const table_index *ti, char *spec, const char *he
 }
 
 typedef struct {
-    const table_index *ti;
+    xmlNodePtr root;
     rz_diags *errors;   /* input errors (references), or NULL */
     rz_diags *findings; /* figures that disagree, or NULL */
 } relation_ctx;
@@ -1169,9 +1152,9 @@ static int check_relation_cell(const table *t, const row *r, size_t j, const cha
         *second++ = '\0';
     ref_end a, b;
     memset(&b, 0, sizeof b);
-    const char *why = ref_resolve(rc->ti, copy, heading, &a);
+    const char *why = ref_resolve(rc->root, copy, heading, &a);
     if (!why && second)
-        why = ref_resolve(rc->ti, second, heading, &b);
+        why = ref_resolve(rc->root, second, heading, &b);
     int found = !why;
     if (why)
         *why_out = why;
@@ -1254,70 +1237,102 @@ static void check_relations_table(const table *t, const char *file, rz_diags *d,
 
 static void check_relations(const rz_xml *x, rz_diags *errors, rz_diags *findings)
 {
-    table_index ti = {NULL, 0, 0};
     xmlNodePtr root = xmlDocGetRootElement(x->doc);
-    index_tables(root, &ti);
-    relation_ctx rc = {&ti, errors, findings};
+    relation_ctx rc = {root, errors, findings};
     walk_tables(root, check_relations_table, x->path, errors ? errors : findings, &rc);
-    free(ti.nodes);
 }
 
+/* The act a phase of chapter 5 may coincide with, and where its date
+ * comes from: the Relazione's cover (the context's own approvazione) or
+ * the validation's data. */
+typedef struct {
+    int has;
+    rz_ymd date;
+    char what[200];
+    const char *source;
+} phase_act;
+
 /* A phase of chapter 5 declared to coincide with an act (coincide-con:
- * approvazione, trasmissione) whose date the validation's data give. */
-static void check_phase_dates(xmlNodePtr n, const char *file, const rz_oiv *oiv, rz_diags *d)
+ * approvazione, trasmissione): its dates must be the act's. */
+static void check_phase_dates(xmlNodePtr n, const char *file, const phase_act acts[2], rz_diags *d)
 {
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         if (strcmp((const char *)c->name, "fase") != 0) {
-            check_phase_dates(c, file, oiv, d);
+            check_phase_dates(c, file, acts, d);
             continue;
         }
         char *with = attr(c, "coincide-con");
         if (!with)
             continue;
-        int approval = strcmp(with, "approvazione") == 0;
+        const phase_act *act = &acts[strcmp(with, "approvazione") == 0 ? 0 : 1];
         free(with);
-        int has = approval ? oiv && oiv->has_approval : oiv && oiv->has_transmission;
-        rz_date act = !has ? 0 : approval ? oiv->approval_date : oiv->transmission_date;
         char *from = attr(c, "dal"), *to = attr(c, "al"), *number = attr(c, "numero");
         rz_ymd yf, yt;
         int has_from = from && rz_ymd_parse_iso(from, &yf);
         int has_to = to && rz_ymd_parse_iso(to, &yt);
-        if (has && (has_from || has_to)) {
-            int y, m, dd;
-            rz_date_to_ymd(act, &y, &m, &dd);
-            int differs = (has_from && rz_date_from_ymd(yf.year, yf.month, yf.day) != act) ||
-                          (has_to && rz_date_from_ymd(yt.year, yt.month, yt.day) != act);
-            if (differs) {
-                char printed[RZ_FMT_MAX], actual[RZ_FMT_MAX], who[200];
-                const rz_ymd *p = has_from ? &yf : &yt;
-                rz_fmt_date(printed, sizeof printed, p->year, p->month, p->day);
-                rz_fmt_date(actual, sizeof actual, y, m, dd);
-                xmlNodePtr q = rz_xml_child(c, "quando");
-                char *when = q ? trimmed_text(q) : NULL;
-                if (approval)
-                    snprintf(who, sizeof who, "l'atto di approvazione della Relazione (%s%s%s%s%s)",
-                             oiv->approval_act ? oiv->approval_act : "delibera",
-                             oiv->approval_number ? " n. " : "",
-                             oiv->approval_number ? oiv->approval_number : "",
-                             oiv->approval_organ ? ", " : "",
-                             oiv->approval_organ ? oiv->approval_organ : "");
-                else
-                    snprintf(who, sizeof who, "la trasmissione della Relazione all'OIV");
-                rz_diag_add(d, RZ_WARNING, file, rz_xml_line(c), "plaus-relation",
-                            "%s, fase %s%s%s%s: la data stampata è %s, ma la fase è dichiarata "
-                            "coincidente con %s, che i dati della validazione (il frontespizio "
-                            "della Relazione) danno del %s: correggere la data della fase o "
-                            "quella dell'atto",
-                            section_label(c), number ? number : "?", when ? " («" : "",
-                            when ? when : "", when ? "»)" : "", printed, who, actual);
-                free(when);
-            }
+        const rz_ymd *a = &act->date;
+        int differs =
+            (has_from && (yf.year != a->year || yf.month != a->month || yf.day != a->day)) ||
+            (has_to && (yt.year != a->year || yt.month != a->month || yt.day != a->day));
+        if (act->has && differs) {
+            char printed[RZ_FMT_MAX], actual[RZ_FMT_MAX];
+            const rz_ymd *p = has_from ? &yf : &yt;
+            rz_fmt_date(printed, sizeof printed, p->year, p->month, p->day);
+            rz_fmt_date(actual, sizeof actual, a->year, a->month, a->day);
+            xmlNodePtr q = rz_xml_child(c, "quando");
+            char *when = q ? trimmed_text(q) : NULL;
+            rz_diag_add(d, RZ_WARNING, file, rz_xml_line(c), "plaus-relation",
+                        "%s, fase %s%s%s%s: la data stampata è %s, ma la fase è dichiarata "
+                        "coincidente con %s, che %s dà del %s: correggere la data della fase o "
+                        "quella dell'atto",
+                        section_label(c), number ? number : "?", when ? " («" : "",
+                        when ? when : "", when ? "»)" : "", printed, act->what, act->source,
+                        actual);
+            free(when);
         }
         free(from);
         free(to);
         free(number);
+    }
+}
+
+/* "delibera n. 21, Giunta camerale" */
+static void act_words(char *buf, size_t n, const char *kind, const char *number, const char *organ)
+{
+    snprintf(buf, n, "l'atto di approvazione della Relazione (%s%s%s%s%s)",
+             kind ? kind : "delibera", number ? " n. " : "", number ? number : "",
+             organ ? ", " : "", organ ? organ : "");
+}
+
+static void phase_acts(xmlNodePtr root, const rz_oiv *oiv, phase_act acts[2])
+{
+    memset(acts, 0, 2 * sizeof *acts);
+    xmlNodePtr cover = rz_xml_child(root, "approvazione");
+    char *date = cover ? attr(cover, "data") : NULL;
+    if (date && rz_ymd_parse_iso(date, &acts[0].date)) {
+        char *organ = attr(cover, "organo"), *number = attr(cover, "numero");
+        acts[0].has = 1;
+        act_words(acts[0].what, sizeof acts[0].what, NULL, number, organ);
+        acts[0].source = "la copertina della Relazione";
+        free(organ);
+        free(number);
+    } else if (oiv && oiv->has_approval) {
+        acts[0].has = 1;
+        rz_date_to_ymd(oiv->approval_date, &acts[0].date.year, &acts[0].date.month,
+                       &acts[0].date.day);
+        act_words(acts[0].what, sizeof acts[0].what, oiv->approval_act, oiv->approval_number,
+                  oiv->approval_organ);
+        acts[0].source = "l'approvazione nei dati della validazione";
+    }
+    free(date);
+    if (oiv && oiv->has_transmission) {
+        acts[1].has = 1;
+        rz_date_to_ymd(oiv->transmission_date, &acts[1].date.year, &acts[1].date.month,
+                       &acts[1].date.day);
+        snprintf(acts[1].what, sizeof acts[1].what, "la trasmissione della Relazione all'OIV");
+        acts[1].source = "la trasmissione nei dati della validazione";
     }
 }
 
@@ -1461,6 +1476,8 @@ void rz_contesto_check_findings(const rz_xml *x, const rz_oiv *oiv, rz_diags *fi
 {
     xmlNodePtr root = xmlDocGetRootElement(x->doc);
     check_relations(x, NULL, findings);
-    check_phase_dates(root, x->path, oiv, findings);
+    phase_act acts[2];
+    phase_acts(root, oiv, acts);
+    check_phase_dates(root, x->path, acts, findings);
     check_placeholders(root, x->path, findings);
 }

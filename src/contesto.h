@@ -39,7 +39,8 @@ void rz_contesto_check_totals(const rz_xml *x, rz_diags *findings);
  *     to (uguale) figures of other tables that they do not give, to the
  *     printed precision; a phase of chapter 5 declared to coincide with the
  *     act of approval or transmission (coincide-con) whose date differs
- *     from the act's in the validation's data (oiv, may be NULL);
+ *     from the act's: the cover's approvazione, else the validation's data
+ *     (oiv, may be NULL);
  *   [plaus-template] a placeholder of an unfilled template left in a text
  *     («pari al ----%», «nel mese di …..», «[...]», «XX%»).
  * Texts kept only for the checks (stampa="no") are examined too. */

@@ -52,6 +52,11 @@ CASES = {
     "contribution-ob3": ('livello="area" codice="OB3" dove="3.1 Obiettivi strategici"',
                          'contributo="47,8%"', 'contributo="50,0%"',
                          "VALIDA CON OSSERVAZIONI", "osservazione"),
+    # An algorithm printed in an individual table (PO 2) with a date other
+    # than the target's, written with points as the document does.
+    "algorithm-date": ('dove="4 PO 2" pagina="66" unita="S2" risultato="30/06/2019"',
+                       "entro il 30.06.2019", "entro il 30.06.2018",
+                       "VALIDA CON OSSERVAZIONI", "osservazione"),
     # In the context data (contesto.xml), figures declared in relation with
     # others: the women's share of 2019 printed 66% where the staff table
     # gives 20 of 31; the approval phase dated 30/05/2020 where the delibera
