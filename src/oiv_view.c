@@ -384,6 +384,13 @@ static void set_verdict(rz_view *m, const rz_diags *findings)
     rz_view_set_strf(m, "gravi", "%zu", vb.grave);
     rz_view_set_strf(m, "osservazioni_dati", "%zu", vb.observations);
     rz_view_set_strf(m, "formali", "%zu", vb.cosmetic);
+    /* The counts with their nouns, singular or plural. */
+    rz_view_set_strf(m, "gravi_in_parole", "%zu %s", vb.grave,
+                     vb.grave == 1 ? "rilievo grave" : "rilievi gravi");
+    rz_view_set_strf(m, "osservazioni_dati_in_parole", "%zu %s", vb.observations,
+                     vb.observations == 1 ? "osservazione" : "osservazioni");
+    rz_view_set_strf(m, "formali_in_parole", "%zu %s", vb.cosmetic,
+                     vb.cosmetic == 1 ? "rilievo formale" : "rilievi formali");
 }
 
 const char *rz_oiv_document_title(const rz_oiv *o)
