@@ -1,5 +1,5 @@
 # libxml2's messages in Italian, with the fix, keeping `file:riga:` and the
-# English original in brackets after it (src/xmlmsg.c): one fixture in
+# English original in brackets after it (src/input/xmlmsg.c): one fixture in
 # tests/bad/messaggi/ per message a clerk can trigger. Each is the test Piano
 # with one mistake.
 set(RZ_MSG ${CMAKE_CURRENT_SOURCE_DIR}/bad/messaggi)

@@ -527,7 +527,7 @@ static const char outro[] =
     "## Come si aggiorna\n"
     "\n"
     "Questo file è generato dal programma: dopo aver aggiunto o cambiato una\n"
-    "chiave (e il suo significato in `src/template_keys.c`), eseguire\n"
+    "chiave (e il suo significato in `src/view/template_keys.c`), eseguire\n"
     "\n"
     "    cmake --build build --target relazione-chiavi\n"
     "    build/relazione-chiavi -o templates/LEGGIMI.md samples/*/\n"
@@ -550,7 +550,7 @@ rz_status rz_key_list_markdown(const rz_key_list *l, rz_buf *out, rz_diags *d)
         const key_entry *e = &sorted[i];
         rz_buf_clear(&meaning);
         if (!meaning_of(e->path, &meaning)) {
-            rz_diag_add(d, RZ_ERROR, "src/template_keys.c", 0, "chiavi",
+            rz_diag_add(d, RZ_ERROR, "src/view/template_keys.c", 0, "chiavi",
                         "la chiave %s non ha un significato nella tabella: aggiungerlo", e->path);
             st = RZ_INVALID;
             continue;
