@@ -31,6 +31,8 @@
 #include "oiv_view.h"
 #include "allegato2_check.h"
 #include "contesto.h"
+#include "contesto_check.h"
+#include "contesto_view.h"
 #include "inputs.h"
 #include "buf.h"
 #include "view.h"

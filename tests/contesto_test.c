@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
+#include "readers.h"
 #include "relazione.h"
 
 #include <stdlib.h>
@@ -15,8 +16,9 @@
 
 static char dir_base[] = "/tmp/rz-contesto-XXXXXX";
 
-/* Writes a contesto.xml whose <amministrazione> holds body; loads it. */
-static int load(const char *body, rz_xml *x, rz_diags *d)
+/* Writes a contesto.xml whose <amministrazione> holds body; loads it and
+ * reads it. NULL when it is not valid. */
+static rz_contesto *load(const char *body, rz_diags *d)
 {
     char path[300];
     snprintf(path, sizeof path, "%s/contesto.xml", dir_base);
@@ -29,22 +31,31 @@ static int load(const char *body, rz_xml *x, rz_diags *d)
             "<amministrazione>\n%s\n</amministrazione>\n</contesto>\n",
             body);
     fclose(f);
-    return rz_xml_load(path, 1, x, d) == RZ_OK;
+    rz_xml x;
+    if (rz_xml_load(path, 1, &x, d) != RZ_OK)
+        return NULL;
+    rz_contesto *c = NULL;
+    if (rz_contesto_read(&x, &c, d) != RZ_OK) {
+        rz_contesto_free(c);
+        c = NULL;
+    }
+    rz_xml_free(&x);
+    return c;
 }
 
 /* The number of [plaus-totals] findings on a table. */
 static size_t totals_findings(const char *table, rz_diags *f)
 {
-    rz_xml x;
+    rz_contesto *x;
     rz_diags d;
     rz_diags_init(&d);
     size_t n = (size_t)-1;
-    if (load(table, &x, &d) && rz_contesto_check(&x, &d) == RZ_OK) {
-        rz_contesto_check_totals(&x, f);
+    if ((x = load(table, &d)) != NULL) {
+        rz_contesto_check_totals(x, f);
         n = 0;
         for (size_t i = 0; i < f->count; i++)
             n += strcmp(f->items[i].check, "plaus-totals") == 0;
-        rz_xml_free(&x);
+        rz_contesto_free(x);
     } else {
         rz_diags_print(&d, stderr);
     }
@@ -134,17 +145,17 @@ static void test_totals(void)
 /* The number of findings with check id `check` on the tables in body. */
 static size_t findings_of(const char *body, const char *check)
 {
-    rz_xml x;
+    rz_contesto *x;
     rz_diags d, f;
     rz_diags_init(&d);
     rz_diags_init(&f);
     size_t n = (size_t)-1;
-    if (load(body, &x, &d) && rz_contesto_check(&x, &d) == RZ_OK) {
-        rz_contesto_check_totals(&x, &f);
+    if ((x = load(body, &d)) != NULL) {
+        rz_contesto_check_totals(x, &f);
         n = 0;
         for (size_t i = 0; i < f.count; i++)
             n += strcmp(f.items[i].check, check) == 0;
-        rz_xml_free(&x);
+        rz_contesto_free(x);
     }
     rz_diags_free(&d);
     rz_diags_free(&f);
@@ -198,20 +209,19 @@ static void test_finding_text(void)
 /* The printed form of the only table cell at row r, column c. */
 static void expect_cell(const char *xml, size_t r, size_t c, const char *want)
 {
-    rz_xml x;
+    rz_contesto *x;
     rz_diags d;
     rz_diags_init(&d);
     const char *got = NULL;
     rz_view_doc *doc = rz_view_doc_new();
-    if (load(xml, &x, &d)) {
-        CHECK(rz_contesto_check(&x, &d) == RZ_OK);
-        rz_view *v = rz_contesto_view(doc, &x);
+    if ((x = load(xml, &d)) != NULL) {
+        rz_view *v = rz_contesto_view(doc, x);
         rz_view *t =
             rz_view_get(rz_view_at(rz_view_get_path(v, "amministrazione.blocchi"), 0), "tabella");
         rz_view *row = rz_view_at(rz_view_get(t, "righe"), r);
         got = rz_view_as_str(rz_view_get(rz_view_at(rz_view_get(row, "celle"), c), "valore"));
         CHECK_STR(got, want);
-        rz_xml_free(&x);
+        rz_contesto_free(x);
     } else {
         CHECK(0);
         rz_diags_print(&d, stderr);

@@ -215,9 +215,9 @@ static int cmd_check(int argc, char **argv)
         } else {
             rz_oiv_check(in.oiv, s, &findings);
             rz_check_allegato2(in.plan, &in.allegato2, &findings);
-            if (in.contesto.doc) {
-                rz_contesto_check_totals(&in.contesto, &findings);
-                rz_contesto_check_findings(&in.contesto, in.oiv, &findings);
+            if (in.contesto) {
+                rz_contesto_check_totals(in.contesto, &findings);
+                rz_contesto_check_findings(in.contesto, in.oiv, &findings);
             }
             rz_diags_sort(&findings);
             rz_findings_print(&findings, stderr);

@@ -2,8 +2,8 @@
  * come out the same on every machine. */
 #define _POSIX_C_SOURCE 200809L
 #include "inputs.h"
-#include "contesto.h"
 #include "fsutil.h"
+#include "readers.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -146,11 +146,21 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         case RZ_DOC_MONITORAGGIO:
             keep(&mon_xml, &x, d);
             break;
-        case RZ_DOC_CONTESTO:
-            if (rz_contesto_check(&x, d) != RZ_OK && st == RZ_OK)
-                st = RZ_INVALID;
-            keep(&in->contesto, &x, d);
+        case RZ_DOC_CONTESTO: {
+            rz_contesto *c = NULL;
+            worsen(&st, rz_contesto_read(&x, &c, d));
+            if (c && in->contesto) {
+                rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
+                            "la cartella contiene già un documento dello stesso tipo (%s): "
+                            "lasciarne uno solo",
+                            in->contesto->file);
+                rz_contesto_free(c);
+            } else if (c) {
+                in->contesto = c;
+            }
+            rz_xml_free(&x);
             break;
+        }
         case RZ_DOC_ALLEGATO1:
             keep(&in->allegato1, &x, d);
             break;
@@ -195,19 +205,17 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
         else if (!(in->oiv = rz_oiv_from_legacy(in->monitoring, d)))
             worsen(&st, RZ_IO); /* present, so only memory can fail it */
     }
-    if (in->invalid_plan && in->contesto.doc)
-        depends_on_invalid_plan(in, in->contesto.path, d);
+    if (in->invalid_plan && in->contesto)
+        depends_on_invalid_plan(in, in->contesto->file, d);
     if (in->invalid_plan && in->allegato2.doc)
         depends_on_invalid_plan(in, in->allegato2.path, d);
-    if (in->contesto.doc && in->plan && !in->invalid_plan) {
-        xmlNodePtr root = xmlDocGetRootElement(in->contesto.doc);
-        xmlChar *y = xmlGetProp(root, (const xmlChar *)"anno");
-        if (y && atoi((const char *)y) != in->plan->year)
-            rz_diag_add(d, RZ_ERROR, in->contesto.path, rz_xml_line(root), "year",
+    if (in->contesto && in->plan && !in->invalid_plan) {
+        const char *y = in->contesto->year;
+        if (y && atoi(y) != in->plan->year)
+            rz_diag_add(d, RZ_ERROR, in->contesto->file, in->contesto->line, "year",
                         "i dati di contesto sono dell'anno %s ma il Piano %s è dell'anno %d: "
                         "usare i dati di contesto dello stesso anno",
-                        (const char *)y, in->plan->file, in->plan->year);
-        xmlFree(y);
+                        y, in->plan->file, in->plan->year);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -226,7 +234,7 @@ void rz_inputs_free(rz_inputs *in)
     rz_plan_free(in->plan);
     rz_monitoring_free(in->monitoring);
     rz_oiv_free(in->oiv);
-    rz_xml_free(&in->contesto);
+    rz_contesto_free(in->contesto);
     rz_xml_free(&in->allegato1);
     rz_xml_free(&in->allegato2);
     for (size_t i = 0; i < in->n_terms; i++) {

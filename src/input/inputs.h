@@ -13,6 +13,7 @@
 #ifndef RZ_INPUTS_H
 #define RZ_INPUTS_H
 
+#include "contesto.h"
 #include "model.h"
 #include "oiv.h"
 #include "xmlload.h"
@@ -30,8 +31,9 @@ typedef struct {
     long profile_line;
     char **term_keys, **term_values;
     size_t n_terms;
+    rz_contesto *contesto; /* NULL when the folder has none */
     /* Documents whose content goes to the templates as it is. */
-    rz_xml contesto, allegato1, allegato2;
+    rz_xml allegato1, allegato2;
 } rz_inputs;
 
 /* Loads every *.xml of dir. Returns RZ_OK when all are valid; the documents

@@ -2,7 +2,7 @@
 #define _DEFAULT_SOURCE
 #include "validate.h"
 #include "oiv.h"
-#include "contesto.h"
+#include "readers.h"
 #include "model.h"
 #include "profile.h"
 #include "fsutil.h"
@@ -125,9 +125,12 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
     case RZ_DOC_MONITORAGGIO:
         st = validate_monitoring(&x, cache, cache ? *n_cache : 0, d);
         break;
-    case RZ_DOC_CONTESTO:
-        st = rz_contesto_check(&x, d);
+    case RZ_DOC_CONTESTO: {
+        rz_contesto *c = NULL;
+        st = rz_contesto_read(&x, &c, d);
+        rz_contesto_free(c);
         break;
+    }
     case RZ_DOC_VALIDAZIONE: {
         rz_oiv *o = NULL;
         st = rz_oiv_from_xml(&x, &o, d);

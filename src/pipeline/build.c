@@ -34,7 +34,8 @@
 #include "allegato2_check.h"
 #include "check.h"
 #include "citizens_view.h"
-#include "contesto.h"
+#include "contesto_check.h"
+#include "contesto_view.h"
 #include "format.h"
 #include "fsutil.h"
 #include "html_render.h"
@@ -489,8 +490,8 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     rz_view *m = rz_view_map(doc);
     rz_view_set_strf(m, "generatore", "relazione %s", rz_version());
     rz_view_set(root, "documento", m);
-    if (in->contesto.doc)
-        rz_view_set(root, "contesto", rz_contesto_view(doc, &in->contesto));
+    if (in->contesto)
+        rz_view_set(root, "contesto", rz_contesto_view(doc, in->contesto));
     if (in->allegato1.doc)
         rz_view_set(root, "allegato1",
                     rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato1.doc)));
@@ -572,7 +573,7 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
         else if (!strcmp(t, "monitoraggio"))
             met &= s != NULL && in->monitoring != NULL;
         else if (!strcmp(t, "contesto"))
-            met &= in->contesto.doc != NULL;
+            met &= in->contesto != NULL;
         else if (!strcmp(t, "allegato1"))
             met &= in->allegato1.doc != NULL;
         else if (!strcmp(t, "allegato2"))
@@ -726,9 +727,9 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
 
     if (st == RZ_OK && s)
         rz_check_allegato2(in.plan, &in.allegato2, findings);
-    if (st == RZ_OK && in.contesto.doc) {
-        rz_contesto_check_totals(&in.contesto, findings);
-        rz_contesto_check_findings(&in.contesto, in.oiv, findings);
+    if (st == RZ_OK && in.contesto) {
+        rz_contesto_check_totals(in.contesto, findings);
+        rz_contesto_check_findings(in.contesto, in.oiv, findings);
     }
     built->has_monitoring = in.monitoring != NULL;
     if (st == RZ_OK && s && in.monitoring) {

@@ -21,6 +21,7 @@
  */
 #include "view.h"
 #include "arena.h"
+#include "buf.h"
 #include "strmap.h"
 
 #include <float.h>
@@ -568,4 +569,47 @@ const char *rz_view_scalar_text(const rz_view *v, char buf[RZ_VIEW_NUM_MAX])
     default:
         return "";
     }
+}
+
+/* Strips the indentation common to every line of a narrative block, so that
+ * Markdown written inside an indented XML element keeps its structure. */
+rz_view *rz_view_narrative(rz_view_doc *doc, const char *text)
+{
+    const char *s = text ? text : "";
+    size_t common = (size_t)-1;
+    for (const char *line = s; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        size_t ind = 0;
+        while (ind < len && (line[ind] == ' ' || line[ind] == '\t'))
+            ind++;
+        if (ind < len && ind < common)
+            common = ind;
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    if (common == (size_t)-1)
+        common = 0;
+    rz_buf b;
+    rz_buf_init(&b);
+    for (const char *line = s; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        size_t skip = len < common ? len : common;
+        rz_buf_append(&b, line + skip, len - skip);
+        if (!end)
+            break;
+        rz_buf_putc(&b, '\n');
+        line = end + 1;
+    }
+    const char *o = rz_buf_str(&b);
+    while (*o == '\n')
+        o++;
+    size_t n = strlen(o);
+    while (n && (o[n - 1] == '\n' || o[n - 1] == ' '))
+        n--;
+    rz_view *v = rz_view_strn(doc, o, n);
+    rz_buf_free(&b);
+    return v;
 }

@@ -173,4 +173,9 @@ const char *rz_view_scalar_text(const rz_view *v, char buf[RZ_VIEW_NUM_MAX]);
  * without exponent or decimals. Non-finite values give "". */
 char *rz_view_num_text(double v, char buf[RZ_VIEW_NUM_MAX]);
 
+/* The text of a narrative element (Markdown written inside indented XML)
+ * with the indentation common to its lines and the blank lines at its ends
+ * removed, so that lists and paragraphs keep their structure. */
+rz_view *rz_view_narrative(rz_view_doc *doc, const char *text);
+
 #endif

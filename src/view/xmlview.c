@@ -24,51 +24,6 @@ static rz_view *text_view(rz_view_doc *doc, xmlNodePtr e)
     return v;
 }
 
-/* Strips the indentation common to every line of a narrative block, so that
- * Markdown written inside an indented XML element keeps its structure. */
-rz_view *rz_view_narrative(rz_view_doc *doc, xmlNodePtr e)
-{
-    xmlChar *t = xmlNodeGetContent(e);
-    const char *s = t ? (const char *)t : "";
-    size_t common = (size_t)-1;
-    for (const char *line = s; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        size_t ind = 0;
-        while (ind < len && (line[ind] == ' ' || line[ind] == '\t'))
-            ind++;
-        if (ind < len && ind < common)
-            common = ind;
-        if (!end)
-            break;
-        line = end + 1;
-    }
-    if (common == (size_t)-1)
-        common = 0;
-    rz_buf b;
-    rz_buf_init(&b);
-    for (const char *line = s; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        size_t skip = len < common ? len : common;
-        rz_buf_append(&b, line + skip, len - skip);
-        if (!end)
-            break;
-        rz_buf_putc(&b, '\n');
-        line = end + 1;
-    }
-    const char *o = rz_buf_str(&b);
-    while (*o == '\n')
-        o++;
-    size_t n = strlen(o);
-    while (n && (o[n - 1] == '\n' || o[n - 1] == ' '))
-        n--;
-    rz_view *v = rz_view_strn(doc, o, n);
-    rz_buf_free(&b);
-    xmlFree(t);
-    return v;
-}
-
 static int has_element_children(xmlNodePtr e)
 {
     for (xmlNodePtr c = e->children; c; c = c->next)
@@ -79,9 +34,14 @@ static int has_element_children(xmlNodePtr e)
 
 rz_view *rz_view_from_xml(rz_view_doc *doc, xmlNodePtr e)
 {
-    if (!e->properties && !has_element_children(e))
-        return !strcmp((const char *)e->name, "testo") ? rz_view_narrative(doc, e)
-                                                       : text_view(doc, e);
+    if (!e->properties && !has_element_children(e)) {
+        if (strcmp((const char *)e->name, "testo") != 0)
+            return text_view(doc, e);
+        xmlChar *t = xmlNodeGetContent(e);
+        rz_view *v = rz_view_narrative(doc, (const char *)t);
+        xmlFree(t);
+        return v;
+    }
     rz_view *m = rz_view_map(doc);
     char key[128];
     for (xmlAttrPtr a = e->properties; a; a = a->next) {

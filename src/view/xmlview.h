@@ -17,9 +17,4 @@
 
 rz_view *rz_view_from_xml(rz_view_doc *doc, xmlNodePtr element);
 
-/* The text of a narrative element (Markdown written inside indented XML)
- * with the indentation common to its lines and the blank lines at its ends
- * removed, so that lists and paragraphs keep their structure. */
-rz_view *rz_view_narrative(rz_view_doc *doc, xmlNodePtr element);
-
 #endif

@@ -7,7 +7,9 @@
  * path, as users' files are.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "contesto.h"
+#include "contesto_check.h"
+#include "contesto_view.h"
+#include "readers.h"
 #include "model.h"
 #include "view.h"
 #include "xmlload.h"
@@ -38,12 +40,16 @@ static void read_model(rz_xml *x, rz_diags *d)
         rz_monitoring_free(m);
         break;
     }
-    case RZ_DOC_CONTESTO:
-        if (rz_contesto_check(x, d) == RZ_OK) {
-            rz_contesto_check_totals(x, d);
-            rz_contesto_view(doc, x);
+    case RZ_DOC_CONTESTO: {
+        rz_contesto *c = NULL;
+        if (rz_contesto_read(x, &c, d) == RZ_OK) {
+            rz_contesto_check_totals(c, d);
+            rz_contesto_check_findings(c, NULL, d);
+            rz_contesto_view(doc, c);
         }
+        rz_contesto_free(c);
         break;
+    }
     case RZ_DOC_ALLEGATO1:
     case RZ_DOC_ALLEGATO2:
         rz_view_from_xml(doc, xmlDocGetRootElement(x->doc));

@@ -1,0 +1,30 @@
+/*
+ * readers.h — from a loaded, schema-valid document (xmlload.h) to the
+ * structs the rest of the program works on. Internal to the input stage:
+ * it is the only header outside xmlload.h and xmlmsg.h that shows libxml2's
+ * types, and only files in src/input/ include it.
+ *
+ * Each reader checks what the schema cannot express, with diagnostics at
+ * the line of the element concerned, and returns RZ_OK, RZ_INVALID (the
+ * struct is filled all the same, so that every problem is reported at
+ * once) or RZ_IO (memory; nothing is returned).
+ */
+#ifndef RZ_READERS_H
+#define RZ_READERS_H
+
+#include "contesto.h"
+#include "xmlload.h"
+
+/* Context data; errors carry check ids "contesto-cella", "contesto-riga",
+ * "contesto-ref" and "contesto-livelli" (subsections nested deeper than
+ * three levels, organisation charts deeper than twelve). */
+rz_status rz_contesto_read(const rz_xml *x, rz_contesto **out, rz_diags *d);
+
+/* Attribute name of n as written, in a; NULL when absent. */
+char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name);
+
+/* The text content of n (its descendants' text, concatenated) as written,
+ * in a; "" when it has none. */
+char *rz_xml_content(rz_arena *a, xmlNodePtr n);
+
+#endif
