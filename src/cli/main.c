@@ -214,7 +214,7 @@ static int cmd_check(int argc, char **argv)
             st = RZ_IO;
         } else {
             rz_oiv_check(in.oiv, s, &findings);
-            rz_check_allegato2(in.plan, &in.allegato2, &findings);
+            rz_check_allegato2(in.plan, in.allegato2, &findings);
             if (in.contesto) {
                 rz_contesto_check_totals(in.contesto, &findings);
                 rz_contesto_check_findings(in.contesto, in.oiv, &findings);

@@ -31,55 +31,51 @@ static void count_objective(const rz_objective *o, int year, counts *c)
     c->territorial += o->territorial;
 }
 
+/* The computed count of each row of the Allegato (allegati.h), and its
+ * name in the messages. */
 static const struct {
-    const char *element;
     size_t offset;
     const char *label;
-} rows[] = {
-    {"obiettivi", offsetof(counts, objectives), "numero di obiettivi"},
-    {"obiettivi-con-indicatori", offsetof(counts, with_indicators), "obiettivi con indicatori"},
-    {"indicatori", offsetof(counts, indicators), "numero di indicatori"},
-    {"indicatori-senza-formula", offsetof(counts, no_formula),
-     "indicatori privi di formula di calcolo"},
-    {"indicatori-senza-target", offsetof(counts, no_target), "indicatori privi di target annuale"},
-    {"obiettivi-con-risorse-finanziarie", offsetof(counts, with_money),
-     "obiettivi con risorse finanziarie"},
-    {"obiettivi-con-risorse-umane", offsetof(counts, with_staff), "obiettivi con risorse umane"},
-    {"obiettivi-sedi-territoriali", offsetof(counts, territorial),
-     "obiettivi assegnati a sedi territoriali"},
+} rows[RZ_A2_ROWS] = {
+    [RZ_A2_OBJECTIVES] = {offsetof(counts, objectives), "numero di obiettivi"},
+    [RZ_A2_WITH_INDICATORS] = {offsetof(counts, with_indicators), "obiettivi con indicatori"},
+    [RZ_A2_INDICATORS] = {offsetof(counts, indicators), "numero di indicatori"},
+    [RZ_A2_NO_FORMULA] = {offsetof(counts, no_formula), "indicatori privi di formula di calcolo"},
+    [RZ_A2_NO_TARGET] = {offsetof(counts, no_target), "indicatori privi di target annuale"},
+    [RZ_A2_WITH_MONEY] = {offsetof(counts, with_money), "obiettivi con risorse finanziarie"},
+    [RZ_A2_WITH_STAFF] = {offsetof(counts, with_staff), "obiettivi con risorse umane"},
+    [RZ_A2_TERRITORIAL] = {offsetof(counts, territorial),
+                           "obiettivi assegnati a sedi territoriali"},
 };
 
-static void compare(const char *file, xmlNodePtr table, const char *which, const counts *c,
+static void compare(const char *file, const rz_a2_count *given, const char *which, const counts *c,
                     rz_diags *d)
 {
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        xmlNodePtr row = rz_xml_child(table, rows[i].element);
-        xmlNodePtr val = row ? rz_xml_child(row, "valore") : NULL;
-        if (!val)
+    for (size_t i = 0; i < RZ_A2_ROWS; i++) {
+        if (!given[i].present)
             continue;
-        xmlChar *t = xmlNodeGetContent(val);
-        const char *s = t ? (const char *)t : "";
+        const char *s = given[i].text;
+        long line = given[i].line;
         while (*s == ' ' || *s == '\n')
             s++;
         size_t computed = *(const size_t *)((const char *)c + rows[i].offset);
         char *end;
         long declared = strtol(s, &end, 10);
         if (end == s) {
-            rz_diag_add(d, RZ_NOTE, file, rz_xml_line(val), "A-allegato2",
+            rz_diag_add(d, RZ_NOTE, file, line, "A-allegato2",
                         "Allegato 2, %s, %s: dichiarato «%s»; dal Piano risultano %zu", which,
                         rows[i].label, s, computed);
         } else if ((size_t)declared != computed) {
-            rz_diag_add(d, RZ_WARNING, file, rz_xml_line(val), "A-allegato2",
+            rz_diag_add(d, RZ_WARNING, file, line, "A-allegato2",
                         "Allegato 2, %s, %s: dichiarati %ld, dal Piano risultano %zu", which,
                         rows[i].label, declared, computed);
         }
-        xmlFree(t);
     }
 }
 
-void rz_check_allegato2(const rz_plan *plan, const rz_xml *allegato2, rz_diags *d)
+void rz_check_allegato2(const rz_plan *plan, const rz_allegato2 *allegato2, rz_diags *d)
 {
-    if (!plan || !allegato2 || !allegato2->doc)
+    if (!plan || !allegato2)
         return;
     counts strategic = {0}, operational = {0};
     for (size_t a = 0; a < plan->n_areas; a++) {
@@ -94,9 +90,6 @@ void rz_check_allegato2(const rz_plan *plan, const rz_xml *allegato2, rz_diags *
                     count_objective(os->children[k], plan->year, &operational);
         }
     }
-    xmlNodePtr root = xmlDocGetRootElement(allegato2->doc);
-    compare(allegato2->path, rz_xml_child(root, "obiettivi-strategici"), "obiettivi strategici",
-            &strategic, d);
-    compare(allegato2->path, rz_xml_child(root, "obiettivi-operativi"), "obiettivi operativi",
-            &operational, d);
+    compare(allegato2->tree.file, allegato2->strategic, "obiettivi strategici", &strategic, d);
+    compare(allegato2->tree.file, allegato2->operational, "obiettivi operativi", &operational, d);
 }

@@ -12,9 +12,10 @@
 #ifndef RZ_ALLEGATO2_CHECK_H
 #define RZ_ALLEGATO2_CHECK_H
 
+#include "allegati.h"
 #include "model.h"
-#include "xmlload.h"
 
-void rz_check_allegato2(const rz_plan *plan, const rz_xml *allegato2, rz_diags *d);
+/* Nothing happens when plan or allegato2 is NULL. */
+void rz_check_allegato2(const rz_plan *plan, const rz_allegato2 *allegato2, rz_diags *d);
 
 #endif

@@ -55,17 +55,16 @@ static void read_profile(rz_inputs *in, const rz_xml *x)
     }
 }
 
-static void keep(rz_xml *slot, rz_xml *x, rz_diags *d)
+/* A second document of a kind already read: an error, and it is dropped. */
+static int already(const void *slot, const char *first, const char *path, rz_diags *d)
 {
-    if (slot->doc) {
-        rz_diag_add(d, RZ_ERROR, x->path, 0, "inputs",
-                    "la cartella contiene già un documento dello stesso tipo (%s): lasciarne uno "
-                    "solo",
-                    slot->path);
-        rz_xml_free(x);
-        return;
-    }
-    *slot = *x;
+    if (!slot)
+        return 0;
+    rz_diag_add(d, RZ_ERROR, path, 0, "inputs",
+                "la cartella contiene già un documento dello stesso tipo (%s): lasciarne uno "
+                "solo",
+                first);
+    return 1;
 }
 
 /* One line for a file that cannot be checked because the Piano it refers
@@ -144,28 +143,39 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             rz_xml_free(&x);
             break;
         case RZ_DOC_MONITORAGGIO:
-            keep(&mon_xml, &x, d);
+            if (already(mon_xml.doc, mon_xml.path, x.path, d))
+                rz_xml_free(&x);
+            else
+                mon_xml = x;
             break;
         case RZ_DOC_CONTESTO: {
             rz_contesto *c = NULL;
             worsen(&st, rz_contesto_read(&x, &c, d));
-            if (c && in->contesto) {
-                rz_diag_add(d, RZ_ERROR, x.path, 0, "inputs",
-                            "la cartella contiene già un documento dello stesso tipo (%s): "
-                            "lasciarne uno solo",
-                            in->contesto->file);
+            if (c && already(in->contesto, in->contesto ? in->contesto->file : NULL, x.path, d))
                 rz_contesto_free(c);
-            } else if (c) {
+            else if (c)
                 in->contesto = c;
-            }
             rz_xml_free(&x);
             break;
         }
         case RZ_DOC_ALLEGATO1:
-            keep(&in->allegato1, &x, d);
+            if (!already(in->allegato1, in->allegato1 ? in->allegato1->file : NULL, x.path, d)) {
+                rz_doc_tree *t = calloc(1, sizeof *t);
+                rz_status read = t ? rz_doc_tree_read(&x, t, d) : RZ_IO;
+                worsen(&st, read);
+                if (read == RZ_OK)
+                    in->allegato1 = t;
+                else
+                    free(t);
+            }
+            rz_xml_free(&x);
             break;
         case RZ_DOC_ALLEGATO2:
-            keep(&in->allegato2, &x, d);
+            if (!already(in->allegato2, in->allegato2 ? in->allegato2->tree.file : NULL, x.path,
+                         d)) {
+                worsen(&st, rz_allegato2_read(&x, &in->allegato2, d));
+            }
+            rz_xml_free(&x);
             break;
         case RZ_DOC_VALIDAZIONE:
             if (in->oiv) {
@@ -207,8 +217,8 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     }
     if (in->invalid_plan && in->contesto)
         depends_on_invalid_plan(in, in->contesto->file, d);
-    if (in->invalid_plan && in->allegato2.doc)
-        depends_on_invalid_plan(in, in->allegato2.path, d);
+    if (in->invalid_plan && in->allegato2)
+        depends_on_invalid_plan(in, in->allegato2->tree.file, d);
     if (in->contesto && in->plan && !in->invalid_plan) {
         const char *y = in->contesto->year;
         if (y && atoi(y) != in->plan->year)
@@ -235,8 +245,10 @@ void rz_inputs_free(rz_inputs *in)
     rz_monitoring_free(in->monitoring);
     rz_oiv_free(in->oiv);
     rz_contesto_free(in->contesto);
-    rz_xml_free(&in->allegato1);
-    rz_xml_free(&in->allegato2);
+    if (in->allegato1)
+        rz_doc_tree_free(in->allegato1);
+    free(in->allegato1);
+    rz_allegato2_free(in->allegato2);
     for (size_t i = 0; i < in->n_terms; i++) {
         free(in->term_keys[i]);
         free(in->term_values[i]);

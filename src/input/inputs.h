@@ -13,10 +13,11 @@
 #ifndef RZ_INPUTS_H
 #define RZ_INPUTS_H
 
+#include "allegati.h"
 #include "contesto.h"
+#include "doctree.h"
 #include "model.h"
 #include "oiv.h"
-#include "xmlload.h"
 
 typedef struct {
     char *dir;
@@ -31,9 +32,9 @@ typedef struct {
     long profile_line;
     char **term_keys, **term_values;
     size_t n_terms;
-    rz_contesto *contesto; /* NULL when the folder has none */
-    /* Documents whose content goes to the templates as it is. */
-    rz_xml allegato1, allegato2;
+    rz_contesto *contesto;   /* NULL when the folder has none */
+    rz_doc_tree *allegato1;  /* as written, for the templates; NULL when none */
+    rz_allegato2 *allegato2; /* NULL when none */
 } rz_inputs;
 
 /* Loads every *.xml of dir. Returns RZ_OK when all are valid; the documents

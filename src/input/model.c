@@ -15,7 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "model.h"
 #include "format.h"
-#include "xmlload.h"
+#include "readers.h"
 
 #include <libxml/tree.h>
 #include <math.h>

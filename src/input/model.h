@@ -19,7 +19,6 @@
 #include "date.h"
 #include "diag.h"
 #include "strmap.h"
-#include "xmlload.h"
 
 #include <stddef.h>
 
@@ -532,10 +531,7 @@ rz_status rz_monitoring_load(const char *path, const rz_plan *plan, rz_monitorin
                              rz_diags *d);
 void rz_monitoring_free(rz_monitoring *m);
 
-/* The same from a document already parsed and validated by rz_xml_load. */
-rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d);
-rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
-
+/* The same from a document already parsed and validated: readers.h. */
 /* The checks of monitoring data that need its plan (references, values
  * matching each indicator's measure). rz_monitoring_load runs them when
  * given a plan. */

@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "oiv.h"
 #include "format.h"
+#include "readers.h"
 
 #include <libxml/tree.h>
 #include <math.h>

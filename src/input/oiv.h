@@ -17,7 +17,6 @@
 #include "arena.h"
 #include "model.h"
 #include "score.h"
-#include "xmlload.h"
 
 typedef enum { RZ_OIV_COLLEGIALE, RZ_OIV_MONOCRATICO, RZ_OIV_NUCLEO, RZ_OIV_ALTRO } rz_oiv_kind;
 
@@ -84,8 +83,7 @@ typedef struct {
     rz_loc loc;
 } rz_oiv;
 
-/* Reads a document validated against validazione.xsd. */
-rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
+/* Reading a document validated against validazione.xsd: readers.h. */
 
 /* The same facts from monitoring data's deprecated <validazione> element;
  * NULL when they have none. Warns that the element is deprecated. */

@@ -18,7 +18,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "profile.h"
 #include "fsutil.h"
-#include "xmlload.h"
+#include "readers.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -84,6 +84,50 @@ int rz_profile_exists(const char *templates, const char *name)
     return ok;
 }
 
+static const char *attr_text(const rz_doc_node *n, const char *name)
+{
+    const char *v = rz_doc_attr_value(n, name);
+    return v ? v : "";
+}
+
+/* The <documento> elements and their <capitolo>, in the profile's arena. */
+static rz_status read_documents(rz_profile *p, const rz_doc_node *list, rz_diags *d)
+{
+    rz_arena *a = &p->tree.arena;
+    size_t n = 0;
+    for (size_t i = 0; list && i < list->nchildren; i++)
+        n += strcmp(list->children[i].name, "documento") == 0;
+    p->documents = n ? rz_arena_alloc(a, n * sizeof *p->documents) : NULL;
+    for (size_t i = 0; p->documents && i < list->nchildren; i++) {
+        const rz_doc_node *e = &list->children[i];
+        if (strcmp(e->name, "documento") != 0)
+            continue;
+        rz_profile_document *doc = &p->documents[p->n_documents++];
+        doc->name = attr_text(e, "nome");
+        doc->title = attr_text(e, "titolo");
+        doc->requires = attr_text(e, "richiede");
+        doc->pages = attr_text(e, "pagine");
+        doc->line = e->line;
+        size_t k = 0;
+        for (size_t j = 0; j < e->nchildren; j++)
+            k += strcmp(e->children[j].name, "capitolo") == 0;
+        doc->chapters = k ? rz_arena_alloc(a, k * sizeof *doc->chapters) : NULL;
+        for (size_t j = 0; doc->chapters && j < e->nchildren; j++) {
+            const rz_doc_node *c = &e->children[j];
+            if (strcmp(c->name, "capitolo") != 0)
+                continue;
+            rz_profile_chapter *ch = &doc->chapters[doc->n_chapters++];
+            ch->model = rz_doc_attr_value(c, "modello");
+            ch->line = c->line;
+        }
+    }
+    if (a->failed) {
+        rz_diag_out_of_memory(d, p->path, "leggendo il file");
+        return RZ_IO;
+    }
+    return RZ_OK;
+}
+
 rz_status rz_profile_load(const char *templates, const char *name, const char *from_file,
                           long from_line, rz_profile *p, rz_diags *d)
 {
@@ -121,33 +165,25 @@ rz_status rz_profile_load(const char *templates, const char *name, const char *f
         rz_xml_free(&x);
         return RZ_INVALID;
     }
-    p->doc = x.doc; /* the profile owns the document from here */
-    x.doc = NULL;
+    st = rz_doc_tree_read(&x, &p->tree, d);
     rz_xml_free(&x);
-    xmlNodePtr root = xmlDocGetRootElement(p->doc);
-    xmlChar *own = xmlGetProp(root, (const xmlChar *)"nome");
-    int same = own && !strcmp((const char *)own, name);
-    if (!same)
-        rz_diag_add(d, RZ_ERROR, p->path, rz_xml_line(root), "profilo",
+    if (st != RZ_OK)
+        return st;
+    const rz_doc_node *root = p->tree.root;
+    const char *own = rz_doc_attr_value(root, "nome");
+    if (!own || strcmp(own, name) != 0) {
+        rz_diag_add(d, RZ_ERROR, p->path, root->line, "profilo",
                     "il profilo si chiama '%s', ma il file è %s.xml: scrivere <profilo "
                     "nome=\"%s\">",
-                    own ? (const char *)own : "", name, name);
-    xmlFree(own);
-    if (!same)
+                    own ? own : "", name, name);
         return RZ_INVALID;
-    p->documents = rz_xml_child(rz_xml_child(root, "documenti"), "documento");
-    return RZ_OK;
+    }
+    return read_documents(p, rz_doc_child(root, "documenti"), d);
 }
 
 void rz_profile_free(rz_profile *p)
 {
-    if (p->doc)
-        xmlFreeDoc(p->doc);
+    rz_doc_tree_free(&p->tree);
     free(p->path);
     memset(p, 0, sizeof *p);
-}
-
-xmlNodePtr rz_profile_next_document(xmlNodePtr doc)
-{
-    return rz_xml_next(doc, "documento");
 }

@@ -6,18 +6,34 @@
 #define RZ_PROFILE_H
 
 #include "diag.h"
+#include "doctree.h"
 
 #include <stddef.h>
-
-#include <libxml/tree.h>
 
 /* The profile a Piano names when it names none. */
 #define RZ_PROFILE_DEFAULT "cciaa"
 
+/* A chapter of a document: the template it is written with (modello;
+ * NULL when the profile gives none). */
 typedef struct {
-    xmlDocPtr doc;
+    const char *model;
+    long line;
+} rz_profile_chapter;
+
+/* A document the build writes, when the folder has what it requires.
+ * Absent attributes are "". */
+typedef struct {
+    const char *name, *title, *requires, *pages;
+    long line;
+    rz_profile_chapter *chapters; /* none: the document is its own template */
+    size_t n_chapters;
+} rz_profile_document;
+
+typedef struct {
+    rz_doc_tree tree; /* the whole profile, for the templates (profilo.*) */
     char *path;
-    xmlNodePtr documents; /* the first <documento>, in the order they are written */
+    rz_profile_document *documents; /* in the order they are written */
+    size_t n_documents;
 } rz_profile;
 
 /* Loads templates/profili/name.xml. A missing or unknown profile is an
@@ -31,8 +47,5 @@ int rz_profile_exists(const char *templates, const char *name);
 
 /* The names of the profiles in templates/profili, sorted, comma-separated. */
 void rz_profile_names(const char *templates, char *out, size_t size);
-
-/* The <documento> after doc, or NULL. */
-xmlNodePtr rz_profile_next_document(xmlNodePtr doc);
 
 #endif

@@ -12,13 +12,29 @@
 #ifndef RZ_READERS_H
 #define RZ_READERS_H
 
+#include "allegati.h"
 #include "contesto.h"
+#include "doctree.h"
+#include "model.h"
+#include "oiv.h"
 #include "xmlload.h"
 
 /* Context data; errors carry check ids "contesto-cella", "contesto-riga",
  * "contesto-ref" and "contesto-livelli" (subsections nested deeper than
  * three levels, organisation charts deeper than twelve). */
 rz_status rz_contesto_read(const rz_xml *x, rz_contesto **out, rz_diags *d);
+
+/* The document as a tree of elements (Allegato 1, the profile). */
+rz_status rz_doc_tree_read(const rz_xml *x, rz_doc_tree *t, rz_diags *d);
+
+/* Allegato 2: its tree and its declared counts. */
+rz_status rz_allegato2_read(const rz_xml *x, rz_allegato2 **out, rz_diags *d);
+
+/* The Piano and the monitoring data (model.h), the evaluation body's
+ * input (oiv.h). */
+rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d);
+rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
+rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
 
 /* Attribute name of n as written, in a; NULL when absent. */
 char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name);

@@ -8,7 +8,7 @@
  * templates/<name>.md.mustache or, when it lists chapters, as their
  * templates one after the other. Each is rendered over one view: the
  * scored tree (report_view.c), the validation data, the context and
- * Allegati as they are (xmlview.c), and the profile itself (its terms are
+ * Allegati as they are (doc_view.c), and the profile itself (its terms are
  * {{profilo.termini.…}}, with the Piano's overrides). The document named
  * "relazione" is measured for points J and K and laid out first, so that
  * the validation document (a draft until the evaluation body's input is
@@ -49,9 +49,8 @@
 #include "profile.h"
 #include "report_view.h"
 #include "version.h"
-#include "xmlview.h"
+#include "doc_view.h"
 
-#include <libxml/tree.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -414,25 +413,24 @@ static const char *body_name(const rz_view *root)
 /* Renders the chapters of a document (the <capitolo> children of its
  * <documento>), one after the other, a newline between them; a document
  * without chapters is its own template. */
-static rz_status render_document(ctx *c, const char *name, xmlNodePtr plan, rz_buf *md)
+static rz_status render_document(ctx *c, const char *name, const rz_profile_document *plan,
+                                 rz_buf *md)
 {
-    xmlNodePtr ch = rz_xml_child(plan, "capitolo");
-    if (!ch)
+    if (!plan->n_chapters)
         return render(c, name, md);
     rz_status st = RZ_OK;
-    for (; ch && st == RZ_OK; ch = rz_xml_next(ch, "capitolo")) {
-        xmlChar *model = xmlGetProp(ch, (const xmlChar *)"modello");
-        if (!model || strchr((const char *)model, '/')) {
-            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(ch), "profilo",
+    for (size_t i = 0; i < plan->n_chapters && st == RZ_OK; i++) {
+        const char *model = plan->chapters[i].model;
+        if (!model || strchr(model, '/')) {
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, plan->chapters[i].line, "profilo",
                         "ogni <capitolo> ha un modello=\"NOME\" (un file NOME.md.mustache "
                         "della cartella dei modelli)");
             st = RZ_INVALID;
         } else {
             if (md->len > 0)
                 rz_buf_putc(md, '\n');
-            st = render(c, (const char *)model, md);
+            st = render(c, model, md);
         }
-        xmlFree(model);
     }
     return st;
 }
@@ -447,8 +445,8 @@ typedef struct {
 
 /* Renders and writes one document: Markdown, HTML, then PDF, as asked. facts,
  * when given, receives what the document holds. */
-static rz_status produce(ctx *c, const char *name, rz_pdf_request req, xmlNodePtr plan,
-                         doc_facts *facts)
+static rz_status produce(ctx *c, const char *name, rz_pdf_request req,
+                         const rz_profile_document *plan, doc_facts *facts)
 {
     rz_buf raw, md;
     rz_buf_init(&raw);
@@ -492,12 +490,10 @@ static void set_document(rz_view_doc *doc, rz_view *root, const rz_inputs *in)
     rz_view_set(root, "documento", m);
     if (in->contesto)
         rz_view_set(root, "contesto", rz_contesto_view(doc, in->contesto));
-    if (in->allegato1.doc)
-        rz_view_set(root, "allegato1",
-                    rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato1.doc)));
-    if (in->allegato2.doc)
-        rz_view_set(root, "allegato2",
-                    rz_view_from_xml(doc, xmlDocGetRootElement(in->allegato2.doc)));
+    if (in->allegato1)
+        rz_view_set(root, "allegato1", rz_view_from_tree(doc, in->allegato1->root));
+    if (in->allegato2)
+        rz_view_set(root, "allegato2", rz_view_from_tree(doc, in->allegato2->tree.root));
 }
 
 /* The open data, into OUTDIR/dati/. */
@@ -526,16 +522,6 @@ static rz_status write_open_data(ctx *c, const rz_scored *s)
     return st;
 }
 
-/* The value of an attribute of the profile, pointing into its document
- * (it lives as long as the profile); "" when absent. */
-static const char *attr_text(xmlNodePtr e, const char *name)
-{
-    xmlAttrPtr a = xmlHasProp(e, (const xmlChar *)name);
-    if (!a || !a->children || !a->children->content)
-        return "";
-    return (const char *)a->children->content;
-}
-
 /* The body's logo for the covers: logo.png, logo.jpg or logo.jpeg in the
  * input folder. */
 static char *find_logo(const char *dir)
@@ -560,11 +546,11 @@ static int has_units(const rz_scored *s)
 
 /* Whether the folder holds what a <documento richiede="…"> needs. An
  * unknown requirement is an error of the profile. */
-static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
-                            rz_status *st)
+static int requirements_met(ctx *c, const rz_profile_document *pd, const rz_inputs *in,
+                            const rz_scored *s, rz_status *st)
 {
     char req[256];
-    snprintf(req, sizeof req, "%s", attr_text(pd, "richiede"));
+    snprintf(req, sizeof req, "%s", pd->requires);
     int met = 1;
     for (char *save = NULL, *t = strtok_r(req, " \t\n", &save); t;
          t = strtok_r(NULL, " \t\n", &save)) {
@@ -575,9 +561,9 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
         else if (!strcmp(t, "contesto"))
             met &= in->contesto != NULL;
         else if (!strcmp(t, "allegato1"))
-            met &= in->allegato1.doc != NULL;
+            met &= in->allegato1 != NULL;
         else if (!strcmp(t, "allegato2"))
-            met &= in->allegato2.doc != NULL;
+            met &= in->allegato2 != NULL;
         /* Nothing empty dressed as complete: results need a score at
          * least, the units' and perspectives' tables what they tabulate. */
         else if (!strcmp(t, "risultati"))
@@ -587,7 +573,7 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
         else if (!strcmp(t, "prospettive"))
             met &= s != NULL && s->plan->n_perspectives > 0;
         else {
-            rz_diag_add(c->d, RZ_ERROR, c->profile_path, rz_xml_line(pd), "profilo",
+            rz_diag_add(c->d, RZ_ERROR, c->profile_path, pd->line, "profilo",
                         "richiede=\"%s\": i dati che un documento può richiedere sono piano, "
                         "monitoraggio, risultati, unita, prospettive, contesto, allegato1, "
                         "allegato2",
@@ -603,8 +589,7 @@ static int requirements_met(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz
  * the Piano overrides. */
 static rz_view *profile_view_of(rz_view_doc *doc, const rz_profile *p, const rz_inputs *in)
 {
-    xmlNodePtr pr = xmlDocGetRootElement(p->doc);
-    rz_view *v = rz_view_from_xml(doc, pr);
+    rz_view *v = rz_view_from_tree(doc, p->tree.root);
     rz_view *terms = rz_view_get(v, "termini");
     if (!terms || rz_view_kind_of(terms) != RZ_VIEW_MAP) {
         terms = rz_view_map(doc);
@@ -726,7 +711,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     c.profile_path = prof.path;
 
     if (st == RZ_OK && s)
-        rz_check_allegato2(in.plan, &in.allegato2, findings);
+        rz_check_allegato2(in.plan, in.allegato2, findings);
     if (st == RZ_OK && in.contesto) {
         rz_contesto_check_totals(in.contesto, findings);
         rz_contesto_check_findings(in.contesto, in.oiv, findings);
@@ -752,14 +737,15 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     memset(&rel, 0, sizeof rel);
     rz_outline_init(&rel.outline);
     int has_rel = 0;
-    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
-        const char *name = attr_text(pd, "nome");
-        const char *title = attr_text(pd, "titolo");
+    for (size_t i = 0; i < prof.n_documents && st == RZ_OK; i++) {
+        const rz_profile_document *pd = &prof.documents[i];
+        const char *name = pd->name;
+        const char *title = pd->title;
         int met = requirements_met(&c, pd, &in, s, &st);
         if (!met)
             continue;
-        used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
-        used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
+        used_allegato1 |= strstr(pd->requires, "allegato1") != NULL;
+        used_allegato2 |= strstr(pd->requires, "allegato2") != NULL;
         int is_relazione = !strcmp(name, "relazione");
         /* The attestation concerns the Relazione: its view is made after
          * the Relazione, whose J and K findings it reports. */
@@ -775,7 +761,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
          * body's input is complete; a <documento pagine="1"> (the summary
          * for citizens) has no cover and no contents either. */
         int is_validation = !strcmp(name, "validazione");
-        int one_page = !strcmp(attr_text(pd, "pagine"), "1");
+        int one_page = !strcmp(pd->pages, "1");
         /* A one-page document is named by its own heading, a letter by
          * its title, the others by the plan's title. */
         rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
@@ -792,11 +778,10 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     rz_outline_free(&rel.outline);
     if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
         st = write_open_data(&c, s);
-    if (st == RZ_OK &&
-        ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
+    if (st == RZ_OK && ((in.allegato1 && !used_allegato1) || (in.allegato2 && !used_allegato2)))
         rz_diag_add(d, RZ_WARNING,
-                    in.allegato1.doc && !used_allegato1 ? in.allegato1.path : in.allegato2.path, 0,
-                    "profilo",
+                    in.allegato1 && !used_allegato1 ? in.allegato1->file : in.allegato2->tree.file,
+                    0, "profilo",
                     "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
                     "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
                     "profilo cciaa",

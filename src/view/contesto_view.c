@@ -2,7 +2,6 @@
 #include "contesto_view.h"
 #include "buf.h"
 #include "format.h"
-#include "xmlview.h"
 
 #include <string.h>
 

@@ -411,7 +411,7 @@ static int by_path(const void *a, const void *b)
     return strcmp(((const key_entry *)a)->path, ((const key_entry *)b)->path);
 }
 
-/* The files whose elements become keys as they are (xmlview.h). */
+/* The files whose elements become keys as they are (doc_view.h). */
 static const struct {
     const char *root, *file;
 } xml_sources[] = {{"allegato1", "allegato1.xml"},

@@ -13,7 +13,7 @@
 #include "model.h"
 #include "view.h"
 #include "xmlload.h"
-#include "xmlview.h"
+#include "doc_view.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -50,10 +50,21 @@ static void read_model(rz_xml *x, rz_diags *d)
         rz_contesto_free(c);
         break;
     }
-    case RZ_DOC_ALLEGATO1:
-    case RZ_DOC_ALLEGATO2:
-        rz_view_from_xml(doc, xmlDocGetRootElement(x->doc));
+    case RZ_DOC_ALLEGATO1: {
+        rz_doc_tree t;
+        if (rz_doc_tree_read(x, &t, d) == RZ_OK) {
+            rz_view_from_tree(doc, t.root);
+            rz_doc_tree_free(&t);
+        }
         break;
+    }
+    case RZ_DOC_ALLEGATO2: {
+        rz_allegato2 *a = NULL;
+        if (rz_allegato2_read(x, &a, d) == RZ_OK)
+            rz_view_from_tree(doc, a->tree.root);
+        rz_allegato2_free(a);
+        break;
+    }
     default:
         break;
     }

@@ -1,6 +1,7 @@
 /*
- * xmlview.h — a validated XML document as a view, for the inputs whose
- * content goes to the templates as it is (context data, Allegati).
+ * doc_view.h — a document read as a tree of elements (doctree.h) as a
+ * view, for the inputs whose content goes to the templates as it is (the
+ * Allegati, the profile of body).
  *
  * Element and attribute names become keys with '-' turned into '_'
  * (templates cannot use '-' in dotted names comfortably). An element with
@@ -9,12 +10,12 @@
  * than once becomes a list, in document order; Mustache sections iterate a
  * list and enter a single map alike, so templates read both the same way.
  */
-#ifndef RZ_XMLVIEW_H
-#define RZ_XMLVIEW_H
+#ifndef RZ_DOC_VIEW_H
+#define RZ_DOC_VIEW_H
 
+#include "doctree.h"
 #include "view.h"
-#include <libxml/tree.h>
 
-rz_view *rz_view_from_xml(rz_view_doc *doc, xmlNodePtr element);
+rz_view *rz_view_from_tree(rz_view_doc *doc, const rz_doc_node *element);
 
 #endif
