@@ -57,24 +57,6 @@ typedef struct {
     size_t tables_cap;
 } reader;
 
-char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = rz_arena_strdup(a, (const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-char *rz_xml_content(rz_arena *a, xmlNodePtr n)
-{
-    xmlChar *t = xmlNodeGetContent(n);
-    char *s = rz_arena_strdup(a, t ? (const char *)t : "");
-    xmlFree(t);
-    return s;
-}
-
 static char *trim_in(rz_arena *a, const char *s)
 {
     size_t len;

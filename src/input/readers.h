@@ -36,11 +36,4 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d);
 rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
 rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
 
-/* Attribute name of n as written, in a; NULL when absent. */
-char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name);
-
-/* The text content of n (its descendants' text, concatenated) as written,
- * in a; "" when it has none. */
-char *rz_xml_content(rz_arena *a, xmlNodePtr n);
-
 #endif

@@ -437,3 +437,21 @@ long rz_xml_line(xmlNodePtr node)
 {
     return node ? (long)xmlGetLineNo(node) : 0;
 }
+
+char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *s = rz_arena_strdup(a, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+char *rz_xml_content(rz_arena *a, xmlNodePtr n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = rz_arena_strdup(a, t ? (const char *)t : "");
+    xmlFree(t);
+    return s;
+}

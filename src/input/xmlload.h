@@ -11,6 +11,7 @@
 #ifndef RZ_XMLLOAD_H
 #define RZ_XMLLOAD_H
 
+#include "arena.h"
 #include "diag.h"
 #include "doc_kinds.h"
 #include <libxml/tree.h>
@@ -31,5 +32,12 @@ void rz_xml_free(rz_xml *x);
 xmlNodePtr rz_xml_child(xmlNodePtr parent, const char *name);
 xmlNodePtr rz_xml_next(xmlNodePtr node, const char *name);
 long rz_xml_line(xmlNodePtr node);
+
+/* Attribute name of n as written, in a; NULL when absent. */
+char *rz_xml_attr(rz_arena *a, xmlNodePtr n, const char *name);
+
+/* The text content of n (its descendants' text, concatenated) as written,
+ * in a; "" when it has none. */
+char *rz_xml_content(rz_arena *a, xmlNodePtr n);
 
 #endif
