@@ -71,16 +71,20 @@ static void read_text(reader *r, xmlNodePtr n, rz_ctx_text *t)
     t->line = rz_xml_line(n);
 }
 
+/* The text content of n without the whitespace at its ends. */
+static char *trimmed(reader *r, xmlNodePtr n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = trim_in(r->a, (const char *)t);
+    xmlFree(t);
+    return s;
+}
+
 /* The trimmed text of the first child named name; NULL when there is none. */
 static char *child_text(reader *r, xmlNodePtr n, const char *name)
 {
     xmlNodePtr c = rz_xml_child(n, name);
-    if (!c)
-        return NULL;
-    xmlChar *t = xmlNodeGetContent(c);
-    char *s = trim_in(r->a, (const char *)t);
-    xmlFree(t);
-    return s;
+    return c ? trimmed(r, c) : NULL;
 }
 
 static size_t count_children(xmlNodePtr n, const char *name)
@@ -209,9 +213,7 @@ static rz_ctx_table *read_table(reader *r, xmlNodePtr n, rz_section_id section)
         if (!t->cols)
             break;
         rz_ctx_column *col = &t->cols[t->ncols++];
-        xmlChar *title = xmlNodeGetContent(c);
-        col->title = trim_in(r->a, (const char *)title);
-        xmlFree(title);
+        col->title = trimmed(r, c);
         col->type = RZ_CELL_TESTO;
         col->typed = type_of(rz_xml_attr(r->a, c, "tipo"), &col->type);
         col->decimals = decimals_attr(r, c);
@@ -310,9 +312,7 @@ static void read_phases(reader *r, xmlNodePtr n, rz_ctx_phases *ph)
             if (!p->who)
                 break;
             rz_ctx_responsible *who = &p->who[p->nwho++];
-            xmlChar *t = xmlNodeGetContent(c);
-            who->text = trim_in(r->a, (const char *)t);
-            xmlFree(t);
+            who->text = trimmed(r, c);
             who->scope = rz_xml_attr(r->a, c, "ambito");
         }
     }
@@ -324,9 +324,7 @@ static void read_act(reader *r, xmlNodePtr n, rz_ctx_act *act)
     act->organ = rz_xml_attr(r->a, n, "organo");
     act->number = rz_xml_attr(r->a, n, "numero");
     act->date = rz_xml_attr(r->a, n, "data");
-    xmlChar *t = xmlNodeGetContent(n);
-    act->note = trim_in(r->a, (const char *)t);
-    xmlFree(t);
+    act->note = trimmed(r, n);
 }
 
 static void read_documents(reader *r, xmlNodePtr n, rz_ctx_documents *ds)
@@ -351,9 +349,7 @@ static void read_documents(reader *r, xmlNodePtr n, rz_ctx_documents *ds)
         {
             if (!doc->links)
                 break;
-            xmlChar *t = xmlNodeGetContent(l);
-            char *s = trim_in(r->a, (const char *)t);
-            xmlFree(t);
+            char *s = trimmed(r, l);
             if (s && *s)
                 doc->links[doc->nlinks++] = s;
         }

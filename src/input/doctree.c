@@ -75,6 +75,14 @@ const rz_doc_node *rz_doc_child(const rz_doc_node *n, const char *name)
     return NULL;
 }
 
+size_t rz_doc_count(const rz_doc_node *n, const char *name)
+{
+    size_t k = 0;
+    for (size_t i = 0; n && i < n->nchildren; i++)
+        k += strcmp(n->children[i].name, name) == 0;
+    return k;
+}
+
 const char *rz_doc_attr_value(const rz_doc_node *n, const char *name)
 {
     for (size_t i = 0; n && i < n->nattrs; i++)

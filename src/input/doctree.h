@@ -45,6 +45,9 @@ void rz_doc_tree_free(rz_doc_tree *t);
 /* The first child element named name, or NULL. */
 const rz_doc_node *rz_doc_child(const rz_doc_node *n, const char *name);
 
+/* How many child elements are named name. */
+size_t rz_doc_count(const rz_doc_node *n, const char *name);
+
 /* The value of attribute name, or NULL when n has none. */
 const char *rz_doc_attr_value(const rz_doc_node *n, const char *name);
 

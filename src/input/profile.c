@@ -94,9 +94,7 @@ static const char *attr_text(const rz_doc_node *n, const char *name)
 static rz_status read_documents(rz_profile *p, const rz_doc_node *list, rz_diags *d)
 {
     rz_arena *a = &p->tree.arena;
-    size_t n = 0;
-    for (size_t i = 0; list && i < list->nchildren; i++)
-        n += strcmp(list->children[i].name, "documento") == 0;
+    size_t n = rz_doc_count(list, "documento");
     p->documents = n ? rz_arena_alloc(a, n * sizeof *p->documents) : NULL;
     for (size_t i = 0; p->documents && i < list->nchildren; i++) {
         const rz_doc_node *e = &list->children[i];
@@ -108,9 +106,7 @@ static rz_status read_documents(rz_profile *p, const rz_doc_node *list, rz_diags
         doc->requires = attr_text(e, "richiede");
         doc->pages = attr_text(e, "pagine");
         doc->line = e->line;
-        size_t k = 0;
-        for (size_t j = 0; j < e->nchildren; j++)
-            k += strcmp(e->children[j].name, "capitolo") == 0;
+        size_t k = rz_doc_count(e, "capitolo");
         doc->chapters = k ? rz_arena_alloc(a, k * sizeof *doc->chapters) : NULL;
         for (size_t j = 0; doc->chapters && j < e->nchildren; j++) {
             const rz_doc_node *c = &e->children[j];
