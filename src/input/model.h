@@ -1,11 +1,13 @@
 /*
  * model.h — the Piano and the monitoring data as C structures.
  *
- * The loader (model.c) reads a validated DOM into these structures and runs
- * the checks XSD cannot express: unique codes, references that resolve,
- * sibling weights summing to 100, targets readable for their kind, real
- * dates inside the plan period. After loading, nothing downstream touches
- * XML: the scoring engine takes an rz_plan and an rz_monitoring.
+ * The loaders (plan_read.c, monitoring_read.c) read a validated DOM into
+ * these structures and run the checks XSD cannot express (plan_check.c):
+ * unique codes, references that resolve, sibling weights summing to 100,
+ * targets readable for their kind, real dates inside the plan period. After
+ * loading, nothing downstream touches XML: the scoring engine takes an
+ * rz_plan and an rz_monitoring, and this header shows no type of the XML
+ * library (the DOM readers are declared in readers.h).
  *
  * Everything a plan or monitoring record owns lives in its arena; strings
  * are NUL-terminated UTF-8, NULL when absent. Every element keeps its source
