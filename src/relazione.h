@@ -43,6 +43,7 @@
 #include "doc_view.h"
 #include "markdown_stats.h"
 #include "build.h"
+#include "findings.h"
 #include "profile.h"
 #include "init.h"
 #include "pdf_render.h"
