@@ -267,13 +267,14 @@ def tagged(out):
 # ------------------------------------------------------------- structure
 
 def plain(md):
-    """Markdown inline text as the PDF shows it, spaces aside (the layout
-    places each word on its own, so the structure's text has none)."""
+    """Markdown inline text as the PDF shows it, each run of white space one
+    space: the structure's text keeps words apart with a space character
+    wherever the layout put a gap or a line break between them."""
     md = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", md)
     md = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
     md = md.replace("**", "").replace("`", "")
     md = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", md)
-    return re.sub(r"\s+", "", md)
+    return re.sub(r"\s+", " ", md).strip()
 
 
 def expected(md_path, toc):
@@ -343,9 +344,9 @@ def check_structure(path):
     elems = struct_text(path)
     toc = any(e[0] == "TOC" for e in elems)
     want_heads, want_ths = expected(path[:-4] + ".md", toc)
-    heads = [(int(e[0][1]), re.sub(r"\s+", "", e[2])) for e in elems
+    heads = [(int(e[0][1]), re.sub(r"\s+", " ", e[2]).strip()) for e in elems
              if re.fullmatch(r"H[1-6]", e[0])]
-    ths = [re.sub(r"\s+", "", e[2]) for e in elems if e[0] == "TH"]
+    ths = [re.sub(r"\s+", " ", e[2]).strip() for e in elems if e[0] == "TH"]
     problems = []
     if heads != want_heads:
         for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
