@@ -8,8 +8,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
+#include "internal.h"
 #include "readers.h"
-#include "relazione.h"
 
 #include <stdlib.h>
 #include <unistd.h>
