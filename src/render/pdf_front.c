@@ -1,0 +1,266 @@
+/*
+ * pdf_front.c — the cover and the table of contents.
+ *
+ * Both are drawn after the body is laid out, since they depend on it (the
+ * contents' page numbers, the title and the body's name taken from the
+ * document's first lines), on pages placed in front of it; their elements
+ * of the logical structure were placed first in reading order when the
+ * rendering began, and are filled here (tag_block).
+ *
+ * The cover: the body's logo, the title in large type, the body's name and
+ * the approving act. The contents: levels 1 and 2, each line a link to its
+ * heading, the page number set right.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "pdf_writer.h"
+#include "markdown_stats.h"
+#include "pdf_pdfa.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The cover and the contents are laid out after the body (their page
+ * numbers depend on it), on pages of their own placed in front. */
+size_t pdf_toc_pages_needed(const ctx *c)
+{
+    size_t entries = 0;
+    for (size_t i = 0; i < c->n_headings; i++)
+        if (c->headings[i].level <= 2)
+            entries++;
+    return entries ? (entries + 39) / 40 : 0;
+}
+
+/* A paragraph under the title as a line of the cover and a part of the PDF
+ * Title: only a short one (a body's name, an act), not a page of text. */
+#define COVER_LINE_MAX 300
+
+char *pdf_cover_line(cmark_node *para)
+{
+    char *t = rz_markdown_plain_text(para);
+    if (t && strlen(t) > COVER_LINE_MAX) {
+        free(t);
+        t = NULL;
+    }
+    return t;
+}
+
+/* Marks what follows as the content of a new element of type under
+ * parent, or of parent itself when type is NULL (the cover and the contents are drawn after the
+ * body is laid out; their elements were placed first in reading order). */
+static int tag_block(ctx *c, int parent, const char *type)
+{
+    rz_struct_enter(c->st, parent);
+    int id = type ? rz_struct_open(c->st, type) : parent;
+    rz_mark m = rz_struct_content(c->st, 0);
+    if (type)
+        rz_struct_close(c->st);
+    rz_struct_close(c->st);
+    rz_struct_mark(c->st, m);
+    return id;
+}
+
+/* The logo, checked before libharu reads it: a PNG (without an alpha
+ * channel, which PDF/A-1 forbids) or a JPEG. -1, with a diagnostic naming
+ * the file, when it cannot be used. */
+static int check_logo(ctx *c, const char *path)
+{
+    unsigned char head[32] = {0};
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    int png = n >= 26 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    int jpeg = n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    const char *why = NULL;
+    if (!f)
+        why = "non si può leggere";
+    else if (!png && !jpeg)
+        why = "non è un'immagine PNG o JPEG";
+    else if (png && (head[25] == 4 || head[25] == 6))
+        why = "ha la trasparenza (canale alfa), che PDF/A non ammette: salvarlo senza";
+    if (why) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo", "il logo %s", why);
+        c->error = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* The logo read by libharu; NULL, with a diagnostic, when it cannot be
+ * used (check_logo) or read: a file cut short or damaged past its first
+ * bytes. */
+static HPDF_Image load_logo(ctx *c, const char *path)
+{
+    if (check_logo(c, path) != 0)
+        return NULL;
+    unsigned char head[8] = {0};
+    FILE *f = fopen(path, "rb");
+    int png =
+        f && fread(head, 1, sizeof head, f) == sizeof head && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    if (f)
+        fclose(f);
+    HPDF_Image img =
+        png ? HPDF_LoadPngImageFromFile(c->pdf, path) : HPDF_LoadJpegImageFromFile(c->pdf, path);
+    if (!img) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo",
+                    "il logo non si può leggere come immagine %s: il file è incompleto o "
+                    "danneggiato; salvarlo di nuovo dal programma di grafica",
+                    png ? "PNG" : "JPEG");
+        c->error = 1;
+    }
+    return img;
+}
+
+void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
+{
+    if (opt->logo) {
+        /* At the top of the cover, at most 72 pt high and 200 pt wide. */
+        HPDF_Image img = load_logo(c, opt->logo);
+        if (!img)
+            pdf_fail(c);
+        double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
+        double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        /* The body's name is printed under the title: the logo is decoration. */
+        rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
+        HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
+                            (HPDF_REAL)(w * k), (HPDF_REAL)(h * k));
+        rz_struct_unmark(c->st);
+    }
+    /* Title in large type, wrapped, then the body's name and the subtitle. */
+    words ws = {0};
+    pdf_add_text(c, &ws, title ? title : "", F_BOLD, NULL);
+    lines ls = {0};
+    pdf_wrap(c, &ws, 24, CONTENT_W, &ls);
+    double y = PAGE_H * 0.38;
+    tag_block(c, c->cover_elem, "P");
+    HPDF_Page_SetGrayFill(hp, 0);
+    for (size_t i = 0; i < ls.n; i++) {
+        double x = MARGIN_L;
+        double space = text_width(c, F_REG, 24, " ", 1);
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), 24);
+        for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
+            if (k > ls.l[i].from && ws.w[k - 1].space_after)
+                x += space;
+            pdf_show(c, hp, x, (PAGE_H - y), ws.w[k].text);
+            x += text_width(c, F_BOLD, 24, ws.w[k].text, ws.w[k].len);
+        }
+        HPDF_Page_EndText(hp);
+        y += 31;
+    }
+    rz_struct_unmark(c->st);
+    /* The body (or the author given), then the approving act. */
+    const char *sub[2] = {opt->author ? opt->author : c->doc_subtitle, c->doc_note};
+    const double sub_size[2] = {13, 10.5};
+    for (int s = 0; s < 2; s++) {
+        if (!sub[s])
+            continue;
+        double sz = sub_size[s];
+        words sw = {0};
+        pdf_add_text(c, &sw, sub[s], F_REG, NULL);
+        lines sl = {0};
+        pdf_wrap(c, &sw, sz, CONTENT_W, &sl);
+        y += 10;
+        tag_block(c, c->cover_elem, "P");
+        double space = text_width(c, F_REG, sz, " ", 1);
+        for (size_t i = 0; i < sl.n; i++) {
+            double x = MARGIN_L;
+            HPDF_Page_BeginText(hp);
+            HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), (HPDF_REAL)sz);
+            for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
+                if (k > sl.l[i].from && sw.w[k - 1].space_after)
+                    x += space;
+                pdf_show(c, hp, x, (PAGE_H - y - sz), sw.w[k].text);
+                x += text_width(c, F_REG, sz, sw.w[k].text, sw.w[k].len);
+            }
+            HPDF_Page_EndText(hp);
+            y += sz * 1.4;
+        }
+        rz_struct_unmark(c->st);
+    }
+    /* A rule above the title. */
+    rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
+    HPDF_Page_SetGrayFill(hp, 0.25f);
+    HPDF_Page_Rectangle(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - PAGE_H * 0.38 + 40), 60, 5);
+    HPDF_Page_Fill(hp);
+    rz_struct_unmark(c->st);
+}
+
+/* A TOCI for a contents entry of level 1 or 2 (those of level 2 in a
+ * TOC of their level-1 entry), its text marked as a Link; returns the
+ * Link. */
+static int toc_entry(ctx *c, int level)
+{
+    int parent = c->toc;
+    if (level > 1 && c->toc_l1 >= 0) {
+        if (c->toc_sub < 0) {
+            rz_struct_enter(c->st, c->toc_l1);
+            c->toc_sub = rz_struct_open(c->st, "TOC");
+            rz_struct_close(c->st);
+            rz_struct_close(c->st);
+        }
+        parent = c->toc_sub;
+    }
+    rz_struct_enter(c->st, parent);
+    int item = rz_struct_open(c->st, "TOCI");
+    if (level == 1) {
+        c->toc_l1 = item;
+        c->toc_sub = -1;
+    }
+    rz_struct_close(c->st);
+    return tag_block(c, item, "Link");
+}
+
+void pdf_toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *entry)
+{
+    double y = MARGIN_T;
+    HPDF_Page_SetGrayFill(hp, 0);
+    if (first) {
+        tag_block(c, c->toc_head, NULL);
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), 15);
+        pdf_show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
+        HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
+        y += 34;
+    }
+    size_t shown = 0;
+    for (; *entry < c->n_headings && shown < 40; (*entry)++) {
+        const heading *h = &c->headings[*entry];
+        if (h->level > 2)
+            continue;
+        int f = h->level == 1 ? F_BOLD : F_REG;
+        double x = MARGIN_L + (h->level - 1) * 14;
+        char num[16];
+        snprintf(num, sizeof num, "%zu", h->page + offset + 1);
+        double nw = text_width(c, F_REG, 9.5, num, strlen(num));
+        size_t n = strlen(h->title);
+        while (n && text_width(c, f, 9.5, h->title, n) > CONTENT_W - (x - MARGIN_L) - nw - 16)
+            n--;
+        while (n && ((unsigned char)h->title[n] & 0xC0) == 0x80)
+            n--;
+        char *t = rz_arena_strndup(&c->scratch, h->title, n);
+        if (!t)
+            pdf_fail(c);
+        int link = toc_entry(c, h->level);
+        HPDF_Page_BeginText(hp);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, f), 9.5);
+        pdf_show(c, hp, x, (PAGE_H - y - 9.5), t);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), 9.5);
+        pdf_show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
+        HPDF_Page_EndText(hp);
+        rz_struct_unmark(c->st);
+        /* The whole line leads to the heading. */
+        HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(PAGE_H - y - 12.5), (HPDF_REAL)(PAGE_W - MARGIN_R),
+                       (HPDF_REAL)(PAGE_H - y + 1)};
+        HPDF_Annotation a = rz_pdfa_goto(c->pdf, hp, r, c->hpages[offset + h->page],
+                                         page_h(&c->pages[h->page]) - h->y + 12);
+        if (!a)
+            pdf_fail(c);
+        rz_struct_annot(c->st, link, a);
+        y += h->level == 1 ? 17 : 14;
+        shown++;
+    }
+}
