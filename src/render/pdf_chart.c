@@ -45,17 +45,20 @@ void pdf_render_chart(ctx *c, const char *src)
     int fig = rz_struct_open(c->st, "Figure");
     if (chart_alt(c, fig, ch) != 0)
         pdf_fail(c);
-    double bar_h = 11, gap = 5, size = 8;
-    pdf_need(c, 24 + (double)n * (bar_h + gap) + 14);
-    c->y += 4;
+    double bar_h = pdf_style.chart_bar_h, gap = pdf_style.chart_gap, size = pdf_style.chart_size;
+    double base = pdf_style.chart_baseline;
+    pdf_need(c,
+             pdf_style.chart_room_above + (double)n * (bar_h + gap) + pdf_style.chart_room_below);
+    c->y += pdf_style.chart_before;
     if (*title) {
         words ws = {0};
         pdf_add_text(c, &ws, title, F_BOLD, NULL);
-        pdf_flow(c, &ws, 9.5, 1.3);
-        c->y += 3;
+        pdf_flow(c, &ws, pdf_style.chart_title_size, pdf_style.chart_title_leading);
+        c->y += pdf_style.chart_title_after;
     }
-    double label_w = c->width * 0.32, value_w = 44, bar_x = c->left + label_w + 6;
-    double bar_max = c->width - label_w - value_w - 12;
+    double label_w = c->width * pdf_style.chart_label_share, value_w = pdf_style.chart_value_w;
+    double bar_x = c->left + label_w + pdf_style.chart_label_gap;
+    double bar_max = c->width - label_w - value_w - pdf_style.chart_margins;
     double top = c->y;
     for (int i = 0; i < n; i++) {
         words ws = {0};
@@ -63,23 +66,24 @@ void pdf_render_chart(ctx *c, const char *src)
         lines ls = {0};
         pdf_wrap(c, &ws, size, label_w, &ls);
         if (ls.n)
-            pdf_draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - 2.5, label_w, 'r');
+            pdf_draw_words(c, &ws, ls.l[0], size, c->left, c->y + bar_h - base, label_w, 'r');
         double v = ch->bars[i].value < 0 ? 0 : ch->bars[i].value > max ? max : ch->bars[i].value;
-        pdf_draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, 0.45);
+        pdf_draw_rect(c, bar_x, c->y, bar_max * v / max, bar_h, pdf_style.chart_bar_gray);
         char vt[80];
         if (snprintf(vt, sizeof vt, "%s%s", ch->bars[i].text, unit) < 0)
             vt[0] = '\0';
-        pdf_draw_text(c, F_REG, size, bar_x + bar_max * v / max + 4, c->y + bar_h - 2.5, vt,
-                      strlen(vt));
+        pdf_draw_text(c, F_REG, size, bar_x + bar_max * v / max + pdf_style.chart_value_gap,
+                      c->y + bar_h - base, vt, strlen(vt));
         c->y += bar_h + gap;
     }
-    pdf_draw_line(c, bar_x, top - 2, 0, c->y - top, 0.2);
+    double over = pdf_style.chart_axis_over;
+    pdf_draw_line(c, bar_x, top - over, 0, c->y - top, pdf_style.chart_axis_gray);
     if (ref >= 0 && ref <= max) {
         double rx = bar_x + bar_max * ref / max;
-        for (double yy = top - 2; yy < c->y - 2; yy += 4)
-            pdf_draw_line(c, rx, yy, 0, 2, 0.1);
+        for (double yy = top - over; yy < c->y - over; yy += pdf_style.chart_ref_step)
+            pdf_draw_line(c, rx, yy, 0, pdf_style.chart_ref_dash, pdf_style.chart_ref_gray);
     }
-    c->y += 8;
+    c->y += pdf_style.chart_after;
     rz_struct_close(c->st); /* the Figure */
     pdf_kept_lines(c, 2);
 }

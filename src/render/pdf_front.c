@@ -29,7 +29,8 @@ size_t pdf_toc_pages_needed(const ctx *c)
     for (size_t i = 0; i < c->n_headings; i++)
         if (c->headings[i].level <= 2)
             entries++;
-    return entries ? (entries + 39) / 40 : 0;
+    size_t per_page = (size_t)pdf_style.toc_per_page;
+    return entries ? (entries + per_page - 1) / per_page : 0;
 }
 
 /* A paragraph under the title as a line of the cover and a part of the PDF
@@ -116,12 +117,12 @@ static HPDF_Image load_logo(ctx *c, const char *path)
 void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
 {
     if (opt->logo) {
-        /* At the top of the cover, at most 72 pt high and 200 pt wide. */
+        /* At the top of the cover, within the style's box. */
         HPDF_Image img = load_logo(c, opt->logo);
         if (!img)
             pdf_fail(c);
         double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
-        double k = w > 0 && h > 0 ? fmin(72 / h, 200 / w) : 0;
+        double k = w > 0 && h > 0 ? fmin(pdf_style.logo_h / h, pdf_style.logo_w / w) : 0;
         /* The body's name is printed under the title: the logo is decoration. */
         rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
         HPDF_Page_DrawImage(hp, img, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - MARGIN_T - h * k),
@@ -132,37 +133,37 @@ void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char 
     words ws = {0};
     pdf_add_text(c, &ws, title ? title : "", F_BOLD, NULL);
     lines ls = {0};
-    pdf_wrap(c, &ws, 24, CONTENT_W, &ls);
-    double y = PAGE_H * 0.38;
+    double ts = pdf_style.cover_title_size;
+    pdf_wrap(c, &ws, ts, CONTENT_W, &ls);
+    double y = PAGE_H * pdf_style.cover_title_at;
     tag_block(c, c->cover_elem, "P");
     HPDF_Page_SetGrayFill(hp, 0);
     for (size_t i = 0; i < ls.n; i++) {
         double x = MARGIN_L;
-        double space = text_width(c, F_REG, 24, " ", 1);
+        double space = text_width(c, F_REG, ts, " ", 1);
         HPDF_Page_BeginText(hp);
-        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), 24);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), (HPDF_REAL)ts);
         for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
             if (k > ls.l[i].from && ws.w[k - 1].space_after)
                 x += space;
             pdf_show(c, hp, x, (PAGE_H - y), ws.w[k].text);
-            x += text_width(c, F_BOLD, 24, ws.w[k].text, ws.w[k].len);
+            x += text_width(c, F_BOLD, ts, ws.w[k].text, ws.w[k].len);
         }
         HPDF_Page_EndText(hp);
-        y += 31;
+        y += pdf_style.cover_title_line;
     }
     rz_struct_unmark(c->st);
     /* The body (or the author given), then the approving act. */
     const char *sub[2] = {opt->author ? opt->author : c->doc_subtitle, c->doc_note};
-    const double sub_size[2] = {13, 10.5};
     for (int s = 0; s < 2; s++) {
         if (!sub[s])
             continue;
-        double sz = sub_size[s];
+        double sz = pdf_style.cover_sub_size[s];
         words sw = {0};
         pdf_add_text(c, &sw, sub[s], F_REG, NULL);
         lines sl = {0};
         pdf_wrap(c, &sw, sz, CONTENT_W, &sl);
-        y += 10;
+        y += pdf_style.cover_sub_before;
         tag_block(c, c->cover_elem, "P");
         double space = text_width(c, F_REG, sz, " ", 1);
         for (size_t i = 0; i < sl.n; i++) {
@@ -176,14 +177,17 @@ void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char 
                 x += text_width(c, F_REG, sz, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);
-            y += sz * 1.4;
+            y += sz * pdf_style.cover_sub_leading;
         }
         rz_struct_unmark(c->st);
     }
     /* A rule above the title. */
     rz_struct_mark(c->st, (rz_mark){RZ_ARTIFACT, -1});
-    HPDF_Page_SetGrayFill(hp, 0.25f);
-    HPDF_Page_Rectangle(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(PAGE_H - PAGE_H * 0.38 + 40), 60, 5);
+    HPDF_Page_SetGrayFill(hp, (HPDF_REAL)pdf_style.cover_bar_gray);
+    HPDF_Page_Rectangle(
+        hp, (HPDF_REAL)MARGIN_L,
+        (HPDF_REAL)(PAGE_H - PAGE_H * pdf_style.cover_title_at + pdf_style.cover_bar_above),
+        (HPDF_REAL)pdf_style.cover_bar_w, (HPDF_REAL)pdf_style.cover_bar_h);
     HPDF_Page_Fill(hp);
     rz_struct_unmark(c->st);
 }
@@ -220,24 +224,27 @@ void pdf_toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *ent
     if (first) {
         tag_block(c, c->toc_head, NULL);
         HPDF_Page_BeginText(hp);
-        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), 15);
-        pdf_show(c, hp, MARGIN_L, (PAGE_H - y - 15), "Indice");
+        double ts = pdf_style.toc_title_size;
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_BOLD), (HPDF_REAL)ts);
+        pdf_show(c, hp, MARGIN_L, (PAGE_H - y - ts), "Indice");
         HPDF_Page_EndText(hp);
         rz_struct_unmark(c->st);
-        y += 34;
+        y += pdf_style.toc_title_after;
     }
     size_t shown = 0;
-    for (; *entry < c->n_headings && shown < 40; (*entry)++) {
+    double size = pdf_style.toc_size;
+    for (; *entry < c->n_headings && shown < (size_t)pdf_style.toc_per_page; (*entry)++) {
         const heading *h = &c->headings[*entry];
         if (h->level > 2)
             continue;
         int f = h->level == 1 ? F_BOLD : F_REG;
-        double x = MARGIN_L + (h->level - 1) * 14;
+        double x = MARGIN_L + (h->level - 1) * pdf_style.toc_indent;
         char num[16];
         snprintf(num, sizeof num, "%zu", h->page + offset + 1);
-        double nw = text_width(c, F_REG, 9.5, num, strlen(num));
+        double nw = text_width(c, F_REG, size, num, strlen(num));
         size_t n = strlen(h->title);
-        while (n && text_width(c, f, 9.5, h->title, n) > CONTENT_W - (x - MARGIN_L) - nw - 16)
+        while (n && text_width(c, f, size, h->title, n) >
+                        CONTENT_W - (x - MARGIN_L) - nw - pdf_style.toc_number_gap)
             n--;
         while (n && ((unsigned char)h->title[n] & 0xC0) == 0x80)
             n--;
@@ -246,10 +253,10 @@ void pdf_toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *ent
             pdf_fail(c);
         int link = toc_entry(c, h->level);
         HPDF_Page_BeginText(hp);
-        HPDF_Page_SetFontAndSize(hp, pdf_font(c, f), 9.5);
-        pdf_show(c, hp, x, (PAGE_H - y - 9.5), t);
-        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), 9.5);
-        pdf_show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - 9.5), num);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, f), (HPDF_REAL)size);
+        pdf_show(c, hp, x, (PAGE_H - y - size), t);
+        HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), (HPDF_REAL)size);
+        pdf_show(c, hp, (PAGE_W - MARGIN_R - nw), (PAGE_H - y - size), num);
         HPDF_Page_EndText(hp);
         rz_struct_unmark(c->st);
         /* The whole line leads to the heading. */
@@ -260,7 +267,7 @@ void pdf_toc_page(ctx *c, HPDF_Page hp, size_t first, size_t offset, size_t *ent
         if (!a)
             pdf_fail(c);
         rz_struct_annot(c->st, link, a);
-        y += h->level == 1 ? 17 : 14;
+        y += h->level == 1 ? pdf_style.toc_chapter_line : pdf_style.toc_section_line;
         shown++;
     }
 }

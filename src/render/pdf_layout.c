@@ -425,7 +425,7 @@ void pdf_draw_words(ctx *c, const words *ws, span l, double size, double x, doub
             o->x = x;
             o->y = y - size;
             o->w = ww;
-            o->h = size * 1.25;
+            o->h = size * pdf_style.link_height;
             o->text = strdup(w->url);
             if (!o->text)
                 pdf_fail(c);
@@ -444,7 +444,8 @@ void pdf_flow(ctx *c, words *ws, double size, double leading)
     for (size_t i = 0; i < ls.n; i++) {
         pdf_need(c, lh);
         if (c->in_quote)
-            pdf_draw_rect(c, c->left - 9, c->y, 2.2, lh, 0.75);
+            pdf_draw_rect(c, c->left - pdf_style.quote_bar_x, c->y, pdf_style.quote_bar_w, lh,
+                          pdf_style.quote_bar_gray);
         pdf_draw_words(c, ws, ls.l[i], size, c->left, c->y + size, c->width, 'l');
         c->y += lh;
         pdf_kept_lines(c, 1);
@@ -473,20 +474,20 @@ static char *slug_of(const char *title)
 
 static void render_heading(ctx *c, cmark_node *n)
 {
-    static const double sizes[] = {0, 17, 13.5, 11.5, 10.5, 10, 10};
     int level = cmark_node_get_heading_level(n);
-    double size = sizes[level < 1 ? 1 : level > 6 ? 6 : level];
+    double size = pdf_style.heading_size[level < 1 ? 1 : level > 6 ? 6 : level];
     /* A level-1 heading opens a page (except the first); others keep with
      * at least three lines of what follows. */
     /* A chapter opens a page, unless the page holds little more than the
      * document's title. */
     if (c->keep.lines > 0)
         c->keep.on = 0; /* the heading above has its lines */
-    if (level == 1 && c->y > MARGIN_T + 150 && c->n_headings > 0) {
+    if (level == 1 && c->y > MARGIN_T + pdf_style.chapter_break && c->n_headings > 0) {
         c->keep.on = 0;
         pdf_new_page(c);
     } else
-        pdf_need(c, size * 2.2 + 110); /* a heading rarely starts near the end */
+        pdf_need(c, size * pdf_style.heading_room_lines +
+                        pdf_style.heading_room); /* a heading rarely starts near the end */
     if (!c->keep.on) {
         c->keep.on = 1;
         c->keep.page = c->n_pages - 1;
@@ -495,7 +496,7 @@ static void render_heading(ctx *c, cmark_node *n)
         c->keep.heading = c->n_headings;
         c->keep.lines = 0;
     }
-    c->y += level == 1 ? 4 : size * 0.9;
+    c->y += level == 1 ? pdf_style.chapter_before : size * pdf_style.heading_before;
     if (c->n_headings == c->cap_headings) {
         size_t cap = c->cap_headings ? c->cap_headings * 2 : 32;
         heading *h = realloc(c->headings, cap * sizeof *h);
@@ -524,19 +525,20 @@ static void render_heading(ctx *c, cmark_node *n)
     words ws = {0};
     pdf_collect_inline(c, n, &ws, 1, 0);
     c->in_heading = 1;
-    pdf_flow(c, &ws, size, 1.25);
+    pdf_flow(c, &ws, size, pdf_style.heading_leading);
     c->in_heading = 0;
     rz_struct_close(c->st);
     if (level <= 2)
-        pdf_draw_line(c, c->left, c->y + 1, c->width, 0, level == 1 ? 0.3 : 0.7);
-    c->y += size * 0.5;
+        pdf_draw_line(c, c->left, c->y + pdf_style.rule_below, c->width, 0,
+                      level == 1 ? pdf_style.chapter_rule_gray : pdf_style.section_rule_gray);
+    c->y += size * pdf_style.heading_after;
 }
 
 static void render_list(ctx *c, cmark_node *list, int depth)
 {
     int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
     int num = cmark_node_get_list_start(list);
-    double indent = 14;
+    double indent = pdf_style.list_indent;
     double old_left = c->left, old_width = c->width;
     c->left += indent;
     c->width -= indent;
@@ -547,12 +549,12 @@ static void render_list(ctx *c, cmark_node *list, int depth)
             snprintf(marker, sizeof marker, "%d.", num++);
         else
             snprintf(marker, sizeof marker, "%s", depth % 2 ? "–" : "•");
-        pdf_need(c, BODY_SIZE * 1.4);
-        double mw = text_width(c, F_REG, BODY_SIZE, marker, strlen(marker));
+        pdf_need(c, pdf_style.body_size * pdf_style.list_item_room);
+        double mw = text_width(c, F_REG, pdf_style.body_size, marker, strlen(marker));
         rz_struct_open(c->st, "LI");
         rz_struct_open(c->st, "Lbl");
-        pdf_draw_text(c, F_REG, BODY_SIZE, c->left - mw - 4, c->y + BODY_SIZE, marker,
-                      strlen(marker));
+        pdf_draw_text(c, F_REG, pdf_style.body_size, c->left - mw - pdf_style.list_marker_gap,
+                      c->y + pdf_style.body_size, marker, strlen(marker));
         rz_struct_close(c->st);
         rz_struct_open(c->st, "LBody");
         pdf_render_blocks(c, item, depth + 1);
@@ -572,7 +574,8 @@ static void render_code(ctx *c, cmark_node *n)
         pdf_render_chart(c, lit ? lit : "");
         return;
     }
-    double size = 8, lh = size * 1.35;
+    double size = pdf_style.code_size, lh = size * pdf_style.code_leading;
+    double pad = pdf_style.code_pad;
     rz_struct_open(c->st, "Code");
     for (const char *line = lit ? lit : ""; *line;) {
         const char *end = strchr(line, '\n');
@@ -580,17 +583,18 @@ static void render_code(ctx *c, cmark_node *n)
         words ws = {0};
         pdf_push_word(c, &ws, line, len, F_MONO, 0, NULL);
         lines ls = {0};
-        pdf_wrap(c, &ws, size, c->width - 8, &ls);
+        pdf_wrap(c, &ws, size, c->width - 2 * pad, &ls);
         for (size_t i = 0; i < ls.n; i++) {
             pdf_need(c, lh);
-            pdf_draw_rect(c, c->left, c->y, c->width, lh, 0.94);
-            pdf_draw_words(c, &ws, ls.l[i], size, c->left + 4, c->y + size, c->width - 8, 'l');
+            pdf_draw_rect(c, c->left, c->y, c->width, lh, pdf_style.code_gray);
+            pdf_draw_words(c, &ws, ls.l[i], size, c->left + pad, c->y + size, c->width - 2 * pad,
+                           'l');
             c->y += lh;
             pdf_kept_lines(c, 1);
         }
         if (len == 0) {
             pdf_need(c, lh);
-            pdf_draw_rect(c, c->left, c->y, c->width, lh, 0.94);
+            pdf_draw_rect(c, c->left, c->y, c->width, lh, pdf_style.code_gray);
             c->y += lh;
         }
         if (!end)
@@ -598,7 +602,7 @@ static void render_code(ctx *c, cmark_node *n)
         line = end + 1;
     }
     rz_struct_close(c->st);
-    c->y += 6;
+    c->y += pdf_style.code_after;
 }
 
 void pdf_render_blocks(ctx *c, cmark_node *parent, int list_depth)
@@ -615,19 +619,19 @@ void pdf_render_blocks(ctx *c, cmark_node *parent, int list_depth)
             words ws = {0};
             pdf_collect_inline(c, n, &ws, 0, 0);
             rz_struct_open(c->st, "P");
-            pdf_flow(c, &ws, BODY_SIZE, 1.42);
+            pdf_flow(c, &ws, pdf_style.body_size, pdf_style.body_leading);
             rz_struct_close(c->st);
-            c->y += list_depth ? 2 : 6;
+            c->y += list_depth ? pdf_style.item_paragraph_after : pdf_style.paragraph_after;
             break;
         }
         case CMARK_NODE_LIST:
             render_list(c, n, list_depth);
-            c->y += 4;
+            c->y += pdf_style.list_after;
             break;
         case CMARK_NODE_BLOCK_QUOTE: {
             double ol = c->left, ow = c->width;
-            c->left += 14;
-            c->width -= 14;
+            c->left += pdf_style.quote_indent;
+            c->width -= pdf_style.quote_indent;
             c->in_quote++;
             rz_struct_open(c->st, "BlockQuote");
             pdf_render_blocks(c, n, list_depth);
@@ -643,9 +647,9 @@ void pdf_render_blocks(ctx *c, cmark_node *parent, int list_depth)
                 n = cmark_node_next(n); /* drawn as the chart */
             break;
         case CMARK_NODE_THEMATIC_BREAK:
-            pdf_need(c, 14);
-            pdf_draw_line(c, c->left, c->y + 6, c->width, 0, 0.6);
-            c->y += 14;
+            pdf_need(c, pdf_style.break_room);
+            pdf_draw_line(c, c->left, c->y + pdf_style.break_y, c->width, 0, pdf_style.break_gray);
+            c->y += pdf_style.break_room;
             break;
         case CMARK_NODE_HTML_BLOCK:
             break;

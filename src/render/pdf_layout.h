@@ -41,6 +41,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Shorthands for the style table's page (pdf_style.h). */
 #define PAGE_W (pdf_style.page_w)
 #define PAGE_H (pdf_style.page_h)
 #define MARGIN_L (pdf_style.margin_l)
@@ -48,9 +49,6 @@
 #define MARGIN_T (pdf_style.margin_t)
 #define MARGIN_B (pdf_style.margin_b)
 #define CONTENT_W PDF_CONTENT_W
-#define BODY_SIZE (pdf_style.body_size)
-#define TABLE_SIZE (pdf_style.table_size)
-#define MIN_TABLE_SIZE (pdf_style.table_min_size)
 #define LANG "it-IT" /* the documents' language, declared for readers */
 
 typedef enum { OP_TEXT, OP_RECT, OP_LINE, OP_LINK } op_kind;

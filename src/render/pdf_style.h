@@ -62,7 +62,8 @@ typedef struct {
     double chart_room_above, chart_room_below, chart_before, chart_after;
     double chart_title_size, chart_title_leading, chart_title_after;
     double chart_label_share, chart_label_gap, chart_value_w, chart_value_gap, chart_margins;
-    double chart_bar_gray, chart_axis_gray, chart_ref_gray, chart_ref_dash, chart_ref_step;
+    double chart_bar_gray, chart_axis_gray, chart_axis_over;
+    double chart_ref_gray, chart_ref_dash, chart_ref_step;
 
     /* The cover: the logo's box, the title at a share of the page height,
      * the body's name and the approving act under it, a bar above. */
@@ -159,6 +160,7 @@ static const pdf_style_table pdf_style = {
     .chart_margins = 12,
     .chart_bar_gray = 0.45,
     .chart_axis_gray = 0.2,
+    .chart_axis_over = 2,
     .chart_ref_gray = 0.1,
     .chart_ref_dash = 2,
     .chart_ref_step = 4,

@@ -37,7 +37,7 @@ typedef struct {
 
 static void layout_row(ctx *c, row *r, int ncols, const double *colw, double size, double pad)
 {
-    double lh = size * 1.3, h = 0;
+    double lh = size * pdf_style.table_leading, h = 0;
     for (int k = 0; k < ncols; k++) {
         pdf_wrap(c, &r->cells[k].ws, size, colw[k] - 2 * pad, &r->cells[k].ls);
         double ch = (double)r->cells[k].ls.n * lh;
@@ -50,7 +50,7 @@ static void layout_row(ctx *c, row *r, int ncols, const double *colw, double siz
 static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *align, double size,
                      double pad, int band, size_t from_line, size_t max_lines)
 {
-    double lh = size * 1.3;
+    double lh = size * pdf_style.table_leading;
     double x = c->left, total = 0;
     for (int k = 0; k < ncols; k++)
         total += colw[k];
@@ -64,9 +64,9 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
     }
     double h = (double)shown * lh + 2 * pad;
     if (r->header)
-        pdf_draw_rect(c, x, c->y, total, h, 0.86);
+        pdf_draw_rect(c, x, c->y, total, h, pdf_style.table_header_gray);
     else if (band)
-        pdf_draw_rect(c, x, c->y, total, h, 0.955);
+        pdf_draw_rect(c, x, c->y, total, h, pdf_style.table_band_gray);
     for (int k = 0; k < ncols; k++) {
         cell *ce = &r->cells[k];
         char al = align[k] == 'r' ? 'r' : align[k] == 'c' ? 'c' : 'l';
@@ -77,7 +77,8 @@ static void draw_row(ctx *c, row *r, int ncols, const double *colw, const char *
         rz_struct_close(c->st);
         x += colw[k];
     }
-    pdf_draw_line(c, c->left, c->y + h, total, 0, r->header ? 0.35 : 0.8);
+    pdf_draw_line(c, c->left, c->y + h, total, 0,
+                  r->header ? pdf_style.table_header_rule_gray : pdf_style.table_rule_gray);
     c->y += h;
 }
 
@@ -111,8 +112,8 @@ static void table_widths(ctx *c, row *rows, size_t nrows, int ncols, double size
         minw[k] += 2 * pad;
         pref[k] += 2 * pad;
         /* No column narrower than about three characters. */
-        if (minw[k] < 3 * size)
-            minw[k] = 3 * size;
+        if (minw[k] < pdf_style.table_min_col * size)
+            minw[k] = pdf_style.table_min_col * size;
         if (pref[k] < minw[k])
             pref[k] = minw[k];
         smin += minw[k];
@@ -326,7 +327,8 @@ static const struct table_kind *kind_of(ctx *c, cmark_node *table)
 static int fit_table(ctx *c, row *rows, size_t nrows, int ncols, double pad, double avail,
                      const struct table_kind *kind, double *colw, double *size_out)
 {
-    double size = ncols > 8 ? MIN_TABLE_SIZE : TABLE_SIZE;
+    double size =
+        ncols > pdf_style.table_wide_cols ? pdf_style.table_min_size : pdf_style.table_size;
     for (;;) {
         table_widths(c, rows, nrows, ncols, size, pad, avail, kind, colw);
         int words_fit = 1;
@@ -339,11 +341,11 @@ static int fit_table(ctx *c, row *rows, size_t nrows, int ncols, double pad, dou
                         break;
                     }
                 }
-        if (words_fit || size <= MIN_TABLE_SIZE) {
+        if (words_fit || size <= pdf_style.table_min_size) {
             *size_out = size;
             return words_fit;
         }
-        size -= 0.5;
+        size -= pdf_style.table_size_step;
     }
 }
 
@@ -370,7 +372,7 @@ void pdf_render_table(ctx *c, cmark_node *table)
             pdf_collect_inline(c, ce, &rows[ri].cells[k].ws, rows[ri].header, 1);
     }
     double *colw = pdf_scratch(c, (size_t)ncols * sizeof *colw);
-    double size, pad = 2.5;
+    double size, pad = pdf_style.table_pad;
     /* A table whose words do not fit a portrait page at the smallest type
      * goes on a landscape page, and the pages it crosses are landscape. */
     int turned = c->landscape;
@@ -386,11 +388,11 @@ void pdf_render_table(ctx *c, cmark_node *table)
     for (size_t r = 0; r < nrows; r++)
         layout_row(c, &rows[r], ncols, colw, size, pad);
 
-    double lh = size * 1.3;
+    double lh = size * pdf_style.table_leading;
     row *header = nrows && rows[0].header ? &rows[0] : NULL;
     table_structure(c, rows, nrows, ncols);
     pdf_need(c, (header ? header->height : 0) + (nrows > 1 ? rows[1].height : 0));
-    c->y += 2;
+    c->y += pdf_style.table_before;
     for (size_t r = 0; r < nrows; r++) {
         row *rw = &rows[r];
         double head_h = header && rw != header ? header->height : 0;
@@ -421,7 +423,7 @@ void pdf_render_table(ctx *c, cmark_node *table)
             from += fit;
         } while (from < total);
     }
-    c->y += 8;
+    c->y += pdf_style.table_after;
     rz_struct_close(c->st); /* the Table */
     c->landscape = turned;
 }

@@ -227,7 +227,7 @@ void pdf_emit_page(ctx *c, HPDF_Page hp, const page *p)
             break;
         case OP_LINE:
             HPDF_Page_SetGrayStroke(hp, (HPDF_REAL)o->gray);
-            HPDF_Page_SetLineWidth(hp, 0.5f);
+            HPDF_Page_SetLineWidth(hp, (HPDF_REAL)pdf_style.line_width);
             HPDF_Page_MoveTo(hp, (HPDF_REAL)o->x, (HPDF_REAL)(ph - o->y));
             HPDF_Page_LineTo(hp, (HPDF_REAL)(o->x + o->w), (HPDF_REAL)(ph - o->y - o->h));
             HPDF_Page_Stroke(hp);
@@ -299,16 +299,17 @@ void pdf_furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t to
     double pw = p ? page_w(p) : PAGE_W, ph = p ? page_h(p) : PAGE_H;
     char foot[64];
     snprintf(foot, sizeof foot, "Pagina %zu di %zu", number, total);
-    double w = text_width(c, F_REG, 8, foot, strlen(foot));
+    double size = pdf_style.furniture_size;
+    double w = text_width(c, F_REG, size, foot, strlen(foot));
     rz_struct_mark(c->st, (rz_mark){RZ_PAGINATION, -1});
-    HPDF_Page_SetGrayFill(hp, 0.3f);
+    HPDF_Page_SetGrayFill(hp, (HPDF_REAL)pdf_style.furniture_gray);
     HPDF_Page_BeginText(hp);
-    HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), 8);
+    HPDF_Page_SetFontAndSize(hp, pdf_font(c, F_REG), (HPDF_REAL)size);
     pdf_show(c, hp, ((pw - w) / 2), (MARGIN_B / 2), foot);
     if (title) {
         /* The running header is cut to the line it has. */
         size_t n = strlen(title);
-        while (n && text_width(c, F_REG, 8, title, n) > pw - MARGIN_L - MARGIN_R)
+        while (n && text_width(c, F_REG, size, title, n) > pw - MARGIN_L - MARGIN_R)
             n--;
         while (n && ((unsigned char)title[n] & 0xC0) == 0x80)
             n--;
@@ -318,10 +319,11 @@ void pdf_furniture(ctx *c, HPDF_Page hp, const page *p, size_t number, size_t to
         pdf_show(c, hp, MARGIN_L, (ph - MARGIN_T / 2), t);
     }
     HPDF_Page_EndText(hp);
-    HPDF_Page_SetGrayStroke(hp, 0.7f);
-    HPDF_Page_SetLineWidth(hp, 0.4f);
-    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
-    HPDF_Page_LineTo(hp, (HPDF_REAL)(pw - MARGIN_R), (HPDF_REAL)(ph - MARGIN_T / 2 - 4));
+    HPDF_Page_SetGrayStroke(hp, (HPDF_REAL)pdf_style.furniture_rule_gray);
+    HPDF_Page_SetLineWidth(hp, (HPDF_REAL)pdf_style.furniture_rule_w);
+    double rule_y = ph - MARGIN_T / 2 - pdf_style.furniture_rule_gap;
+    HPDF_Page_MoveTo(hp, (HPDF_REAL)MARGIN_L, (HPDF_REAL)rule_y);
+    HPDF_Page_LineTo(hp, (HPDF_REAL)(pw - MARGIN_R), (HPDF_REAL)rule_y);
     HPDF_Page_Stroke(hp);
     rz_struct_unmark(c->st);
 }
