@@ -16,7 +16,12 @@
 #include "markdown_stats.h"
 #include "pdf_pdfa.h"
 
+#define PNG_WHY_SIZE 160 /* the reason a PNG or JPEG cannot be read */
+
+#include <errno.h>
 #include <math.h>
+#include <png.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +67,103 @@ static int tag_block(ctx *c, int parent, const char *type)
     return id;
 }
 
+static void on_png_error(png_structp png, png_const_charp message)
+{
+    snprintf(png_get_error_ptr(png), PNG_WHY_SIZE, "%s", message);
+    png_longjmp(png, 1);
+}
+
+static void on_png_warning(png_structp png, png_const_charp message)
+{
+    (void)png;
+    (void)message;
+}
+
+/* The PNG decoded to its end, a row at a time: libharu hands a PNG to
+ * libpng without catching its errors, and libpng then aborts the program,
+ * so a damaged file must be found here first. 0, or -1 with libpng's
+ * reason in why (PNG_WHY_SIZE bytes). */
+static int png_decodes(const char *path, char *why)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, PNG_WHY_SIZE, "%s", strerror(errno));
+        return -1;
+    }
+    png_structp png =
+        png_create_read_struct(PNG_LIBPNG_VER_STRING, why, on_png_error, on_png_warning);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    unsigned char *volatile row = NULL;
+    volatile int ok = 0;
+    if (png && info && !setjmp(png_jmpbuf(png))) {
+        png_init_io(png, f);
+        png_read_info(png, info);
+        int passes = png_set_interlace_handling(png);
+        png_read_update_info(png, info);
+        row = malloc(png_get_rowbytes(png, info));
+        if (row) {
+            png_uint_32 height = png_get_image_height(png, info);
+            for (int p = 0; p < passes; p++)
+                for (png_uint_32 y = 0; y < height; y++)
+                    png_read_row(png, row, NULL);
+            png_read_end(png, NULL);
+            ok = 1;
+        } else {
+            snprintf(why, PNG_WHY_SIZE, "memoria insufficiente");
+        }
+    }
+    free(row);
+    png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
+    fclose(f);
+    return ok ? 0 : -1;
+}
+
+/* A JPEG's frame header found, with its size, and the file's end marker
+ * near its end: libharu embeds a JPEG as it is, reading only the
+ * frame header, so a file cut short would become an image no reader can
+ * show. 0, or -1 with the reason in why. */
+static int jpeg_whole(const char *path, char *why)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, PNG_WHY_SIZE, "%s", strerror(errno));
+        return -1;
+    }
+    int frame = 0, ended = 0;
+    unsigned char b[8];
+    if (fread(b, 1, 2, f) == 2 && b[0] == 0xFF && b[1] == 0xD8) {
+        /* Markers and their segments up to the start of the scan. */
+        while (fread(b, 1, 4, f) == 4 && b[0] == 0xFF) {
+            unsigned marker = b[1], len = (unsigned)b[2] << 8 | b[3];
+            if (len < 2)
+                break;
+            int sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                      marker != 0xCC;
+            if (sof && len >= 8 && fread(b, 1, 6, f) == 6) {
+                frame = (b[1] | b[2]) && (b[3] | b[4]) && (b[5] == 1 || b[5] == 3 || b[5] == 4);
+                len -= 6;
+            }
+            if (marker == 0xDA)
+                break;
+            if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
+                break;
+        }
+        /* The end marker, perhaps followed by padding: in the scan's data
+         * FF is followed only by 00 or a restart marker. */
+        unsigned char tail[1024];
+        long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+        long from = size > (long)sizeof tail ? size - (long)sizeof tail : 0;
+        size_t n = size > 0 && fseek(f, from, SEEK_SET) == 0 ? fread(tail, 1, sizeof tail, f) : 0;
+        for (size_t i = 0; i + 1 < n && !ended; i++)
+            ended = tail[i] == 0xFF && tail[i + 1] == 0xD9;
+    }
+    fclose(f);
+    if (frame && ended)
+        return 0;
+    snprintf(why, PNG_WHY_SIZE, "%s", frame ? "manca la fine del file" : "manca l'intestazione");
+    return -1;
+}
+
 /* The logo, checked before libharu reads it: a PNG (without an alpha
  * channel, which PDF/A-1 forbids) or a JPEG. -1, with a diagnostic naming
  * the file, when it cannot be used. */
@@ -81,6 +183,15 @@ static int check_logo(ctx *c, const char *path)
         why = "non è un'immagine PNG o JPEG";
     else if (png && (head[25] == 4 || head[25] == 6))
         why = "ha la trasparenza (canale alfa), che PDF/A non ammette: salvarlo senza";
+    char reason[PNG_WHY_SIZE] = "";
+    if (!why && (png ? png_decodes(path, reason) : jpeg_whole(path, reason)) != 0) {
+        rz_diag_add(c->d, RZ_ERROR, path, 0, "logo",
+                    "il logo non si può leggere come immagine %s (%s): il file è incompleto o "
+                    "danneggiato; salvarlo di nuovo dal programma di grafica",
+                    png ? "PNG" : "JPEG", reason);
+        c->error = 1;
+        return -1;
+    }
     if (why) {
         rz_diag_add(c->d, RZ_ERROR, path, 0, "logo", "il logo %s", why);
         c->error = 1;
@@ -90,8 +201,7 @@ static int check_logo(ctx *c, const char *path)
 }
 
 /* The logo read by libharu; NULL, with a diagnostic, when it cannot be
- * used (check_logo) or read: a file cut short or damaged past its first
- * bytes. */
+ * used (check_logo) or read (a JPEG cut short or damaged). */
 static HPDF_Image load_logo(ctx *c, const char *path)
 {
     if (check_logo(c, path) != 0)
