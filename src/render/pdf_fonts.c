@@ -105,6 +105,8 @@ const rz_ttf *pdf_fonts_face(pdf_fonts *c, int f)
     c->faces[f] = cached_face(path);
     if (c->faces[f])
         return c->faces[f];
+    c->missing = 1;
+    *c->error = 1;
     /* The file, the folder, who provides the file, and how to look
      * elsewhere: enough for a clerk or an administrator to act on. */
     FILE *probe = fopen(path, "rb");
@@ -117,8 +119,6 @@ const rz_ttf *pdf_fonts_face(pdf_fonts *c, int f)
                 font_files[f].file, probe ? "illeggibile" : "mancante", c->dir,
                 probe ? "reinstallare" : "installare", font_files[f].package, RZ_FONT_DIR_DEFAULT,
                 RZ_FONT_DIR_ENV);
-    c->missing = 1;
-    *c->error = 1;
     return NULL;
 }
 
