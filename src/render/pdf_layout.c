@@ -27,6 +27,21 @@
 #include <string.h>
 #include <strings.h>
 
+/* The array items of n elements (capacity *cap) with room for one more,
+ * grown to twice its size (first elements at first); these arrays live
+ * as long as the context, which frees them. */
+static void *room_for_one(ctx *c, void *items, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap)
+        return items;
+    size_t want = *cap ? *cap * 2 : first;
+    void *grown = realloc(items, want * elem);
+    if (!grown)
+        pdf_fail(c);
+    *cap = want;
+    return grown;
+}
+
 page *pdf_cur(ctx *c)
 {
     return &c->pages[c->n_pages - 1];
@@ -44,14 +59,7 @@ int pdf_new_page(ctx *c)
         c->width += page_w(pdf_cur(c)) - old_w;
         return 1;
     }
-    if (c->n_pages == c->cap_pages) {
-        size_t cap = c->cap_pages ? c->cap_pages * 2 : 16;
-        page *p = realloc(c->pages, cap * sizeof *p);
-        if (!p)
-            pdf_fail(c);
-        c->pages = p;
-        c->cap_pages = cap;
-    }
+    c->pages = room_for_one(c, c->pages, c->n_pages, &c->cap_pages, sizeof *c->pages, 16);
     double old_w = c->n_pages ? page_w(pdf_cur(c)) : PAGE_W, old_y = c->y;
     memset(&c->pages[c->n_pages++], 0, sizeof(page));
     pdf_cur(c)->landscape = c->landscape;
@@ -94,14 +102,7 @@ void pdf_kept_lines(ctx *c, int n)
 op *pdf_add_op(ctx *c, op_kind k)
 {
     page *p = pdf_cur(c);
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        op *o = realloc(p->ops, cap * sizeof *o);
-        if (!o)
-            pdf_fail(c);
-        p->ops = o;
-        p->cap = cap;
-    }
+    p->ops = room_for_one(c, p->ops, p->n, &p->cap, sizeof *p->ops, 64);
     op *o = &p->ops[p->n++];
     memset(o, 0, sizeof *o);
     o->kind = k;
@@ -123,9 +124,10 @@ void pdf_draw_text(ctx *c, int f, double size, double x, double y, const char *s
     o->text[n] = '\0';
 }
 
-void pdf_draw_rect(ctx *c, double x, double y, double w, double h, double gray)
+/* A filled rectangle or a line from (x, y) to (x + w, y + h). */
+static void draw_shape(ctx *c, op_kind k, double x, double y, double w, double h, double gray)
 {
-    op *o = pdf_add_op(c, OP_RECT);
+    op *o = pdf_add_op(c, k);
     o->x = x;
     o->y = y;
     o->w = w;
@@ -133,14 +135,14 @@ void pdf_draw_rect(ctx *c, double x, double y, double w, double h, double gray)
     o->gray = gray;
 }
 
+void pdf_draw_rect(ctx *c, double x, double y, double w, double h, double gray)
+{
+    draw_shape(c, OP_RECT, x, y, w, h, gray);
+}
+
 void pdf_draw_line(ctx *c, double x, double y, double w, double h, double gray)
 {
-    op *o = pdf_add_op(c, OP_LINE);
-    o->x = x;
-    o->y = y;
-    o->w = w;
-    o->h = h;
-    o->gray = gray;
+    draw_shape(c, OP_LINE, x, y, w, h, gray);
 }
 
 double pdf_bottom(ctx *c)
@@ -497,14 +499,8 @@ static void render_heading(ctx *c, cmark_node *n)
         c->keep.lines = 0;
     }
     c->y += level == 1 ? pdf_style.chapter_before : size * pdf_style.heading_before;
-    if (c->n_headings == c->cap_headings) {
-        size_t cap = c->cap_headings ? c->cap_headings * 2 : 32;
-        heading *h = realloc(c->headings, cap * sizeof *h);
-        if (!h)
-            pdf_fail(c);
-        c->headings = h;
-        c->cap_headings = cap;
-    }
+    c->headings =
+        room_for_one(c, c->headings, c->n_headings, &c->cap_headings, sizeof *c->headings, 32);
     heading *h = &c->headings[c->n_headings++];
     h->level = level;
     h->title = rz_markdown_plain_text(n);
