@@ -41,6 +41,7 @@
 #include "xmlview.h"
 #include "markdown_stats.h"
 #include "build.h"
+#include "findings.h"
 #include "profile.h"
 #include "init.h"
 #include "pdf_render.h"

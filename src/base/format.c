@@ -122,6 +122,11 @@ static const char *const months[] = {"gennaio",   "febbraio", "marzo",    "april
                                      "maggio",    "giugno",   "luglio",   "agosto",
                                      "settembre", "ottobre",  "novembre", "dicembre"};
 
+const char *rz_plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 const char *rz_month_name(int m)
 {
     return m >= 1 && m <= 12 ? months[m - 1] : "";

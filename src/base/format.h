@@ -55,6 +55,10 @@ char *rz_fmt_date_long(char *buf, size_t n, int y, int m, int d);
  * 1 → "gennaio" … 12 → "dicembre"; "" outside 1–12. */
 const char *rz_month_name(int m);
 
+/* The noun of a count in Italian: one when n is 1, many otherwise («1 file
+ * valido», «2 file validi», «0 errori»). */
+const char *rz_plural(size_t n, const char *one, const char *many);
+
 /* A calendar date by its parts. */
 typedef struct {
     int year, month, day;

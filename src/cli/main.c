@@ -32,12 +32,6 @@ typedef struct {
 
 static const command commands[];
 
-/* Italian counts: «1 file valido», «2 file validi», «0 errori». */
-static const char *plural(size_t n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
 static const command *find_command(const char *name)
 {
     for (const command *c = commands; c->name; c++)
@@ -150,38 +144,16 @@ static int cmd_validate(int argc, char **argv)
     report(&d);
     if (worst == RZ_OK)
         fprintf(stderr, "%d %s (%zu %s)\n", argc - 1,
-                plural((size_t)(argc - 1), "file valido", "file validi"), d.warnings,
-                plural(d.warnings, "avviso", "avvisi"));
+                rz_plural((size_t)(argc - 1), "file valido", "file validi"), d.warnings,
+                rz_plural(d.warnings, "avviso", "avvisi"));
     rz_diags_free(&d);
     rz_xml_cleanup();
     return exit_code(worst);
 }
 
-/* The last line of the findings: their count by class and the proposed
- * verdict (with the OIV's own when with_oiv), or why there is none.
- * Returns 0 when no verdict could be proposed. */
-static int print_verdict(FILE *f, const rz_diags *findings, int has_monitoring, const char *oiv,
-                         int with_oiv)
-{
-    rz_verdict_basis b = rz_proposed_verdict(findings, 0, has_monitoring);
-    if (b.verdict == RZ_VERDICT_NOT_COMPUTABLE) {
-        fprintf(f, "%s\n", rz_verdict_not_computable_reason(0, has_monitoring));
-        return 0;
-    }
-    fprintf(f, "%zu %s, %zu %s (%zu %s, %zu %s, %zu %s). Esito proposto: %s", findings->errors,
-            plural(findings->errors, "errore", "errori"), findings->warnings,
-            plural(findings->warnings, "avviso", "avvisi"), b.grave,
-            plural(b.grave, "rilievo grave", "rilievi gravi"), b.observations,
-            plural(b.observations, "osservazione", "osservazioni"), b.cosmetic,
-            plural(b.cosmetic, "formale", "formali"), rz_verdict_name(b.verdict));
-    if (with_oiv)
-        fprintf(f, "; esito dell'OIV: %s", oiv ? oiv : "non ancora espresso");
-    fputc('\n', f);
-    return 1;
-}
-
 /* Input errors come first and stop there: a verdict computed from a plan
- * that failed validation would be worthless. */
+ * that failed validation would be worthless. The findings are those a
+ * build of the folder writes into verifiche.txt (findings.h). */
 static int cmd_check(int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
@@ -198,38 +170,19 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "%s\n", rz_verdict_not_computable_reason(d.errors, 1));
         st = RZ_INVALID;
     } else if (st != RZ_IO) {
-        rz_scored *s = NULL;
-        rz_diags findings, unscored;
+        rz_diags findings, run;
         rz_diags_init(&findings);
-        rz_diags_init(&unscored);
-        /* Without monitoring data every indicator is unscored: saying so once
-         * (the verdict line) is enough. */
-        if (rz_score(in.plan, in.monitoring, &s, in.monitoring ? &findings : &unscored) != RZ_OK ||
-            (in.monitoring && rz_check(s, &findings) != RZ_OK)) {
-            rz_diags oom;
-            rz_diags_init(&oom);
-            rz_diag_out_of_memory(&oom, argv[1], "nel calcolo dei punteggi");
-            report(&oom);
-            rz_diags_free(&oom);
-            st = RZ_IO;
-        } else {
-            rz_oiv_check(in.oiv, s, &findings);
-            rz_check_allegato2(in.plan, &in.allegato2, &findings);
-            if (in.contesto.doc) {
-                rz_contesto_check_totals(&in.contesto, &findings);
-                rz_contesto_check_findings(&in.contesto, in.oiv, &findings);
-            }
-            rz_diags_sort(&findings);
-            rz_findings_print(&findings, stderr);
-            if (!print_verdict(stderr, &findings, in.monitoring != NULL,
-                               in.oiv ? in.oiv->verdict : NULL, 1))
-                st = RZ_INVALID;
-            if (findings.errors && st == RZ_OK)
+        rz_diags_init(&run);
+        st = rz_folder_findings(&in, NULL, &findings, &run);
+        report(&run);
+        if (st == RZ_OK) {
+            if (!rz_findings_summary(stderr, &findings, in.monitoring != NULL, 1,
+                                     in.oiv ? in.oiv->verdict : NULL) ||
+                findings.errors)
                 st = RZ_INVALID;
         }
-        rz_scored_free(s);
         rz_diags_free(&findings);
-        rz_diags_free(&unscored);
+        rz_diags_free(&run);
     }
     rz_diags_free(&d);
     rz_inputs_free(&in);
@@ -403,32 +356,18 @@ static int cmd_build(int argc, char **argv)
     rz_diags_init(&findings);
     rz_built built;
     rz_status st = rz_build(dir, out, &opt, &built, &d, &findings);
-    rz_diags_sort(&findings);
-    if (st == RZ_OK) {
-        /* The findings go to a file beside the documents; the terminal gets
-         * the count (`relazione check` prints them). */
-        char *path = rz_path_join(out, "verifiche.txt");
-        char *text = NULL;
-        size_t len = 0;
-        FILE *mem = path ? open_memstream(&text, &len) : NULL;
-        if (mem) {
-            rz_findings_print(&findings, mem);
-            print_verdict(mem, &findings, built.has_monitoring, NULL, 0);
-            fclose(mem);
-            if (rz_write_atomic(path, text, len, &d) == RZ_OK)
-                printf("%s\n", path);
-        }
-        free(text);
-        free(path);
-    }
+    /* The findings went to verifiche.txt beside the documents; the
+     * terminal gets their count (`relazione check` prints them). */
+    if (built.findings_path)
+        printf("%s\n", built.findings_path);
     report(&d);
     for (size_t i = 0; i < built.count; i++)
         printf("%s\n", built.paths[i]);
     if (st == RZ_OK)
         fprintf(stderr, "%zu %s in %s; verifiche in verifiche.txt: %zu %s, %zu %s, %s%s\n",
-                built.count, plural(built.count, "documento scritto", "documenti scritti"), out,
-                findings.errors, plural(findings.errors, "errore", "errori"), findings.warnings,
-                plural(findings.warnings, "avviso", "avvisi"),
+                built.count, rz_plural(built.count, "documento scritto", "documenti scritti"), out,
+                findings.errors, rz_plural(findings.errors, "errore", "errori"), findings.warnings,
+                rz_plural(findings.warnings, "avviso", "avvisi"),
                 built.has_monitoring ? "esito proposto " : "",
                 built.has_monitoring ? rz_verdict_name(rz_proposed_verdict(&findings, 0, 1).verdict)
                                      : rz_verdict_not_computable_reason(0, 0));
@@ -486,8 +425,8 @@ static int cmd_init(int argc, char **argv)
         fprintf(stderr,
                 "%zu %s in %s (profilo %s, %s, anno %ld): cambiare i valori indicati nei "
                 "commenti, poi 'relazione build %s'\n",
-                written.count, plural(written.count, "file scritto", "file scritti"), dir, profile,
-                body, year, dir);
+                written.count, rz_plural(written.count, "file scritto", "file scritti"), dir,
+                profile, body, year, dir);
     rz_built_free(&written);
     rz_diags_free(&d);
     return unknown_profile ? EXIT_USAGE : exit_code(st);
@@ -581,7 +520,9 @@ static const command commands[] = {
      "verifica i dati per la validazione OIV (punti A-K) e le incoerenze",
      "Legge i file della CARTELLA, calcola i punteggi e stampa i rilievi con la lettera\n"
      "del punto di validazione (A-K) a cui si riferiscono, poi l'esito proposto\n"
-     "(VALIDA, VALIDA CON OSSERVAZIONI, NON VALIDA) accanto a quello dell'OIV.\n\n"
+     "(VALIDA, VALIDA CON OSSERVAZIONI, NON VALIDA) accanto a quello dell'OIV.\n"
+     "Sono i rilievi che 'relazione build' scrive in verifiche.txt: per i punti J e K\n"
+     "(lunghezza, indice, grafici) la Relazione è generata in memoria; nulla è scritto.\n\n"
      "Uscita: 0 nessun errore, 1 errori nei dati o nei rilievi, 3 file illeggibile.\n"},
     {"build", cmd_build,
      "build CARTELLA [-o USCITA] [--templates DIR] [--formati md,pdf,html,dati] [--no-pdf]\n"

@@ -10,10 +10,13 @@
  * scored tree (report_view.c), the validation data, the context and
  * Allegati as they are (xmlview.c), and the profile itself (its terms are
  * {{profilo.termini.…}}, with the Piano's overrides). The document named
- * "relazione" is measured for points J and K and laid out first, so that
- * the validation document (a draft until the evaluation body's input is
- * complete) and its working papers can cite the pages its headings landed
- * on; their views are made when a later document needs them.
+ * "relazione" is made first, wherever the profile lists it: the findings
+ * (findings.c) are collected once it exists, points J and K measured on
+ * it, and the validation document (a draft until the evaluation body's
+ * input is complete) and its working papers cite them and the pages its
+ * headings landed on. The findings go to verifiche.txt with the documents.
+ * `relazione check` runs the same code with no output folder: the
+ * Relazione is made in memory, nothing else is, nothing is written.
  *
  * Each Markdown document is also written as an HTML page (html_render.c)
  * and queued for its PDF (without cover or contents for a letter or a
@@ -31,10 +34,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "build.h"
 #include "chart.h"
-#include "allegato2_check.h"
 #include "check.h"
 #include "citizens_view.h"
 #include "contesto.h"
+#include "findings.h"
 #include "format.h"
 #include "fsutil.h"
 #include "html_render.h"
@@ -108,6 +111,7 @@ typedef struct {
     pdf_pool pool;
     rz_staged staged[256]; /* written, put in place at the end */
     size_t n_staged;
+    int used_allegato1, used_allegato2; /* a document of the profile printed them */
 } ctx;
 
 rz_status rz_built_add(rz_built *b, const char *path)
@@ -129,6 +133,8 @@ rz_status rz_built_add(rz_built *b, const char *path)
 
 void rz_built_free(rz_built *b)
 {
+    free(b->findings_path);
+    b->findings_path = NULL;
     for (size_t i = 0; i < b->count; i++)
         free(b->paths[i]);
     free(b->paths);
@@ -620,31 +626,6 @@ static rz_view *profile_view_of(rz_view_doc *doc, const rz_profile *p, const rz_
     return v;
 }
 
-/* Points J and K, measured on the generated Relazione (named
- * "relazione.md" wherever it is written). */
-static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
-{
-    const char *path = "relazione.md";
-    char words[RZ_FMT_MAX];
-    rz_fmt_number(words, sizeof words, (double)st->words, 0);
-    rz_diag_add(findings, RZ_NOTE, path, 0, "J-length",
-                "la Relazione conta %s parole, %zu tabelle e %zu grafici in %zu sezioni", words,
-                st->tables, st->charts, st->headings);
-    if (st->words > 60000)
-        rz_diag_add(findings, RZ_WARNING, path, 0, "J-length",
-                    "la Relazione supera le 60.000 parole: valutare una sintesi");
-    if (st->headings < 3)
-        rz_diag_add(findings, RZ_WARNING, path, 0, "K-index",
-                    "la Relazione ha meno di tre sezioni: l'indice non aiuta la lettura");
-    else
-        rz_diag_add(findings, RZ_NOTE, path, 0, "K-index",
-                    "indice generato dalle %zu intestazioni; %zu grafici", st->headings,
-                    st->charts);
-    if (st->charts == 0)
-        rz_diag_add(findings, RZ_WARNING, path, 0, "K-charts",
-                    "la Relazione non contiene rappresentazioni grafiche");
-}
-
 /* All the documents renamed into place when the build succeeded, all
  * dropped otherwise (the built list emptied: nothing was written). */
 static rz_status put_in_place(ctx *c, rz_status st)
@@ -661,6 +642,194 @@ static rz_status put_in_place(ctx *c, rz_status st)
     return st;
 }
 
+/* verifiche.txt: the findings as `relazione check` prints them, beside
+ * the documents and put in place with them. */
+static rz_status write_findings(ctx *c, const rz_diags *findings, int has_monitoring)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        rz_diag_out_of_memory(c->d, NULL, "preparando verifiche.txt");
+        return RZ_IO;
+    }
+    rz_findings_summary(mem, findings, has_monitoring, 0, NULL);
+    int bad = ferror(mem);
+    bad |= fclose(mem) != 0;
+    char *path = bad ? NULL : rz_path_join(c->outdir, "verifiche.txt");
+    rz_staged staged;
+    rz_status st = path ? rz_stage(path, text, len, &staged, c->d) : RZ_IO;
+    if (st == RZ_OK)
+        st = keep_staged(c, &staged);
+    if (st == RZ_OK && !(c->built->findings_path = strdup(path))) {
+        rz_diag_out_of_memory(c->d, path, "elencando i file scritti");
+        st = RZ_IO;
+    }
+    if (!path && st == RZ_IO)
+        rz_diag_out_of_memory(c->d, NULL, "preparando verifiche.txt");
+    free(path);
+    free(text);
+    return st;
+}
+
+/* Renders and writes the document pd describes, when the folder holds
+ * what it requires. facts as for produce(). */
+static rz_status produce_listed(ctx *c, xmlNodePtr pd, const rz_inputs *in, const rz_scored *s,
+                                doc_facts *facts, int *produced)
+{
+    rz_status st = RZ_OK;
+    *produced = 0;
+    if (!requirements_met(c, pd, in, s, &st))
+        return st;
+    const char *name = attr_text(pd, "nome");
+    const char *title = attr_text(pd, "titolo");
+    c->used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
+    c->used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
+    /* The validation document is a letter to sign, a draft until the
+     * body's input is complete; a <documento pagine="1"> (the summary
+     * for citizens) has no cover and no contents either. */
+    int is_validation = !strcmp(name, "validazione");
+    int one_page = !strcmp(attr_text(pd, "pagine"), "1");
+    /* A one-page document is named by its own heading, a letter by
+     * its title, the others by the plan's title. */
+    rz_pdf_request req = {is_validation ? rz_oiv_document_title(in->oiv)
+                          : one_page    ? NULL
+                          : *title      ? title
+                                        : name,
+                          is_validation || one_page, NULL, NULL};
+    *produced = 1;
+    return produce(c, name, req, pd, facts);
+}
+
+/* The documents of the folder in (and their findings) into outdir, or,
+ * with outdir NULL, only the findings: the Relazione is then generated in
+ * memory to measure points J and K, and nothing is written. release, when
+ * not NULL, is in, freed as soon as the documents no longer need it. */
+static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *outdir,
+                          const rz_build_options *opt, rz_built *built, rz_diags *d,
+                          rz_diags *findings)
+{
+    rz_status st = RZ_OK;
+    if (outdir) {
+        if (rz_mkdir_p(outdir, d) != RZ_OK) {
+            if (release)
+                rz_inputs_free(release);
+            return RZ_IO;
+        }
+        rz_remove_stale_temporaries(outdir);
+        char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+        if (data_dir)
+            rz_remove_stale_temporaries(data_dir);
+        free(data_dir);
+    }
+    char *default_templates = rz_path_join(rz_data_dir(), "templates");
+    rz_view_doc *doc = rz_view_doc_new();
+    if (!doc) {
+        free(default_templates);
+        if (release)
+            rz_inputs_free(release);
+        return RZ_IO;
+    }
+    rz_scored *s = NULL;
+    st = rz_folder_score(in, &s, findings, d);
+    /* The profile first: the report view writes some words of its own
+     * (the levels' labels, the scoring method) in the profile's terms. */
+    rz_profile prof;
+    memset(&prof, 0, sizeof prof);
+    rz_view *profile_view = NULL;
+    if (st == RZ_OK)
+        st = rz_profile_load(opt->templates ? opt->templates : default_templates,
+                             in->profile ? in->profile : RZ_PROFILE_DEFAULT,
+                             in->profile_file ? in->profile_file : in->dir, in->profile_line, &prof,
+                             d);
+    if (st == RZ_OK)
+        profile_view = profile_view_of(doc, &prof, in);
+    rz_view *root =
+        s ? rz_report_view_terms(doc, s, rz_view_get(profile_view, "termini")) : rz_view_map(doc);
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.opt = opt;
+    c.templates = opt->templates ? opt->templates : default_templates;
+    c.outdir = outdir;
+    c.logo = outdir ? find_logo(in->dir) : NULL;
+    c.d = d;
+    c.root = root;
+    c.built = built;
+    set_document(doc, root, in);
+    c.body = body_name(root);
+
+    if (profile_view)
+        rz_view_set(root, "profilo", profile_view);
+    if (s && in->monitoring)
+        rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
+    c.profile_path = prof.path;
+    built->has_monitoring = in->monitoring != NULL;
+
+    /* The Relazione first, wherever the profile lists it: points J and K
+     * are measured on it, and the validation documents cite the pages its
+     * headings landed on. */
+    doc_facts rel;
+    memset(&rel, 0, sizeof rel);
+    rz_outline_init(&rel.outline);
+    int has_rel = 0;
+    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd))
+        if (!strcmp(attr_text(pd, "nome"), "relazione")) {
+            st = produce_listed(&c, pd, in, s, &rel, &has_rel);
+            break;
+        }
+    if (st == RZ_OK)
+        st = rz_findings_collect(in, s, has_rel ? &rel.stats : NULL, findings, d);
+    if (st == RZ_OK && s && in->monitoring && outdir) {
+        /* The attestation concerns the Relazione, whose J and K findings
+         * it reports. */
+        rz_relazione_facts facts = {&rel.outline, rel.outline.pages, has_rel, rel.stats};
+        rz_view_set(root, "validazione", rz_oiv_document_view(doc, s, in->oiv, findings, &facts));
+        rz_view_set(root, "carte", rz_oiv_papers_view(doc, s, in->oiv, findings, &facts));
+    }
+    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK && outdir;
+         pd = rz_profile_next_document(pd)) {
+        int produced;
+        if (strcmp(attr_text(pd, "nome"), "relazione"))
+            st = produce_listed(&c, pd, in, s, NULL, &produced);
+    }
+    rz_outline_free(&rel.outline);
+    if (st == RZ_OK && outdir)
+        st = write_findings(&c, findings, in->monitoring != NULL);
+    if (st == RZ_OK && s && in->monitoring && outdir && !(opt->skip & RZ_OUT_DATA))
+        st = write_open_data(&c, s);
+    if (st == RZ_OK && outdir &&
+        ((in->allegato1.doc && !c.used_allegato1) || (in->allegato2.doc && !c.used_allegato2)))
+        rz_diag_add(d, RZ_WARNING,
+                    in->allegato1.doc && !c.used_allegato1 ? in->allegato1.path
+                                                           : in->allegato2.path,
+                    0, "profilo",
+                    "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
+                    "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
+                    "profilo cciaa",
+                    prof.path);
+    if (st == RZ_OK && outdir && opt->on_view)
+        opt->on_view(root, opt->on_view_arg);
+    /* The PDF jobs own what they read: the inputs and the view can go
+     * while the last ones are laid out. */
+    rz_scored_free(s);
+    rz_view_doc_free(doc);
+    free(default_templates);
+    if (release)
+        rz_inputs_free(release);
+#ifdef __GLIBC__
+    if (c.pool.started)
+        malloc_trim(0); /* the workers' allocations come from other arenas */
+#endif
+    rz_status pdf_st = finish_pdfs(&c);
+    rz_profile_free(&prof); /* the PDF jobs' titles point into it */
+    free(c.logo);
+    if (st == RZ_OK)
+        st = pdf_st;
+    if (st == RZ_OK && outdir && built->count == 0)
+        rz_diag_add(d, RZ_WARNING, in->dir, 0, "inputs", "nessun documento da generare");
+    return put_in_place(&c, st);
+}
+
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings)
 {
@@ -671,153 +840,18 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
         rz_inputs_free(&in);
         return st;
     }
-    if (rz_mkdir_p(outdir, d) != RZ_OK) {
-        rz_inputs_free(&in);
-        return RZ_IO;
-    }
-    rz_remove_stale_temporaries(outdir);
-    char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
-    if (data_dir)
-        rz_remove_stale_temporaries(data_dir);
-    free(data_dir);
-    char *default_templates = rz_path_join(rz_data_dir(), "templates");
-    rz_view_doc *doc = rz_view_doc_new();
-    if (!doc) {
-        free(default_templates);
-        rz_inputs_free(&in);
-        return RZ_IO;
-    }
-    rz_scored *s = NULL;
-    if (in.plan && rz_score(in.plan, in.monitoring, &s, findings) != RZ_OK) {
-        /* Only memory fails a score: the build's error, not a finding. */
-        rz_diag_out_of_memory(d, dir, "nel calcolo dei punteggi");
-        st = RZ_IO;
-    }
-    /* The profile first: the report view writes some words of its own
-     * (the levels' labels, the scoring method) in the profile's terms. */
-    rz_profile prof;
-    memset(&prof, 0, sizeof prof);
-    rz_view *profile_view = NULL;
-    if (st == RZ_OK)
-        st = rz_profile_load(opt->templates ? opt->templates : default_templates,
-                             in.profile ? in.profile : RZ_PROFILE_DEFAULT,
-                             in.profile_file ? in.profile_file : dir, in.profile_line, &prof, d);
-    if (st == RZ_OK)
-        profile_view = profile_view_of(doc, &prof, &in);
-    rz_view *root =
-        s ? rz_report_view_terms(doc, s, rz_view_get(profile_view, "termini")) : rz_view_map(doc);
-    ctx c;
-    memset(&c, 0, sizeof c);
-    c.opt = opt;
-    c.templates = opt->templates ? opt->templates : default_templates;
-    c.outdir = outdir;
-    c.logo = find_logo(dir);
-    c.d = d;
-    c.root = root;
-    c.built = built;
-    set_document(doc, root, &in);
-    c.body = body_name(root);
+    return generate(&in, &in, outdir, opt, built, d, findings);
+}
 
-    if (profile_view)
-        rz_view_set(root, "profilo", profile_view);
-    if (s && in.monitoring)
-        rz_view_set(root, "cittadini", rz_citizens_view(doc, s));
-    c.profile_path = prof.path;
-
-    if (st == RZ_OK && s)
-        rz_check_allegato2(in.plan, &in.allegato2, findings);
-    if (st == RZ_OK && in.contesto.doc) {
-        rz_contesto_check_totals(&in.contesto, findings);
-        rz_contesto_check_findings(&in.contesto, in.oiv, findings);
-    }
-    built->has_monitoring = in.monitoring != NULL;
-    if (st == RZ_OK && s && in.monitoring) {
-        if (rz_check(s, findings) != RZ_OK) {
-            rz_diag_out_of_memory(d, dir, "nel calcolo dei punteggi");
-            st = RZ_IO;
-        }
-        rz_oiv_check(in.oiv, s, findings);
-    }
-    /* Without a single score the Relazione would be pages of «n.d.»
-     * dressed as a report: the documents that require «risultati» are not
-     * written, and the findings say why. */
-    if (st == RZ_OK && s && in.monitoring && !s->entity->has_score)
-        rz_diag_add(findings, RZ_WARNING, in.monitoring->file, 0, "documenti",
-                    "nessun indicatore ha un risultato calcolabile: la Relazione, la validazione "
-                    "e le tabelle dei risultati non sono generate; si completino i dati di "
-                    "monitoraggio");
-    int validation_ready = 0, used_allegato1 = 0, used_allegato2 = 0;
-    doc_facts rel;
-    memset(&rel, 0, sizeof rel);
-    rz_outline_init(&rel.outline);
-    int has_rel = 0;
-    for (xmlNodePtr pd = prof.documents; pd && st == RZ_OK; pd = rz_profile_next_document(pd)) {
-        const char *name = attr_text(pd, "nome");
-        const char *title = attr_text(pd, "titolo");
-        int met = requirements_met(&c, pd, &in, s, &st);
-        if (!met)
-            continue;
-        used_allegato1 |= strstr(attr_text(pd, "richiede"), "allegato1") != NULL;
-        used_allegato2 |= strstr(attr_text(pd, "richiede"), "allegato2") != NULL;
-        int is_relazione = !strcmp(name, "relazione");
-        /* The attestation concerns the Relazione: its view is made after
-         * the Relazione, whose J and K findings it reports. */
-        if (!is_relazione && !validation_ready && s && in.monitoring) {
-            rz_diags_sort(findings);
-            rz_relazione_facts facts = {&rel.outline, rel.outline.pages, has_rel, rel.stats};
-            rz_view_set(root, "validazione",
-                        rz_oiv_document_view(doc, s, in.oiv, findings, &facts));
-            rz_view_set(root, "carte", rz_oiv_papers_view(doc, s, in.oiv, findings, &facts));
-            validation_ready = 1;
-        }
-        /* The validation document is a letter to sign, a draft until the
-         * body's input is complete; a <documento pagine="1"> (the summary
-         * for citizens) has no cover and no contents either. */
-        int is_validation = !strcmp(name, "validazione");
-        int one_page = !strcmp(attr_text(pd, "pagine"), "1");
-        /* A one-page document is named by its own heading, a letter by
-         * its title, the others by the plan's title. */
-        rz_pdf_request req = {is_validation ? rz_oiv_document_title(in.oiv)
-                              : one_page    ? NULL
-                              : *title      ? title
-                                            : name,
-                              is_validation || one_page, NULL, NULL};
-        st = produce(&c, name, req, pd, is_relazione ? &rel : NULL);
-        if (is_relazione && st == RZ_OK) {
-            measure_relazione(&rel.stats, findings);
-            has_rel = 1;
-        }
-    }
-    rz_outline_free(&rel.outline);
-    if (st == RZ_OK && s && in.monitoring && !(opt->skip & RZ_OUT_DATA))
-        st = write_open_data(&c, s);
-    if (st == RZ_OK &&
-        ((in.allegato1.doc && !used_allegato1) || (in.allegato2.doc && !used_allegato2)))
-        rz_diag_add(d, RZ_WARNING,
-                    in.allegato1.doc && !used_allegato1 ? in.allegato1.path : in.allegato2.path, 0,
-                    "profilo",
-                    "gli Allegati 1 e 2 sono moduli delle Camere di commercio: il profilo di "
-                    "questo ente (%s) non li pubblica; togliere il file dalla cartella o usare il "
-                    "profilo cciaa",
-                    prof.path);
-    if (st == RZ_OK && opt->on_view)
-        opt->on_view(root, opt->on_view_arg);
-    /* The PDF jobs own what they read: the inputs and the view can go
-     * while the last ones are laid out. */
-    rz_scored_free(s);
-    rz_view_doc_free(doc);
-    free(default_templates);
-    rz_inputs_free(&in);
-#ifdef __GLIBC__
-    if (c.pool.started)
-        malloc_trim(0); /* the workers' allocations come from other arenas */
-#endif
-    rz_status pdf_st = finish_pdfs(&c);
-    rz_profile_free(&prof); /* the PDF jobs' titles point into it */
-    free(c.logo);
-    if (st == RZ_OK)
-        st = pdf_st;
-    if (st == RZ_OK && built->count == 0)
-        rz_diag_add(d, RZ_WARNING, dir, 0, "inputs", "nessun documento da generare");
-    return put_in_place(&c, st);
+rz_status rz_folder_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
+                             rz_diags *d)
+{
+    rz_build_options opt = {0};
+    opt.templates = templates;
+    opt.skip = RZ_OUT_MD | RZ_OUT_HTML | RZ_OUT_DATA;
+    rz_built built;
+    memset(&built, 0, sizeof built);
+    rz_status st = generate(in, NULL, NULL, &opt, &built, d, findings);
+    rz_built_free(&built);
+    return st;
 }

@@ -5,6 +5,7 @@
 #define RZ_BUILD_H
 
 #include "diag.h"
+#include "inputs.h"
 #include "outline.h"
 #include "view.h"
 #include <stddef.h>
@@ -43,7 +44,8 @@ typedef struct {
 typedef struct {
     char **paths;
     size_t count, cap;
-    int has_monitoring; /* the folder had monitoring data: the findings support a verdict */
+    int has_monitoring;  /* the folder had monitoring data: the findings support a verdict */
+    char *findings_path; /* OUTDIR/verifiche.txt, the findings, once written; else NULL */
 } rz_built;
 
 /* Appends a copy of path; RZ_IO (the list unchanged) when memory runs out. */
@@ -53,8 +55,15 @@ void rz_built_free(rz_built *b);
 /* Loads and checks dir, scores it, writes the documents into outdir,
  * all or nothing: on any error (inputs, templates, PDF, disk)
  * the folder is left as it was. Problems go to d; the validation findings
- * go to findings. */
+ * (findings.h) go to findings, sorted, and into OUTDIR/verifiche.txt. */
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
                    rz_built *built, rz_diags *d, rz_diags *findings);
+
+/* The findings a build of the folder in would write into verifiche.txt,
+ * sorted, without writing anything: the Relazione is generated in memory
+ * (with templates, NULL for the installed ones) to measure points J and
+ * K. Problems go to d. */
+rz_status rz_folder_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
+                             rz_diags *d);
 
 #endif

@@ -1,0 +1,16 @@
+# One collection of findings (src/pipeline/findings.c): `relazione check`
+# prints what `relazione build` writes into verifiche.txt, points J and K
+# included, on every sample folder with a Piano.
+foreach(sample cciaa-lucca-2017 cciaa-maremma-tirreno-2020 cciaa-massa-carrara-2019
+        comune-montevecchio-2024)
+  add_test(NAME findings_check_equals_build_${sample}
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/findings_same.sh ${RELAZIONE_BIN} samples/${sample}
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endforeach()
+# check measures the Relazione too: its length and index (points J and K).
+add_test(NAME findings_check_measures_relazione
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "relazione.md: note: la Relazione conta [0-9.]+ parole.*\\[J-length\\]" -- ${RELAZIONE_BIN} check samples/comune-montevecchio-2024
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# Points J and K at their thresholds, on the clean fixture.
+relazione_unit_test(findings_test ${CMAKE_CURRENT_SOURCE_DIR}/findings_test.c)
+target_include_directories(findings_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
