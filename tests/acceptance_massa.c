@@ -16,7 +16,7 @@
  *   OS 3.2 and gives 97,8%, the figure the text computes.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdlib.h>
 

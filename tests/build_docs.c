@@ -7,7 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>

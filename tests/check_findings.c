@@ -4,7 +4,7 @@
  * data makes exactly the expected finding appear.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdlib.h>
 

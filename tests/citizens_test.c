@@ -5,7 +5,7 @@
  * lower, and the only indicator below 100% comes first among the worst.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 #include "citizens_view.h"
 
 static double effective(const rz_scored *s, const char *code)

@@ -8,7 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <unistd.h>

@@ -4,7 +4,7 @@
  * each at its threshold, and nothing measured without a Relazione.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 static size_t count(const rz_diags *d, const char *check, rz_severity sev)
 {
@@ -21,7 +21,7 @@ static rz_diags collect(const rz_inputs *in, const rz_md_stats *rel)
     rz_diags_init(&f);
     rz_diags_init(&d);
     rz_scored *s = NULL;
-    CHECK(rz_folder_score(in, &s, &f, &d) == RZ_OK);
+    CHECK(rz_inputs_score(in, &s, &f, &d) == RZ_OK);
     CHECK(rz_findings_collect(in, s, rel, &f, &d) == RZ_OK);
     CHECK(d.count == 0);
     rz_scored_free(s);

@@ -3,7 +3,7 @@
  * strictness, error lines, \u escapes and limits, and write/read round trips.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <dirent.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * and the checks against the computed scores.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 static int has_check(const rz_diags *d, const char *check, rz_severity sev)
 {

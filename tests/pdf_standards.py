@@ -12,11 +12,18 @@
                                            artifact or a marked-content
                                            sequence whose MCID the ParentTree
                                            gives to a structure element that
-                                           lists it
+                                           lists it; and, on every page of
+                                           every PDF, the headings and header
+                                           cells of the structure, their text
+                                           read from the marked content each
+                                           lists (through the fonts'
+                                           ToUnicode), as in the Markdown
     pdf_standards.py structure DIR         pdfinfo -struct-text: the headings of
                                            the Markdown in order with their
                                            levels, every table's header cells
-                                           as TH
+                                           as TH (documents up to 8 pages:
+                                           poppler's reading is quadratic; the
+                                           tagged check reads them all)
 
 The build step is a CTest fixture: the checks share one set of PDFs.
 Exit 77 (CTest SKIP) when a tool the check needs is missing; scripts/setup.sh
@@ -134,8 +141,10 @@ PAINT = {b"Tj", b"TJ", b"'", b'"', b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b
 
 
 def marked_content(data):
-    """Yields (operator, enclosing sequences) for every painting operator, and
-    ("MCID", n) for every marked-content sequence with an MCID."""
+    """Yields ("PAINT", operator, enclosing sequences, operands) for every
+    painting operator, ("MCID", n, enclosing sequences, None) for every
+    marked-content sequence with an MCID, and ("FONT", name, stack,
+    operands) for every Tf."""
     stack, operands, pos = [], [], 0
     while True:
         m = TOKEN.match(data, pos)
@@ -151,14 +160,16 @@ def marked_content(data):
             mcid = None
             if b"/MCID" in operands:
                 mcid = int(operands[operands.index(b"/MCID") + 1])
-                yield "MCID", mcid, list(stack)
+                yield "MCID", mcid, list(stack), None
             stack.append((tag, mcid))
         elif op == b"EMC":
             if not stack:
                 raise ValueError("EMC without BDC")
             stack.pop()
         elif op in PAINT:
-            yield "PAINT", op, list(stack)
+            yield "PAINT", op, list(stack), operands
+        elif op == b"Tf" and operands:
+            yield "FONT", operands[0], list(stack), operands
         operands = []
     if stack:
         raise ValueError("marked content left open")
@@ -211,6 +222,8 @@ def check_tagged(path):
             if len(alt) <= 2 or alt in ("u:", "b:feff"):
                 errors.append(f"Figure {ref} without /Alt")
     pages = []
+    text = {}
+    fonts = Fonts(pdf)
 
     def walk(node):
         node_v = pdf.get(node)
@@ -229,7 +242,15 @@ def check_tagged(path):
         if "/StructParents" in page:
             owners = pdf.get(tree.get(page["/StructParents"]))
         try:
-            for kind, what, stack in marked_content(data):
+            font = None
+            for kind, what, stack, operands in marked_content(data):
+                if kind == "FONT":
+                    font = fonts.cmap(page, what)
+                    continue
+                mcid = next((m for _, m in reversed(stack) if m is not None), None)
+                if kind == "PAINT" and what == b"Tj" and mcid is not None:
+                    key = (page_ref, mcid)
+                    text[key] = text.get(key, "") + decode(operands[0], font)
                 if kind == "MCID":
                     if any(m is not None for _, m in stack):
                         errors.append(f"page {n}: MCID {what} nested in another")
@@ -249,7 +270,103 @@ def check_tagged(path):
                                  for k in pdf.get(owner).get("/K", []))
             if not objr or pdf.get(owner).get("/S") != "/Link":
                 errors.append(f"link {annot_ref} not in a Link element by its OBJR")
+    md = path[:-4] + ".md"
+    if os.path.exists(md):
+        heads, ths, toc = structure_of(pdf, root, text)
+        errors += compare(heads, ths, *expected(md, toc))
     return errors
+
+
+class Fonts:
+    """The ToUnicode map of each font of a page, read once."""
+    def __init__(self, pdf):
+        self.pdf, self.maps = pdf, {}
+
+    def cmap(self, page, name):
+        ref = self.pdf.get(self.pdf.get(page.get("/Resources", {})).get("/Font", {})).get(
+            name.decode())
+        if ref not in self.maps:
+            font = self.pdf.get(ref) or {}
+            tu = font.get("/ToUnicode")
+            self.maps[ref] = to_unicode(self.pdf.data(tu)) if tu else {}
+        return self.maps[ref]
+
+
+def to_unicode(data):
+    """A ToUnicode CMap's bfchar and bfrange entries: code -> text."""
+    m = {}
+    hexes = lambda t: [int(h, 16) for h in re.findall(rb"<([0-9A-Fa-f]+)>", t)]
+    utf16 = lambda h: bytes.fromhex(h.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, uni in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            m[int(code, 16)] = utf16(uni)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
+                                      block):
+            base = int(dst, 16)
+            for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                m[code] = chr(base + k)
+    return m
+
+
+def decode(operand, cmap):
+    """The text of a Tj's string (two-byte codes) through the font's map."""
+    if operand.startswith(b"<"):
+        raw = bytes.fromhex(re.sub(rb"\s", b"", operand[1:-1]).decode())
+    else:
+        raw = re.sub(rb"\\(.)", rb"\1", operand[1:-1])
+    return "".join((cmap or {}).get(int.from_bytes(raw[i:i + 2], "big"), "\ufffd")
+                   for i in range(0, len(raw) - 1, 2))
+
+
+def structure_of(pdf, root, text):
+    """The headings (level, text) and header cells of the structure tree, in
+    its order, each element's text gathered from the marked content it
+    lists; and whether there is a table of contents."""
+    heads, ths, toc = [], [], [False]
+
+    def content(ref, page):
+        v = pdf.get(ref)
+        if isinstance(v, int):
+            return text.get((page, v), "")
+        if not isinstance(v, dict):
+            return ""
+        if v.get("/Type") == "/MCR":
+            return text.get((v.get("/Pg"), v.get("/MCID")), "")
+        if v.get("/Type") == "/OBJR":
+            return ""
+        kind = v.get("/S", "")
+        kids = v.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        t = "".join(content(k, v.get("/Pg", page)) for k in kids)
+        flat = re.sub(r"\s+", " ", t).strip()
+        if re.fullmatch(r"/H[1-6]", kind):
+            heads.append((int(kind[2]), flat))
+        elif kind == "/TH":
+            ths.append(flat)
+        elif kind == "/TOC":
+            toc[0] = True
+        return t
+
+    # An element is listed once its text is complete, after its kids:
+    # document order all the same, as headings and cells hold neither.
+    content(root.get("/K"), None)
+    return heads, ths, toc[0]
+
+
+def compare(heads, ths, want_heads, want_ths):
+    problems = []
+    if heads != want_heads:
+        for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
+                                       want_heads + [None] * len(heads))):
+            if a != b:
+                problems.append(f"heading {k + 1}: PDF {a}, Markdown {b}")
+                break
+    if ths != want_ths:
+        problems.append(f"TH cells: PDF {ths[:8]}..., Markdown {want_ths[:8]}...")
+    if not heads:
+        problems.append("no heading in the structure")
+    return problems
 
 
 def tagged(out):
@@ -267,13 +384,14 @@ def tagged(out):
 # ------------------------------------------------------------- structure
 
 def plain(md):
-    """Markdown inline text as the PDF shows it, spaces aside (the layout
-    places each word on its own, so the structure's text has none)."""
+    """Markdown inline text as the PDF shows it, each run of white space one
+    space: the structure's text keeps words apart with a space character
+    wherever the layout put a gap or a line break between them."""
     md = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", md)
     md = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
     md = md.replace("**", "").replace("`", "")
     md = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", md)
-    return re.sub(r"\s+", "", md)
+    return re.sub(r"\s+", " ", md).strip()
 
 
 def expected(md_path, toc):
@@ -343,21 +461,10 @@ def check_structure(path):
     elems = struct_text(path)
     toc = any(e[0] == "TOC" for e in elems)
     want_heads, want_ths = expected(path[:-4] + ".md", toc)
-    heads = [(int(e[0][1]), re.sub(r"\s+", "", e[2])) for e in elems
+    heads = [(int(e[0][1]), re.sub(r"\s+", " ", e[2]).strip()) for e in elems
              if re.fullmatch(r"H[1-6]", e[0])]
-    ths = [re.sub(r"\s+", "", e[2]) for e in elems if e[0] == "TH"]
-    problems = []
-    if heads != want_heads:
-        for k, (a, b) in enumerate(zip(heads + [None] * len(want_heads),
-                                       want_heads + [None] * len(heads))):
-            if a != b:
-                problems.append(f"heading {k + 1}: PDF {a}, Markdown {b}")
-                break
-    if ths != want_ths:
-        problems.append(f"TH cells: PDF {ths[:8]}..., Markdown {want_ths[:8]}...")
-    if not heads:
-        problems.append("no heading in the structure")
-    return problems
+    ths = [re.sub(r"\s+", " ", e[2]).strip() for e in elems if e[0] == "TH"]
+    return compare(heads, ths, want_heads, want_ths)
 
 
 def structure(out):

@@ -15,7 +15,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <math.h>
 #include <stdarg.h>

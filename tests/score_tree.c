@@ -4,7 +4,7 @@
  * objectives and summary counts, on tests/valid/.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdlib.h>
 

@@ -4,7 +4,7 @@
  * large view takes linear time.
  */
 #include "testing.h"
-#include "relazione.h"
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

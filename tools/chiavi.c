@@ -10,7 +10,7 @@
  * together cover them all). Without -o the list goes to standard output.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "relazione.h"
+#include "internal.h"
 #include "template_keys.h"
 
 #include <stdio.h>

@@ -186,3 +186,59 @@ int rz_diags_has(const rz_diags *d, const char *check)
             return 1;
     return 0;
 }
+
+rz_diags *rz_diags_new(void)
+{
+    rz_diags *d = malloc(sizeof *d);
+    if (d)
+        rz_diags_init(d);
+    return d;
+}
+
+void rz_diags_destroy(rz_diags *d)
+{
+    if (!d)
+        return;
+    rz_diags_free(d);
+    free(d);
+}
+
+size_t rz_diags_count(const rz_diags *d)
+{
+    return d->count;
+}
+
+size_t rz_diags_errors(const rz_diags *d)
+{
+    return d->errors;
+}
+
+size_t rz_diags_warnings(const rz_diags *d)
+{
+    return d->warnings;
+}
+
+rz_severity rz_diags_severity(const rz_diags *d, size_t i)
+{
+    return d->items[i].severity;
+}
+
+const char *rz_diags_file(const rz_diags *d, size_t i)
+{
+    return d->items[i].file;
+}
+
+long rz_diags_line(const rz_diags *d, size_t i)
+{
+    return d->items[i].line;
+}
+
+const char *rz_diags_message(const rz_diags *d, size_t i)
+{
+    return d->items[i].message ? d->items[i].message : "(memoria esaurita)";
+}
+
+const char *rz_diags_check(const rz_diags *d, size_t i)
+{
+    return d->items[i].check ? d->items[i].check : "";
+}

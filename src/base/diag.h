@@ -11,20 +11,12 @@
 #ifndef RZ_DIAG_H
 #define RZ_DIAG_H
 
+/* rz_status, rz_severity and the calls a program linking the library may
+ * use on a list (count, parts, sort, print) are public: relazione.h. */
+#include "relazione.h"
+
 #include <stddef.h>
 #include <stdio.h>
-
-/* What a library call returns. The command-line tool maps these to its
- * exit codes (main.c), which add the tool's own "usage error". */
-typedef enum {
-    RZ_OK = 0,      /* success: input valid, outputs written */
-    RZ_INVALID = 1, /* the input has errors (diagnostics say which) */
-    RZ_IO = 2       /* a file could not be read or written, memory ran out, or an internal error */
-} rz_status;
-
-const char *rz_status_str(rz_status s);
-
-typedef enum { RZ_NOTE = 0, RZ_WARNING = 1, RZ_ERROR = 2 } rz_severity;
 
 typedef struct {
     rz_severity severity;
@@ -38,7 +30,7 @@ typedef struct {
     int materiality;
 } rz_diag;
 
-typedef struct {
+struct rz_diags {
     rz_diag *items;
     size_t count;
     size_t cap;
@@ -47,7 +39,7 @@ typedef struct {
     /* When limit > 0, diagnostics past it are counted but not stored. */
     size_t limit;
     size_t dropped;
-} rz_diags;
+};
 
 /* The check of a diagnostic about a file that could not be checked because
  * another one has errors (monitoring data whose Piano is invalid): sorted
@@ -71,12 +63,6 @@ void rz_diag_add(rz_diags *d, rz_severity sev, const char *file, long line, cons
 /* The error for memory running out, one wording everywhere: "memoria
  * esaurita " followed by what was being done (check "memoria"). */
 void rz_diag_out_of_memory(rz_diags *d, const char *file, const char *doing);
-
-/* Sorts by file, then line (stable), so output reads top to bottom. */
-void rz_diags_sort(rz_diags *d);
-
-/* Prints "file:line: error: message [check]" lines to f. */
-void rz_diags_print(const rz_diags *d, FILE *f);
 
 /* Does any diagnostic carry this check identifier? (used by tests) */
 int rz_diags_has(const rz_diags *d, const char *check);

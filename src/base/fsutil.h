@@ -61,15 +61,8 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
 /* Creates a directory and its parents if missing. */
 rz_status rz_mkdir_p(const char *path, rz_diags *d);
 
-/* The directory holding the schemas/ and templates/ the tool ships: the one
- * given to rz_set_data_dir, else $RELAZIONE_DATA, else share/relazione
- * beside the running program's bin/ (or its build tree), else the install
- * prefix's. Not thread-safe: resolve it before starting threads. */
-const char *rz_data_dir(void);
-
-/* Chooses the data directory (NULL or "" goes back to the search above).
- * The string must outlive its use. */
-void rz_set_data_dir(const char *dir);
+/* rz_data_dir and rz_set_data_dir, the folder of the schemas and
+ * templates, are public: relazione.h. */
 
 /* Joins a and b with one '/'; malloc'ed. */
 char *rz_path_join(const char *a, const char *b);

@@ -2,6 +2,6 @@
 #ifndef RZ_VERSION_H
 #define RZ_VERSION_H
 
-const char *rz_version(void);
+#include "relazione.h" /* rz_version */
 
 #endif

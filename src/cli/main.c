@@ -13,6 +13,22 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "relazione.h"
+/* Past the public API: a build's PDF options and list of files written,
+ * the findings and verdict of a folder already loaded (to add the tool's
+ * own «no Piano» error), Italian plurals, the scores as JSON, an explanation, init, and the
+ * PDF renderer with the Markdown file's name in its messages. */
+#include "build.h"
+#include "check.h"
+#include "explain.h"
+#include "findings.h"
+#include "format.h"
+#include "fsutil.h"
+#include "init.h"
+#include "inputs.h"
+#include "json.h"
+#include "pdf_render.h"
+#include "report_view.h"
+#include "xmlload.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -173,7 +189,7 @@ static int cmd_check(int argc, char **argv)
         rz_diags findings, run;
         rz_diags_init(&findings);
         rz_diags_init(&run);
-        st = rz_folder_findings(&in, NULL, &findings, &run);
+        st = rz_inputs_findings(&in, NULL, &findings, &run);
         report(&run);
         if (st == RZ_OK) {
             if (!rz_findings_summary(stderr, &findings, in.monitoring != NULL, 1,

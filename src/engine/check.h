@@ -23,8 +23,12 @@
  *   plaus-   dates typed as spreadsheet serials, the same figure printed with
  *            different values, percentages above the cap, algorithm text that
  *            contradicts the structured target, a 100% typed as counts
- * J and K (length, index, tables, charts) are counted from the generated
- * documents by the document builder.
+ * J and K (length, index, tables, charts) are counted on the generated
+ * Relazione (findings.c).
+ *
+ * check.c runs them (the tree's checks there, each indicator's in
+ * check_indicators.c); verdict.c weighs the findings and proposes the
+ * verdict (the second half of this header).
  */
 #ifndef RZ_CHECK_H
 #define RZ_CHECK_H

@@ -229,6 +229,10 @@ rz_measurement rz_measure_indicator(const rz_rules *rules, const rz_indicator *i
                                     const rz_target *target, const rz_observation *obs,
                                     const char *unit);
 
+/* The reason of a measurement that ran out of memory: rz_measurement.missing
+ * points to this very string, which tells it from a reason of the data. */
+extern const char rz_measure_out_of_memory[];
+
 /* The rules an indicator is scored with: its own, or the plan's. */
 const rz_rules *rz_indicator_rules(const rz_plan *p, const rz_indicator *ind);
 

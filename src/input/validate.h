@@ -14,9 +14,6 @@
 
 rz_status rz_validate_file(const char *path, rz_diags *d);
 
-/* Validates several files; a Piano among them is read once and reused for
- * the monitoring data that name it. Diagnostics keep the files' order
- * within each file; the worst status is returned. */
-rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d);
+/* rz_validate_files, several files at once, is public: relazione.h. */
 
 #endif

@@ -731,7 +731,7 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
         return RZ_IO;
     }
     rz_scored *s = NULL;
-    st = rz_folder_score(in, &s, findings, d);
+    st = rz_inputs_score(in, &s, findings, d);
     /* The profile first: the report view writes some words of its own
      * (the levels' labels, the scoring method) in the profile's terms. */
     rz_profile prof;
@@ -843,7 +843,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
     return generate(&in, &in, outdir, opt, built, d, findings);
 }
 
-rz_status rz_folder_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
+rz_status rz_inputs_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
                              rz_diags *d)
 {
     rz_build_options opt = {0};

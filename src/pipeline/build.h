@@ -63,7 +63,7 @@ rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *
  * sorted, without writing anything: the Relazione is generated in memory
  * (with templates, NULL for the installed ones) to measure points J and
  * K. Problems go to d. */
-rz_status rz_folder_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
+rz_status rz_inputs_findings(const rz_inputs *in, const char *templates, rz_diags *findings,
                              rz_diags *d);
 
 #endif

@@ -19,7 +19,7 @@
 #include "contesto.h"
 #include "format.h"
 
-rz_status rz_folder_score(const rz_inputs *in, rz_scored **s, rz_diags *findings, rz_diags *d)
+rz_status rz_inputs_score(const rz_inputs *in, rz_scored **s, rz_diags *findings, rz_diags *d)
 {
     *s = NULL;
     if (!in->plan)

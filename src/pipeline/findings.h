@@ -36,10 +36,10 @@
  * folder has no Piano, or memory ran out). The engine's remarks go to
  * findings when there are monitoring data, nowhere otherwise. RZ_IO (said
  * in d) when memory ran out. */
-rz_status rz_folder_score(const rz_inputs *in, rz_scored **s, rz_diags *findings, rz_diags *d);
+rz_status rz_inputs_score(const rz_inputs *in, rz_scored **s, rz_diags *findings, rz_diags *d);
 
 /* Appends to findings every finding of the folder in, scored as s by
- * rz_folder_score (NULL without a Piano). relazione holds the counts of the
+ * rz_inputs_score (NULL without a Piano). relazione holds the counts of the
  * Relazione generated from the folder, NULL when none was (points J and K
  * are then not measured). The findings are sorted by file and line.
  * RZ_IO (said in d) when memory ran out: the findings are then

@@ -224,6 +224,17 @@ static HPDF_Image load_logo(ctx *c, const char *path)
     return img;
 }
 
+/* Word k of a cover line, followed by a space character when another word
+ * comes after it (see word_follows in pdf_writer.c). */
+static void show_word(ctx *c, HPDF_Page hp, double x, double y, const words *ws, size_t k)
+{
+    c->run.len = 0;
+    rz_buf_puts(&c->run, ws->w[k].text);
+    if (ws->w[k].space_after && k + 1 < ws->n)
+        rz_buf_putc(&c->run, ' ');
+    pdf_show(c, hp, x, y, rz_buf_str(&c->run));
+}
+
 void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char *title)
 {
     if (opt->logo) {
@@ -256,7 +267,7 @@ void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char 
         for (size_t k = ls.l[i].from; k < ls.l[i].to; k++) {
             if (k > ls.l[i].from && ws.w[k - 1].space_after)
                 x += space;
-            pdf_show(c, hp, x, (PAGE_H - y), ws.w[k].text);
+            show_word(c, hp, x, (PAGE_H - y), &ws, k);
             x += text_width(c, F_BOLD, ts, ws.w[k].text, ws.w[k].len);
         }
         HPDF_Page_EndText(hp);
@@ -283,7 +294,7 @@ void pdf_cover_page(ctx *c, HPDF_Page hp, const rz_pdf_options *opt, const char 
             for (size_t k = sl.l[i].from; k < sl.l[i].to; k++) {
                 if (k > sl.l[i].from && sw.w[k - 1].space_after)
                     x += space;
-                pdf_show(c, hp, x, (PAGE_H - y - sz), sw.w[k].text);
+                show_word(c, hp, x, (PAGE_H - y - sz), &sw, k);
                 x += text_width(c, F_REG, sz, sw.w[k].text, sw.w[k].len);
             }
             HPDF_Page_EndText(hp);

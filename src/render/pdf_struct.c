@@ -406,16 +406,55 @@ static HPDF_UINT32 obj_num(const void *obj)
     return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-RZ_PRINTF(2, 3) static HPDF_STATUS put(HPDF_Stream out, const char *fmt, ...)
+/* The bytes of one object, gathered and handed to libharu's stream a few
+ * hundred at a time: the tree is most of a long table's objects, and
+ * formatting each entry through printf and a stream write cost more than
+ * everything else done for it. */
+typedef struct {
+    HPDF_Stream out;
+    HPDF_STATUS st;
+    size_t n;
+    char b[512];
+} obuf;
+
+static void ob_flush(obuf *o)
 {
-    char buf[96];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof buf)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    return HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+    if (o->n && o->st == HPDF_OK)
+        o->st = HPDF_Stream_Write(o->out, (const HPDF_BYTE *)o->b, (HPDF_UINT)o->n);
+    o->n = 0;
+}
+
+static void ob_str(obuf *o, const char *str)
+{
+    size_t n = strlen(str);
+    if (o->n + n > sizeof o->b)
+        ob_flush(o);
+    if (n > sizeof o->b) { /* never: names and fixed text only */
+        o->st = HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    memcpy(o->b + o->n, str, n);
+    o->n += n;
+}
+
+static void ob_uint(obuf *o, uint64_t v)
+{
+    char t[24];
+    size_t k = sizeof t;
+    do
+        t[--k] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    if (o->n + (sizeof t - k) > sizeof o->b)
+        ob_flush(o);
+    memcpy(o->b + o->n, t + k, sizeof t - k);
+    o->n += sizeof t - k;
+}
+
+/* An indirect reference, "N 0 R". */
+static void ob_ref(obuf *o, const void *obj)
+{
+    ob_uint(o, obj_num(obj));
+    ob_str(o, " 0 R");
 }
 
 /* The page of an element's first marked content, or -1. */
@@ -429,52 +468,91 @@ static int64_t first_page(const rz_struct *s, const elem *e)
 
 static HPDF_STATUS raw_elem(const rz_struct *s, const elem *e, HPDF_Stream out)
 {
-    HPDF_STATUS st = put(out, "/S /%s\n/P %u 0 R\n", e->type,
-                         obj_num(e->parent >= 0 ? (void *)s->e[e->parent].dict : s->root));
+    obuf o = {.out = out, .st = HPDF_OK};
+    ob_str(&o, "/S/");
+    ob_str(&o, e->type);
+    ob_str(&o, "/P ");
+    ob_ref(&o, e->parent >= 0 ? (void *)s->e[e->parent].dict : s->root);
     int64_t pg = first_page(s, e);
-    if (pg >= 0)
-        st += put(out, "/Pg %u 0 R\n", obj_num(s->pg[pg].page));
+    if (pg >= 0) {
+        ob_str(&o, "/Pg ");
+        ob_ref(&o, s->pg[pg].page);
+    }
     /* The commonest element, a cell or a paragraph on one page, has one
      * marked-content sequence: /K is then that MCID alone. */
     if (e->n == 1 && e->kids[0].kind == K_SLOT && s->sl[e->kids[0].ref].n == 1 &&
-        (int64_t)s->sl[e->kids[0].ref].mcr[0].page == pg)
-        return st + put(out, "/K %u\n", s->sl[e->kids[0].ref].mcr[0].mcid);
-    st += put(out, "/K [");
-    for (uint32_t k = 0; k < e->n && st == HPDF_OK; k++) {
+        (int64_t)s->sl[e->kids[0].ref].mcr[0].page == pg) {
+        ob_str(&o, "/K ");
+        ob_uint(&o, s->sl[e->kids[0].ref].mcr[0].mcid);
+        ob_flush(&o);
+        return o.st;
+    }
+    ob_str(&o, "/K[");
+    const char *sep = "";
+    for (uint32_t k = 0; k < e->n && o.st == HPDF_OK; k++) {
         const kid *x = &e->kids[k];
         if (x->kind == K_ELEM) {
-            if (s->kept[x->ref])
-                st = put(out, "%u 0 R ", obj_num(s->e[x->ref].dict));
+            if (s->kept[x->ref]) {
+                ob_str(&o, sep);
+                ob_ref(&o, s->e[x->ref].dict);
+                sep = " ";
+            }
         } else if (x->kind == K_SLOT) {
             const slot *sl = &s->sl[x->ref];
-            for (uint32_t m = 0; m < sl->n && st == HPDF_OK; m++)
-                st = (int64_t)sl->mcr[m].page == pg
-                         ? put(out, "%u ", sl->mcr[m].mcid)
-                         : put(out, "<</Type /MCR /Pg %u 0 R /MCID %u>> ",
-                               obj_num(s->pg[sl->mcr[m].page].page), sl->mcr[m].mcid);
+            for (uint32_t m = 0; m < sl->n; m++) {
+                if ((int64_t)sl->mcr[m].page == pg) {
+                    ob_str(&o, sep);
+                    ob_uint(&o, sl->mcr[m].mcid);
+                    sep = " ";
+                } else {
+                    ob_str(&o, "<</Type/MCR/Pg ");
+                    ob_ref(&o, s->pg[sl->mcr[m].page].page);
+                    ob_str(&o, "/MCID ");
+                    ob_uint(&o, sl->mcr[m].mcid);
+                    ob_str(&o, ">>");
+                    sep = "";
+                }
+            }
         } else {
             const annot *an = &s->an[x->ref];
-            st = put(out, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>> ", obj_num(s->pg[an->page].page),
-                     obj_num(an->annot));
+            ob_str(&o, "<</Type/OBJR/Pg ");
+            ob_ref(&o, s->pg[an->page].page);
+            ob_str(&o, "/Obj ");
+            ob_ref(&o, an->annot);
+            ob_str(&o, ">>");
+            sep = "";
         }
     }
-    return st + put(out, "]\n");
+    ob_str(&o, "]");
+    ob_flush(&o);
+    return o.st;
 }
 
 /* /Nums of the ParentTree: for each page the element of each MCID, then
  * the element of each link annotation. */
 static HPDF_STATUS raw_nums(const rz_struct *s, HPDF_Stream out)
 {
-    HPDF_STATUS st = put(out, "/Nums [");
-    for (size_t p = 0; p < s->n_pg && st == HPDF_OK; p++) {
-        st = put(out, "%zu [", p);
-        for (uint32_t m = 0; m < s->pg[p].n && st == HPDF_OK; m++)
-            st = put(out, "%u 0 R ", obj_num(s->e[s->pg[p].owner[m]].dict));
-        st += put(out, "]\n");
+    obuf o = {.out = out, .st = HPDF_OK};
+    ob_str(&o, "/Nums[");
+    for (size_t p = 0; p < s->n_pg && o.st == HPDF_OK; p++) {
+        ob_uint(&o, p);
+        ob_str(&o, "[");
+        for (uint32_t m = 0; m < s->pg[p].n; m++) {
+            if (m)
+                ob_str(&o, " ");
+            ob_ref(&o, s->e[s->pg[p].owner[m]].dict);
+        }
+        ob_str(&o, "]\n");
     }
-    for (size_t a = 0; a < s->n_an && st == HPDF_OK; a++)
-        st = put(out, "%zu %u 0 R\n", s->n_pg + a, obj_num(s->e[s->an[a].elem].dict));
-    return st + put(out, "]\n");
+    for (size_t a = 0; a < s->n_an && o.st == HPDF_OK; a++) {
+        ob_uint(&o, s->n_pg + a);
+        ob_str(&o, " ");
+        ob_ref(&o, s->e[s->an[a].elem].dict);
+        ob_str(&o, "\n");
+    }
+    ob_str(&o, "]");
+    ob_flush(&o);
+    return o.st;
 }
 
 static HPDF_STATUS write_raw(HPDF_Dict d, HPDF_Stream out)
@@ -537,6 +615,15 @@ HPDF_STATUS rz_struct_write(rz_struct *s, HPDF_Doc pdf, const char *lang)
     mark_kept(s, s->kept);
     s->kept[0] = 1;
     HPDF_STATUS st = HPDF_OK;
+    /* libharu's cross-reference table grows by a fixed 1 024 entries,
+     * copying itself each time: one growth for the whole tree instead. */
+    HPDF_List entries = pdf->xref->entries;
+    HPDF_UINT per_block = entries->items_per_block;
+    size_t need = 1;
+    for (size_t i = 0; i < s->n_e; i++)
+        need += s->kept[i];
+    if (need < UINT32_MAX / 2 && need > per_block)
+        entries->items_per_block = (HPDF_UINT)need;
     HPDF_Dict root = HPDF_Dict_New(mm);
     s->root = root;
     if (!root || HPDF_Xref_Add(pdf->xref, root) != HPDF_OK)
@@ -548,6 +635,7 @@ HPDF_STATUS rz_struct_write(rz_struct *s, HPDF_Doc pdf, const char *lang)
         if (!s->e[i].dict || HPDF_Xref_Add(pdf->xref, s->e[i].dict) != HPDF_OK)
             st = HPDF_FAILD_TO_ALLOC_MEM;
     }
+    entries->items_per_block = per_block;
     for (size_t i = 0; i < s->n_e && st == HPDF_OK; i++)
         if (s->kept[i])
             st = write_elem(s, pdf, i);

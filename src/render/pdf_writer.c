@@ -194,6 +194,24 @@ static const heading *find_heading(ctx *c, const char *slug)
     return lo < c->n_headings && !strcmp(c->by_slug[lo]->slug, slug) ? c->by_slug[lo] : NULL;
 }
 
+/* Whether the text after a run of words, at ops[k], goes on with the same
+ * element's text past a word boundary: further along the line than a
+ * letter's gap, or on another line. The run then ends with a space
+ * character, so that text read through the structure (a screen reader's,
+ * pdfinfo -struct-text) keeps its words apart, as pdftotext does by
+ * position; the space draws nothing. Link rectangles between are passed. */
+static int word_follows(const page *p, size_t k, const op *last, double end)
+{
+    while (k < p->n && p->ops[k].kind == OP_LINK)
+        k++;
+    if (k >= p->n)
+        return 0;
+    const op *q = &p->ops[k];
+    if (q->kind != OP_TEXT || q->mark.elem != last->mark.elem || q->mark.elem < 0)
+        return 0;
+    return q->y != last->y || q->x > end + 0.1 * last->size;
+}
+
 /* A link on page hp, over r, to heading h: a direct destination, as
  * PDF/A wants (pdf_pdfa.h). */
 static HPDF_Annotation heading_link(ctx *c, HPDF_Page hp, HPDF_Rect r, const heading *h)
@@ -264,6 +282,8 @@ void pdf_emit_page(ctx *c, HPDF_Page hp, const page *p)
                 rz_buf_puts(&c->run, q->text);
                 end = q->x + text_width(c, q->font, q->size, q->text, strlen(q->text));
             }
+            if (word_follows(p, k, &p->ops[k - 1], end))
+                rz_buf_putc(&c->run, ' ');
             show_text(c, hp, o->x, (ph - o->y), rz_buf_str(&c->run), 1);
             i = k - 1;
             break;
