@@ -14,3 +14,8 @@ add_test(NAME findings_check_measures_relazione
 # Points J and K at their thresholds, on the clean fixture.
 relazione_unit_test(findings_test ${CMAKE_CURRENT_SOURCE_DIR}/findings_test.c)
 target_include_directories(findings_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+# With the build's own templates: a Relazione without charts gives the
+# K-charts finding in both, and check prints what verifiche.txt holds.
+add_test(NAME findings_check_equals_build_templates
+  COMMAND sh -c "t=$(mktemp -d) && cp -r templates \"$t\"/modelli && sed -i '/```chart/,/```/d' \"$t\"/modelli/*.mustache && ${RELAZIONE_BIN} build samples/comune-montevecchio-2024 --templates \"$t\"/modelli -o \"$t\"/out --formati md >/dev/null 2>&1 && ${RELAZIONE_BIN} check samples/comune-montevecchio-2024 --templates \"$t\"/modelli 2>\"$t\"/check.txt; grep -q 'K-charts' \"$t\"/out/verifiche.txt && grep -q 'K-charts' \"$t\"/check.txt && ! grep -q 'K-charts' tests/golden/comune-montevecchio-2024/verifiche.txt && sed \"s/; esito dell'OIV: .*//\" \"$t\"/check.txt | cmp - \"$t\"/out/verifiche.txt; s=$?; rm -rf \"$t\"; exit $s"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

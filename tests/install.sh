@@ -49,6 +49,7 @@ fi
 cat > prova.c <<'C'
 #include <relazione.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* prova CARTELLA USCITA: the figures of a folder through the public API. */
@@ -77,6 +78,20 @@ int main(int argc, char **argv)
                 break;
             }
         rz_findings_report(f, findings, stdout);
+        /* Validation of single files, and Markdown to PDF and to HTML. */
+        const char *piano = "dati/piano.xml";
+        const char *md = "# Città di prova\n\nPunteggio: 97,8%.\n";
+        void *pdf = NULL;
+        char *html = NULL;
+        size_t pdf_len = 0, html_len = 0;
+        ok = rz_validate_files(&piano, 1, d) == RZ_OK &&
+             rz_markdown_to_pdf(md, strlen(md), NULL, 1, &pdf, &pdf_len, d) == RZ_OK &&
+             pdf_len > 5 && !memcmp(pdf, "%PDF-", 5) &&
+             rz_markdown_to_html(md, strlen(md), NULL, &html, &html_len, d) == RZ_OK &&
+             strstr(html, "Città di prova") != NULL;
+        printf("pdf %s, html %s\n", ok ? "ok" : "no", html && strstr(html, "<h1") ? "ok" : "no");
+        free(pdf);
+        free(html);
     }
     rz_diags_print(d, stderr);
     rz_result_free(r);
@@ -94,11 +109,12 @@ cc -std=c11 -Wall -Wextra -Werror $extra prova.c -o prova $flags
 RELAZIONE_DATA=$(pkg-config --variable=datadir relazione) ./prova dati documenti-api > prova.txt
 cat prova.txt
 grep -Eq "^versione [0-9]+\.[0-9]+\.[0-9]+$" prova.txt
+grep -qx "pdf ok, html ok" prova.txt
 # The same figures as the installed tool's: its findings and verdict, its
 # entity score (spiega), its Relazione.
 "$bin" check dati 2> check.txt || true
-sed -n '/^Rilievi gravi/,$p' check.txt > check.findings
-sed -n '/^Rilievi gravi/,$p' prova.txt > prova.findings
+sed -n '/^Rilievi gravi/,/Esito proposto/p' check.txt > check.findings
+sed -n '/^Rilievi gravi/,/Esito proposto/p' prova.txt > prova.findings
 test -s check.findings
 cmp check.findings prova.findings ||
     { diff check.findings prova.findings; echo "install.sh: findings differ from relazione check" >&2; exit 1; }

@@ -172,14 +172,23 @@ static int cmd_validate(int argc, char **argv)
  * build of the folder writes into verifiche.txt (findings.h). */
 static int cmd_check(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-')
+    const char *dir = NULL, *templates = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--templates") && i + 1 < argc)
+            templates = argv[++i];
+        else if (argv[i][0] != '-' && !dir)
+            dir = argv[i];
+        else
+            return usage_error("check");
+    }
+    if (!dir)
         return usage_error("check");
     rz_diags d;
     rz_diags_init(&d);
     rz_inputs in;
-    rz_status st = rz_inputs_load(argv[1], &in, &d);
+    rz_status st = rz_inputs_load(dir, &in, &d);
     if (st != RZ_IO && !in.plan && !in.invalid_plan)
-        rz_diag_add(&d, RZ_ERROR, argv[1], 0, "inputs",
+        rz_diag_add(&d, RZ_ERROR, dir, 0, "inputs",
                     "la cartella non contiene un Piano della performance");
     report(&d);
     if (st != RZ_IO && d.errors) {
@@ -189,7 +198,7 @@ static int cmd_check(int argc, char **argv)
         rz_diags findings, run;
         rz_diags_init(&findings);
         rz_diags_init(&run);
-        st = rz_inputs_findings(&in, NULL, &findings, &run);
+        st = rz_inputs_findings(&in, templates, &findings, &run);
         report(&run);
         if (st == RZ_OK) {
             if (!rz_findings_summary(stderr, &findings, in.monitoring != NULL, 1,
@@ -532,13 +541,17 @@ static const command commands[] = {
      "contesto, Allegati), non dal nome. Tutti i problemi sono stampati insieme, come\n"
      "FILE:RIGA: error|warning: messaggio [controllo], ordinati per file e riga.\n\n"
      "Uscita: 0 file validi (anche con avvisi), 1 dati non validi, 3 file illeggibile.\n"},
-    {"check", cmd_check, "check CARTELLA",
+    {"check", cmd_check, "check CARTELLA [--templates DIR]",
      "verifica i dati per la validazione OIV (punti A-K) e le incoerenze",
+     "Opzioni:\n"
+     "  --templates DIR   modelli Mustache della Relazione misurata per i punti J e K\n"
+     "                    (predefinita: i modelli installati, DATI/templates)\n\n"
      "Legge i file della CARTELLA, calcola i punteggi e stampa i rilievi con la lettera\n"
      "del punto di validazione (A-K) a cui si riferiscono, poi l'esito proposto\n"
      "(VALIDA, VALIDA CON OSSERVAZIONI, NON VALIDA) accanto a quello dell'OIV.\n"
      "Sono i rilievi che 'relazione build' scrive in verifiche.txt: per i punti J e K\n"
-     "(lunghezza, indice, grafici) la Relazione è generata in memoria; nulla è scritto.\n\n"
+     "(lunghezza, indice, grafici) la Relazione è generata in memoria, con gli stessi\n"
+     "modelli della build; nulla è scritto.\n\n"
      "Uscita: 0 nessun errore, 1 errori nei dati o nei rilievi, 3 file illeggibile.\n"},
     {"build", cmd_build,
      "build CARTELLA [-o USCITA] [--templates DIR] [--formati md,pdf,html,dati] [--no-pdf]\n"
