@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
     build-essential cmake pkg-config clang clang-format
-    libxml2-dev libhpdf-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+    libxml2-dev libhpdf-dev libpng-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
     fonts-dejavu-core fonts-dejavu-extra icc-profiles-free
     libxml2-utils poppler-utils qpdf python3 time man-db groff-base git
     chromium openjdk-17-jre-headless python3-jsonschema

@@ -3,7 +3,8 @@
 #   ok:    logo.png (RGB) in the input folder: the Relazione's cover (page 1)
 #          holds one image, embedded, and the other pages none;
 #   alpha: a PNG with an alpha channel is refused, naming the file;
-#   bad:   a logo.png that is not an image is refused, naming the file.
+#   bad:   a logo.png that is not an image is refused, naming the file;
+#   jpeg:  a logo.jpg (a page drawn by pdftoppm) is on the cover.
 set -u
 bin=$1
 kind=$2
@@ -39,4 +40,12 @@ bad)
     echo "non un'immagine" > "$t/in/logo.png"
     if "$bin" build "$t/in" -o "$t/out" >/dev/null 2>"$t/err"; then fail "a text file was accepted as logo"; fi
     grep -q "logo.png.*PNG o JPEG" "$t/err" || { cat "$t/err"; fail "no diagnostic naming the logo"; } ;;
+jpeg)
+    printf '# Logo\n' > "$t/logo.md"
+    "$bin" render --no-toc "$t/logo.md" -o "$t/logo.pdf" 2>/dev/null || fail "render failed"
+    pdftoppm -jpeg -r 20 -f 1 -l 1 -singlefile "$t/logo.pdf" "$t/in/logo" || fail "pdftoppm failed"
+    "$bin" build "$t/in" -o "$t/out" >/dev/null 2>"$t/err" || { cat "$t/err"; fail "build with a JPEG logo failed"; }
+    pdfimages -list "$t/out/relazione.pdf" > "$t/list" 2>/dev/null || fail "pdfimages failed"
+    awk 'NR > 2 { n++; if ($1 != 1 || $9 != "jpeg") other++ } END { exit !(n == 1 && other == 0) }' "$t/list" ||
+        { cat "$t/list"; fail "expected one JPEG image, on the cover"; } ;;
 esac

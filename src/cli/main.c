@@ -346,7 +346,7 @@ static int cmd_explain(int argc, char **argv)
 
 static int cmd_build(int argc, char **argv)
 {
-    const char *dir = NULL, *out = "out";
+    const char *dir = NULL, *out = "out", *font_dir = NULL;
     rz_build_options opt = {0};
     int want_pdf = 1; /* PDF beside each Markdown document when a renderer is linked */
     for (int i = 1; i < argc; i++) {
@@ -356,6 +356,8 @@ static int cmd_build(int argc, char **argv)
             opt.templates = argv[++i];
         else if (!strcmp(argv[i], "--no-pdf"))
             want_pdf = 0;
+        else if (!strcmp(argv[i], "--font-dir") && i + 1 < argc)
+            font_dir = argv[++i];
         else if (!strcmp(argv[i], "--formati") && i + 1 < argc) {
             if (!parse_formats(argv[++i], &opt.skip, &want_pdf))
                 return EXIT_USAGE;
@@ -369,7 +371,7 @@ static int cmd_build(int argc, char **argv)
     }
     if (!dir)
         return usage_error("build");
-    rz_pdf_options pdf_opt = {.cover = 1, .toc = 1};
+    rz_pdf_options pdf_opt = {.cover = 1, .toc = 1, .font_dir = font_dir};
     if (want_pdf) {
         opt.pdf = rz_pdf_for_build;
         opt.pdf_ctx = &pdf_opt;
@@ -470,6 +472,8 @@ static int cmd_render(int argc, char **argv)
             opt.cover = 0;
         else if (!strcmp(argv[i], "--no-toc"))
             opt.toc = 0;
+        else if (!strcmp(argv[i], "--font-dir") && i + 1 < argc)
+            opt.font_dir = argv[++i];
         else if (!in && (argv[i][0] != '-' || !strcmp(argv[i], "-")))
             in = argv[i];
         else {
@@ -550,7 +554,8 @@ static const command commands[] = {
      "modelli della build; nulla è scritto.\n\n"
      "Uscita: 0 nessun errore, 1 errori nei dati o nei rilievi, 3 file illeggibile.\n"},
     {"build", cmd_build,
-     "build CARTELLA [-o USCITA] [--templates DIR] [--formati md,pdf,html,dati] [--no-pdf]",
+     "build CARTELLA [-o USCITA] [--templates DIR] [--formati md,pdf,html,dati] [--no-pdf]\n"
+     "                [--font-dir DIR]",
      "genera i documenti (Markdown, PDF, HTML, dati aperti) dai dati della cartella",
      "Opzioni:\n"
      "  -o USCITA         cartella in cui scrivere i documenti (predefinita: ./out,\n"
@@ -560,12 +565,16 @@ static const command commands[] = {
      "                    DATI/templates)\n"
      "  --formati LISTA   che cosa scrivere, separato da virgole: md, pdf, html, dati\n"
      "                    (predefinito: tutto)\n"
-     "  --no-pdf          senza i PDF\n\n"
+     "  --no-pdf          senza i PDF\n"
+     "  --font-dir DIR    cartella dei caratteri DejaVu per i PDF (predefinita: variabile\n"
+     "                    RELAZIONE_FONT_DIR, altrimenti /usr/share/fonts/truetype/dejavu,\n"
+     "                    dei pacchetti Debian fonts-dejavu-core e fonts-dejavu-extra)\n\n"
      "Scrive i documenti che i dati permettono (Relazione, validazione, tabelle, Allegati),\n"
      "ciascuno come .md, .pdf e .html (pagina accessibile, autosufficiente), e verifiche.txt con i "
      "rilievi di 'relazione check'; stampa\n"
      "i percorsi scritti. Con dati non validi non scrive nulla.\n\n"
-     "Uscita: 0 documenti scritti, 1 dati non validi, 3 errore di scrittura.\n"},
+     "Uscita: 0 documenti scritti, 1 dati non validi, 3 errore di scrittura o carattere\n"
+     "mancante.\n"},
     {"score", cmd_score, "score CARTELLA",
      "calcola i punteggi e li stampa in JSON (la vista letta dai modelli)",
      "Stampa sullo standard output la vista in JSON: i dati che i modelli Mustache\n"
@@ -580,7 +589,8 @@ static const command commands[] = {
      "rettifiche, i pesi e il punteggio usato nel livello superiore.\n\n"
      "Uscita: 0 fatto, 1 dati non validi o codice sconosciuto, 3 errore di lettura.\n"},
     {"render", cmd_render,
-     "render IN.md [-o OUT.pdf] [--title T] [--author A] [--no-cover] [--no-toc]",
+     "render IN.md [-o OUT.pdf] [--title T] [--author A] [--no-cover] [--no-toc]\n"
+     "                [--font-dir DIR]",
      "impagina in PDF un qualsiasi documento Markdown",
      "Opzioni:\n"
      "  -o OUT.pdf     file PDF da scrivere (predefinito: IN con estensione .pdf;\n"
@@ -588,9 +598,12 @@ static const command commands[] = {
      "  --title T      titolo in copertina e nei metadati (predefinito: il primo titolo)\n"
      "  --author A     autore nei metadati\n"
      "  --no-cover     senza copertina\n"
-     "  --no-toc       senza indice\n\n"
+     "  --no-toc       senza indice\n"
+     "  --font-dir DIR cartella dei caratteri DejaVu (predefinita: variabile\n"
+     "                 RELAZIONE_FONT_DIR, altrimenti /usr/share/fonts/truetype/dejavu,\n"
+     "                 dei pacchetti Debian fonts-dejavu-core e fonts-dejavu-extra)\n\n"
      "IN è CommonMark con le tabelle GFM; '-' legge lo standard input.\n\n"
-     "Uscita: 0 fatto, 3 errore di lettura o scrittura.\n"},
+     "Uscita: 0 fatto, 3 errore di lettura o scrittura, o carattere mancante.\n"},
     {"help", cmd_help, "help [COMANDO]", "mostra l'aiuto generale o quello di un comando",
      "Senza argomenti elenca i comandi; con un COMANDO ne spiega opzioni e valori\n"
      "predefiniti (come 'relazione COMANDO --help').\n"},

@@ -38,6 +38,8 @@ typedef struct {
     int only_long;        /* cover and contents only beyond three pages */
     const char *logo;     /* a PNG or JPEG file for the cover; NULL: none */
     const char *source;   /* the Markdown's file, for diagnostics; NULL: none */
+    const char *font_dir; /* the DejaVu fonts' folder; NULL: the environment's
+                             RELAZIONE_FONT_DIR, else /usr/share/fonts/truetype/dejavu */
 } rz_pdf_options;
 
 /* Renders md into *out (malloc'ed, *out_len bytes). Font or libharu
