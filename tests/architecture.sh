@@ -12,10 +12,9 @@
 # and checks that each break is reported.
 MAX_LINES=1000
 # Files (relative to SRC_DIR) still over the limit while they are split.
-# Remove a line as soon as its file is split.
-EXCEPTIONS="
-render/pdf_render.c
-"
+# Remove a line as soon as its file is split. None is left; the self-test
+# lists one of its own to check that the list is honoured.
+EXCEPTIONS="${ARCHITECTURE_EXCEPTIONS:-}"
 
 check_tree() {
     src=$1
@@ -54,6 +53,7 @@ check_tree() {
 }
 
 if [ "${1:-}" = "--self-test" ]; then
+    EXCEPTIONS="render/pdf_render.c"
     tmp=$(mktemp -d) || exit 1
     trap 'rm -rf "$tmp"' EXIT
     mkdir -p "$tmp/input" "$tmp/view" "$tmp/engine" "$tmp/render"
