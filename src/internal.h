@@ -19,6 +19,7 @@
 #include "printed.h"
 #include "check.h"
 #include "oiv.h"
+#include "oiv_check.h"
 #include "explain.h"
 #include "outline.h"
 #include "oiv_view.h"

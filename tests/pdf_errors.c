@@ -90,7 +90,8 @@ static char *path_in(const char *dir, const char *name)
     static char buf[4][512];
     static int k;
     char *p = buf[k++ % 4];
-    snprintf(p, 512, "%s/%s", dir, name);
+    int n = snprintf(p, 512, "%s/%s", dir, name);
+    CHECK(n > 0 && n < 512);
     return p;
 }
 

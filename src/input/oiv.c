@@ -1,7 +1,8 @@
 /*
  * oiv.c — the evaluation body's input (see oiv.h): reading validazione.xml,
- * converting the deprecated element of the monitoring data, and the checks
- * that need the scored data.
+ * converting the deprecated element of the monitoring data, and what the
+ * signed document still needs. The checks against the scores are the
+ * engine's (engine/oiv_check.c).
  *
  * Everything is copied into the rz_oiv's own arena, so the DOM (or the
  * monitoring data, for the legacy element) can go right after reading.
@@ -9,14 +10,11 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "oiv.h"
-#include "format.h"
 #include "readers.h"
 
 #include <libxml/tree.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define FOR_CHILD(var, parent, name)                                                               \
     for (xmlNodePtr var = rz_xml_child((parent), (name)); var; var = rz_xml_next(var, (name)))
@@ -362,47 +360,4 @@ size_t rz_oiv_missing(const rz_oiv *o, const char **out, size_t max)
     NEED(o && o->n_signatories, "i nomi e i ruoli di chi firma");
 #undef NEED
     return n;
-}
-
-static int same_text(const char *a, const char *b)
-{
-    return a && b && strcasecmp(a, b) == 0;
-}
-
-void rz_oiv_check(const rz_oiv *o, const rz_scored *s, rz_diags *d)
-{
-    if (!o || !s)
-        return;
-    const rz_plan *p = s->plan;
-    if (!o->legacy && o->year && p->year && o->year != p->year)
-        rz_diag_add(d, RZ_ERROR, o->file, o->loc.line, "year",
-                    "la validazione è dell'anno %d ma il Piano %s è dell'anno %d: indicare "
-                    "l'anno della Relazione validata",
-                    o->year, p->file, p->year);
-    if (!o->legacy && o->body_name && p->body_name && !same_text(o->body_name, p->body_name))
-        rz_diag_add(d, RZ_WARNING, o->file, o->loc.line, "oiv-body",
-                    "la validazione è intestata a «%s», il Piano a «%s»: usare lo stesso nome",
-                    o->body_name, p->body_name);
-    if (o->has_overall && s->entity && s->entity->has_score &&
-        fabs(o->overall_score - s->entity->score) >= 0.05) {
-        char a[32], b[32];
-        rz_fmt_number(a, sizeof a, o->overall_score, 1);
-        rz_fmt_number(b, sizeof b, s->entity->score, 1);
-        rz_diag_add(d, RZ_ERROR, o->file, o->loc.line, "B-overall",
-                    "la valutazione complessiva dell'organismo (%s%%) differisce dal punteggio "
-                    "dell'ente calcolato dai dati (%s%%) senza una rettifica approvata sull'ente",
-                    a, b);
-    }
-    /* A verdict the judgements do not support is the body's right, but it
-     * must be a deliberate one. */
-    int ko = 0, remarks = 0;
-    for (int i = 0; i < 11; i++) {
-        ko |= o->points[i].judgement == RZ_JUDGEMENT_KO;
-        remarks |= o->points[i].judgement == RZ_JUDGEMENT_REMARKS;
-    }
-    if (o->verdict && !strcmp(o->verdict, "VALIDA") && (ko || remarks))
-        rz_diag_add(d, RZ_WARNING, o->file, o->loc.line, "oiv-verdict",
-                    "esito VALIDA con punti giudicati %s: il documento riporta comunque i "
-                    "rilievi; verificare l'esito",
-                    ko ? "non conformi" : "con osservazioni");
 }

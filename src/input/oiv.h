@@ -16,7 +16,6 @@
 
 #include "arena.h"
 #include "model.h"
-#include "score.h"
 
 typedef enum { RZ_OIV_COLLEGIALE, RZ_OIV_MONOCRATICO, RZ_OIV_NUCLEO, RZ_OIV_ALTRO } rz_oiv_kind;
 
@@ -96,10 +95,5 @@ void rz_oiv_free(rz_oiv *o);
  * max); returns how many. 0 means the document can be signed. o may be
  * NULL (nothing given). */
 size_t rz_oiv_missing(const rz_oiv *o, const char **items, size_t max);
-
-/* Checks the input against the plan and the computed scores: same body
- * and year, the overall evaluation (point B) against the entity's score,
- * a verdict consistent with the judgements. Findings go to d. */
-void rz_oiv_check(const rz_oiv *o, const rz_scored *s, rz_diags *d);
 
 #endif

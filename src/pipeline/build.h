@@ -6,23 +6,9 @@
 
 #include "diag.h"
 #include "inputs.h"
-#include "outline.h"
+#include "pdf_request.h"
 #include "view.h"
 #include <stddef.h>
-
-/* What a document asks of its PDF besides the Markdown. */
-typedef struct {
-    const char *title;   /* the running header of every page */
-    int letter;          /* a document to sign: neither cover nor contents */
-    rz_outline *outline; /* when not NULL, receives where each heading landed */
-    const char *logo;    /* the body's logo for the cover (logo.png or logo.jpg of
-                            the input folder), or NULL */
-} rz_pdf_request;
-
-/* Turns a Markdown document into PDF bytes (*out malloc'ed). The build
- * knows no PDF itself: the caller passes the renderer. */
-typedef rz_status (*rz_pdf_fn)(const char *md, size_t len, const rz_pdf_request *req, void *ctx,
-                               void **out, size_t *out_len, rz_diags *d);
 
 /* Outputs a build can leave out (rz_build_options.skip). The PDF is
  * left out by passing no renderer. */

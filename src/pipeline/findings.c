@@ -4,7 +4,7 @@
  * The checks themselves live with what they read: A–I on the scored tree
  * (check.c), the Allegato 2 counts on the Piano (allegato2_check.c), the
  * context tables on the context data (contesto_check.c), the evaluation body's
- * input on the scores (oiv.c). Here they are run in one fixed order, the
+ * input on the scores (oiv_check.c). Here they are run in one fixed order, the
  * same for `relazione check` and `relazione build`; the findings are sorted
  * by file and line before anyone reads them, and that order only decides
  * between two findings of the same line.
@@ -17,6 +17,7 @@
 #include "allegato2_check.h"
 #include "check.h"
 #include "contesto_check.h"
+#include "oiv_check.h"
 #include "format.h"
 
 rz_status rz_inputs_score(const rz_inputs *in, rz_scored **s, rz_diags *findings, rz_diags *d)

@@ -22,9 +22,9 @@
 #ifndef RZ_PDF_RENDER_H
 #define RZ_PDF_RENDER_H
 
-#include "build.h"
 #include "diag.h"
 #include "outline.h"
+#include "pdf_request.h"
 #include <stddef.h>
 
 typedef struct {
@@ -47,7 +47,7 @@ typedef struct {
 rz_status rz_pdf_render(const char *md, size_t len, const rz_pdf_options *opt, void **out,
                         size_t *out_len, rz_diags *d);
 
-/* The rz_pdf_fn of build.h: the document's own heading as title, the
+/* The rz_pdf_fn of pdf_request.h: the document's own heading as title, the
  * request's outline, logo and form (a
  * letter has neither cover nor contents); author from ctx, an
  * rz_pdf_options (may be NULL). */
