@@ -57,3 +57,7 @@ endforeach()
 add_test(NAME msg_private_use
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/expect.sh 0 "^simbolo-privato.xml:46: warning: carattere U\\+F0E0 dell'area ad uso privato di Unicode .*sostituirlo con il carattere voluto" -- ${RELAZIONE_BIN} validate simbolo-privato.xml
   WORKING_DIRECTORY ${RZ_MSG})
+# The same warnings wherever the characters fall in the file, across the
+# chunks it is read in, with the lines counted right.
+add_test(NAME msg_private_use_chunks
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/private_use.py ${RELAZIONE_BIN} ${RZ_MSG}/simbolo-privato.xml ${CMAKE_CURRENT_BINARY_DIR})

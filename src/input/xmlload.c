@@ -211,40 +211,67 @@ typedef struct {
     int n;
 } pua_scan;
 
+/* The first byte in [p, end) that may begin a private-use character
+ * (0xEE or 0xEF), or end. Such bytes are rare, so memchr, which reads many
+ * bytes at a time, does nearly all the work. */
+static const unsigned char *next_lead(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *e = memchr(p, 0xEE, (size_t)(end - p));
+    const unsigned char *f = memchr(p, 0xEF, (size_t)((e ? e : end) - p));
+    return f ? f : e ? e : end;
+}
+
+static long count_newlines(const unsigned char *p, const unsigned char *end)
+{
+    long n = 0;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* Lines are counted when a character is found and at the end of each
+ * chunk, not byte by byte. */
 static void scan_private_use(pua_scan *ps, const unsigned char *b, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = b[i];
-        if (ps->n > 0 && (c & 0xC0) == 0x80) { /* a continuation byte */
-            ps->seq[ps->n++] = c;
-            if (ps->n < 3)
-                continue;
-            ps->n = 0;
-            if (!rz_utf8_private_use((const char *)ps->seq, 3))
-                continue;
-            if (ps->line != ps->last && ps->said < 10) {
-                unsigned cp =
-                    (ps->seq[0] & 0x0Fu) << 12 | (ps->seq[1] & 0x3Fu) << 6 | (ps->seq[2] & 0x3Fu);
-                rz_diag_add(ps->d, RZ_WARNING, ps->path, ps->line, "carattere-privato",
-                            "carattere U+%04X dell'area ad uso privato di Unicode (di solito un "
-                            "simbolo dei font Symbol o Wingdings copiato da un elaboratore di "
-                            "testi): non ha un significato standard e i documenti lo omettono; "
-                            "sostituirlo con il carattere voluto (per esempio → o –) o "
-                            "toglierlo",
-                            cp);
-                ps->said++;
-            } else if (ps->line != ps->last) {
-                ps->more++;
-            }
-            ps->last = ps->line;
+    const unsigned char *p = b, *end = b + len, *counted = b;
+    while (p < end) {
+        if (ps->n == 0) {
+            p = next_lead(p, end);
+            if (p < end)
+                ps->seq[ps->n++] = *p++;
             continue;
         }
-        ps->n = 0; /* any other byte ends a sequence and is read as itself */
-        if (c == '\n')
-            ps->line++;
-        else if (c == 0xEE || c == 0xEF)
-            ps->seq[ps->n++] = c;
+        if ((*p & 0xC0) != 0x80) { /* the sequence ends: this byte is read anew */
+            ps->n = 0;
+            continue;
+        }
+        ps->seq[ps->n++] = *p++;
+        if (ps->n < 3)
+            continue;
+        ps->n = 0;
+        if (!rz_utf8_private_use((const char *)ps->seq, 3))
+            continue;
+        ps->line += count_newlines(counted, p);
+        counted = p;
+        if (ps->line != ps->last && ps->said < 10) {
+            unsigned cp =
+                (ps->seq[0] & 0x0Fu) << 12 | (ps->seq[1] & 0x3Fu) << 6 | (ps->seq[2] & 0x3Fu);
+            rz_diag_add(ps->d, RZ_WARNING, ps->path, ps->line, "carattere-privato",
+                        "carattere U+%04X dell'area ad uso privato di Unicode (di solito un "
+                        "simbolo dei font Symbol o Wingdings copiato da un elaboratore di "
+                        "testi): non ha un significato standard e i documenti lo omettono; "
+                        "sostituirlo con il carattere voluto (per esempio → o –) o "
+                        "toglierlo",
+                        cp);
+            ps->said++;
+        } else if (ps->line != ps->last) {
+            ps->more++;
+        }
+        ps->last = ps->line;
     }
+    ps->line += count_newlines(counted, end);
 }
 
 typedef struct {
