@@ -29,7 +29,13 @@ relazione_message(year anno.xml "^anno.xml:5: error: <anno>: «duemila» non è 
 relazione_message(date data.xml "^data.xml:8: error: attributo data di <delibera>: «31/01/2019» non è una data: scriverla nella forma AAAA-MM-GG")
 relazione_message(truncated troncato.xml "^troncato.xml:40: error: il file finisce prima della chiusura di <algoritmo> aperto alla riga 40")
 relazione_message(empty_text vuoto.xml "^vuoto.xml:4: error: <nome> è vuoto: scrivere il testo richiesto")
-relazione_message(stray_text testo-fuori-posto.xml "^testo-fuori-posto.xml:3: error: testo fuori posto in <piano>")
+# A required child missing: the elements the schema expects, named (not
+# the "(s)" of libxml2's "element(s)"), at the line where the parent
+# starts, though it is found at its end.
+relazione_message(missing_child manca-figlio.xml "^manca-figlio.xml:33: error: in <area-strategica> manca un elemento obbligatorio: lo schema si aspetta <descrizione>, <prospettiva>, <programma>, <unita> oppure <obiettivo-strategico> ")
+# A Piano is validated as it is read: stray text is named at its own line,
+# not at the line of the element it stands in.
+relazione_message(stray_text testo-fuori-posto.xml "^testo-fuori-posto.xml:5: error: testo fuori posto in <piano>")
 relazione_message(declaration dichiarazione.xml "^dichiarazione.xml:2: error: la riga <\\?xml … \\?> deve essere la prima del file")
 relazione_message(maximum massimo.xml "^massimo.xml:11: error: <punteggio-massimo>: 100000 supera il massimo ammesso \\(1000\\)")
 relazione_message(spaces spazi.xml "^spazi.xml:38: error: attributo codice di <indicatore>: «S1 1-a» non può contenere spazi")
@@ -61,3 +67,7 @@ add_test(NAME msg_private_use
 # chunks it is read in, with the lines counted right.
 add_test(NAME msg_private_use_chunks
   COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/private_use.py ${RELAZIONE_BIN} ${RZ_MSG}/simbolo-privato.xml ${CMAKE_CURRENT_BINARY_DIR})
+# A large Piano is validated and read in pieces, never held whole; a late
+# error is named where its element starts.
+add_test(NAME validate_pieces
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/validate_pieces.sh ${RELAZIONE_BIN})

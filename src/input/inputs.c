@@ -118,7 +118,16 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     rz_xml mon_xml = {0};
     for (size_t i = 0; i < n; i++) {
         rz_xml x;
-        rz_status s1 = rz_xml_load(names[i], 1, &x, d);
+        rz_plan *plan = NULL;
+        rz_status ps = RZ_OK, s1;
+        /* The (first) Piano, the largest of the documents, is read as it is
+         * parsed. */
+        if (!in->plan && rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO) {
+            ps = rz_plan_read(names[i], &plan, &x, d);
+            s1 = x.doc ? RZ_OK : ps;
+        } else {
+            s1 = rz_xml_load(names[i], 1, &x, d);
+        }
         if (s1 != RZ_OK) {
             worsen(&st, s1);
             if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
@@ -133,7 +142,10 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                             in->plan->file);
             } else {
                 read_profile(in, &x);
-                rz_status ps = rz_plan_from_xml(&x, &in->plan, d);
+                if (!plan && ps == RZ_OK)
+                    ps = rz_plan_from_xml(&x, &plan, d);
+                in->plan = plan;
+                plan = NULL;
                 if (ps != RZ_OK) {
                     worsen(&st, ps);
                     if (!in->invalid_plan)

@@ -502,11 +502,13 @@ static void index_plan(rz_plan *p)
         index_objective(p, p->areas[i]);
 }
 
-static void read_plan(plan_reader *pr, xmlNodePtr root)
+/* One child of <piano>, or one <area-strategica>: the Piano is read piece by
+ * piece as it is parsed (rz_xml_load_pieces), in the schema's order. */
+static void read_plan_piece(plan_reader *pr, xmlNodePtr n)
 {
     reader *r = &pr->r;
     rz_plan *p = pr->p;
-    xmlNodePtr ente = rz_xml_child(root, "ente");
+    const char *name = (const char *)n->name;
     static const field body[] = {
         CHILD(rz_plan, body_name, "nome"),
         CHILD(rz_plan, body_short, "nome-breve"),
@@ -514,153 +516,160 @@ static void read_plan(plan_reader *pr, xmlNodePtr root)
         CHILD(rz_plan, data_licence, "licenza-dati"),
     };
     static const field period[] = {INT(rz_plan, period_from, "da"), INT(rz_plan, period_to, "a")};
-    READ_FIELDS(r, ente, p, body);
-    p->year = rd_text_int(r, rz_xml_child(root, "anno"), 0);
-    READ_FIELDS(r, rz_xml_child(root, "triennio"), p, period);
-    p->title = rd_child_text(r, root, "titolo");
-
     size_t cap = 0;
-    FOR_CHILD(dn, rz_xml_child(root, "delibere"), "delibera")
-    {
-        rz_deliberation *dl = PUSH(r, p->deliberations, p->n_deliberations, cap);
-        if (!dl)
-            continue;
-        static const field fields[] = {
-            ATTR(rz_deliberation, id, "id"),
-            ATTR(rz_deliberation, organ, "organo"),
-            ATTR(rz_deliberation, number, "numero"),
-            DATE(rz_deliberation, date, has_date, "data"),
-        };
-        dl->loc = rd_loc_of(r, dn);
-        READ_FIELDS(r, dn, dl, fields);
-        dl->subject = rd_text_of(r, dn);
-        dl->url = rd_attr(r, dn, "url");
-    }
-    read_rules(r, rz_xml_child(root, "regole"), &p->rules);
-
-    cap = 0;
-    FOR_CHILD(pn, rz_xml_child(root, "prospettive"), "prospettiva")
-    {
-        rz_named *nm = PUSH(r, p->perspectives, p->n_perspectives, cap);
-        if (nm) {
-            nm->code = rd_attr(r, pn, "codice");
-            nm->name = rd_text_of(r, pn);
+    if (!strcmp(name, "ente")) {
+        READ_FIELDS(r, n, p, body);
+    } else if (!strcmp(name, "anno")) {
+        p->year = rd_text_int(r, n, 0);
+    } else if (!strcmp(name, "triennio")) {
+        READ_FIELDS(r, n, p, period);
+    } else if (!strcmp(name, "titolo")) {
+        p->title = rd_text_of(r, n);
+    } else if (!strcmp(name, "delibere")) {
+        FOR_CHILD(dn, n, "delibera")
+        {
+            rz_deliberation *dl = PUSH(r, p->deliberations, p->n_deliberations, cap);
+            if (!dl)
+                continue;
+            static const field fields[] = {
+                ATTR(rz_deliberation, id, "id"),
+                ATTR(rz_deliberation, organ, "organo"),
+                ATTR(rz_deliberation, number, "numero"),
+                DATE(rz_deliberation, date, has_date, "data"),
+            };
+            dl->loc = rd_loc_of(r, dn);
+            READ_FIELDS(r, dn, dl, fields);
+            dl->subject = rd_text_of(r, dn);
+            dl->url = rd_attr(r, dn, "url");
         }
-    }
-    cap = 0;
-    FOR_CHILD(pn, rz_xml_child(root, "programmi"), "programma")
-    {
-        rz_programme *pg = PUSH(r, p->programmes, p->n_programmes, cap);
-        if (pg) {
-            pg->code = rd_attr(r, pn, "codice");
-            pg->mission = rd_child_text(r, pn, "missione");
-            pg->name = rd_child_text(r, pn, "nome");
+    } else if (!strcmp(name, "regole")) {
+        read_rules(r, n, &p->rules);
+    } else if (!strcmp(name, "prospettive")) {
+        FOR_CHILD(pn, n, "prospettiva")
+        {
+            rz_named *nm = PUSH(r, p->perspectives, p->n_perspectives, cap);
+            if (nm) {
+                nm->code = rd_attr(r, pn, "codice");
+                nm->name = rd_text_of(r, pn);
+            }
         }
-    }
-    static const char *const unit_kinds[] = {"ente",    "segreteria-generale", "area",  "servizio",
-                                             "ufficio", "azienda-speciale",    "fondo", "altro"};
-    cap = 0;
-    FOR_CHILD(un, rz_xml_child(root, "unita-organizzative"), "unita")
-    {
-        rz_unit *u = PUSH(r, p->units, p->n_units, cap);
-        if (!u)
-            continue;
-        static const field fields[] = {
-            ATTR(rz_unit, code, "codice"),
-            CHILD(rz_unit, name, "nome"),
-            CHILD(rz_unit, head, "responsabile"),
-            ATTR(rz_unit, parent, "padre"),
-            BOOL(rz_unit, territorial, "sede-territoriale"),
-        };
-        u->loc = rd_loc_of(r, un);
-        READ_FIELDS(r, un, u, fields);
-        u->kind = (rz_unit_kind)rd_lookup(rd_attr(r, un, "tipo"), unit_kinds, 8, RZ_UNIT_ALTRO);
-    }
-    FOR_CHILD(an, rz_xml_child(root, "aree-strategiche"), "area-strategica")
-    {
-        rz_objective *area = read_objective(pr, an, RZ_OBJ_AREA, NULL);
+    } else if (!strcmp(name, "programmi")) {
+        FOR_CHILD(pn, n, "programma")
+        {
+            rz_programme *pg = PUSH(r, p->programmes, p->n_programmes, cap);
+            if (pg) {
+                pg->code = rd_attr(r, pn, "codice");
+                pg->mission = rd_child_text(r, pn, "missione");
+                pg->name = rd_child_text(r, pn, "nome");
+            }
+        }
+    } else if (!strcmp(name, "unita-organizzative")) {
+        static const char *const unit_kinds[] = {
+            "ente",    "segreteria-generale", "area",  "servizio",
+            "ufficio", "azienda-speciale",    "fondo", "altro"};
+        FOR_CHILD(un, n, "unita")
+        {
+            rz_unit *u = PUSH(r, p->units, p->n_units, cap);
+            if (!u)
+                continue;
+            static const field fields[] = {
+                ATTR(rz_unit, code, "codice"),
+                CHILD(rz_unit, name, "nome"),
+                CHILD(rz_unit, head, "responsabile"),
+                ATTR(rz_unit, parent, "padre"),
+                BOOL(rz_unit, territorial, "sede-territoriale"),
+            };
+            u->loc = rd_loc_of(r, un);
+            READ_FIELDS(r, un, u, fields);
+            u->kind = (rz_unit_kind)rd_lookup(rd_attr(r, un, "tipo"), unit_kinds, 8, RZ_UNIT_ALTRO);
+        }
+    } else if (!strcmp(name, "aree-strategiche")) { /* read whole, not in pieces */
+        FOR_CHILD(an, n, "area-strategica")
+        read_plan_piece(pr, an);
+    } else if (!strcmp(name, "area-strategica")) {
+        rz_objective *area = read_objective(pr, n, RZ_OBJ_AREA, NULL);
         rz_objective **slot = area ? PUSH(r, p->areas, p->n_areas, pr->cap_areas) : NULL;
         if (slot)
             *slot = area;
-    }
-
-    static const char *const roles[] = {"segretario-generale", "dirigente",
-                                        "posizione-organizzativa"};
-    cap = 0;
-    FOR_CHILD(vn, rz_xml_child(root, "obiettivi-individuali"), "valutato")
-    {
-        rz_evaluated *e = PUSH(r, p->evaluated, p->n_evaluated, cap);
-        if (!e)
-            continue;
-        static const field fields[] = {
-            ATTR(rz_evaluated, code, "codice"),
-            CHILD(rz_evaluated, name, "nome"),
-            CHILD(rz_evaluated, office, "incarico"),
-            ATTR(rz_evaluated, unit, "unita"),
-        };
-        e->loc = rd_loc_of(r, vn);
-        READ_FIELDS(r, vn, e, fields);
-        e->role = (rz_role)rd_lookup(rd_attr(r, vn, "ruolo"), roles, 3, RZ_ROLE_PO);
-        if (!rd_attr_double(r, vn, "peso-obiettivi", &e->objectives_share))
-            e->objectives_share = 100;
-        size_t ocap = 0;
-        FOR_CHILD(on, vn, "obiettivo")
+    } else if (!strcmp(name, "obiettivi-individuali")) {
+        static const char *const roles[] = {"segretario-generale", "dirigente",
+                                            "posizione-organizzativa"};
+        FOR_CHILD(vn, n, "valutato")
         {
-            rz_individual_objective *io = PUSH(r, e->objectives, e->n_objectives, ocap);
-            if (!io)
+            rz_evaluated *e = PUSH(r, p->evaluated, p->n_evaluated, cap);
+            if (!e)
                 continue;
-            static const field objective_fields[] = {
-                ATTR(rz_individual_objective, code, "codice"),
-                CHILD(rz_individual_objective, title, "titolo"),
-                NUMBER(rz_individual_objective, weight, has_weight, "peso"),
-                ATTR(rz_individual_objective, indicator_code, "indicatore"),
-                ATTR(rz_individual_objective, objective_code, "obiettivo"),
-                ATTR(rz_individual_objective, unit, "unita"),
+            static const field fields[] = {
+                ATTR(rz_evaluated, code, "codice"),
+                CHILD(rz_evaluated, name, "nome"),
+                CHILD(rz_evaluated, office, "incarico"),
+                ATTR(rz_evaluated, unit, "unita"),
             };
-            io->loc = rd_loc_of(r, on);
-            READ_FIELDS(r, on, io, objective_fields);
-            xmlNodePtr own = rz_xml_child(on, "indicatore");
-            if (own)
-                io->indicator = read_indicator(pr, own, RZ_LEVEL_INDIVIDUAL, NULL);
+            e->loc = rd_loc_of(r, vn);
+            READ_FIELDS(r, vn, e, fields);
+            e->role = (rz_role)rd_lookup(rd_attr(r, vn, "ruolo"), roles, 3, RZ_ROLE_PO);
+            if (!rd_attr_double(r, vn, "peso-obiettivi", &e->objectives_share))
+                e->objectives_share = 100;
+            size_t ocap = 0;
+            FOR_CHILD(on, vn, "obiettivo")
+            {
+                rz_individual_objective *io = PUSH(r, e->objectives, e->n_objectives, ocap);
+                if (!io)
+                    continue;
+                static const field objective_fields[] = {
+                    ATTR(rz_individual_objective, code, "codice"),
+                    CHILD(rz_individual_objective, title, "titolo"),
+                    NUMBER(rz_individual_objective, weight, has_weight, "peso"),
+                    ATTR(rz_individual_objective, indicator_code, "indicatore"),
+                    ATTR(rz_individual_objective, objective_code, "obiettivo"),
+                    ATTR(rz_individual_objective, unit, "unita"),
+                };
+                io->loc = rd_loc_of(r, on);
+                READ_FIELDS(r, on, io, objective_fields);
+                xmlNodePtr own = rz_xml_child(on, "indicatore");
+                if (own)
+                    io->indicator = read_indicator(pr, own, RZ_LEVEL_INDIVIDUAL, NULL);
+            }
         }
-    }
-
-    static const char *const rev_kinds[] = {"inserimento", "aggiornamento", "eliminazione"};
-    cap = 0;
-    FOR_CHILD(rn, rz_xml_child(root, "revisioni"), "revisione")
-    {
-        rz_revision *rv = PUSH(r, p->revisions, p->n_revisions, cap);
-        if (!rv)
-            continue;
-        rv->loc = rd_loc_of(r, rn);
-        rv->kind = (rz_revision_kind)rd_lookup(rd_attr(r, rn, "tipo"), rev_kinds, 3, RZ_REV_UPDATE);
-        static const field fields[] = {
-            ATTR(rz_revision, subject, "oggetto"),
-            ATTR(rz_revision, deliberation, "delibera"),
-            DATE(rz_revision, date, has_date, "data"),
-            CHILD(rz_revision, note, "nota"),
-        };
-        READ_FIELDS(r, rn, rv, fields);
+    } else if (!strcmp(name, "revisioni")) {
+        static const char *const rev_kinds[] = {"inserimento", "aggiornamento", "eliminazione"};
+        FOR_CHILD(rn, n, "revisione")
+        {
+            rz_revision *rv = PUSH(r, p->revisions, p->n_revisions, cap);
+            if (!rv)
+                continue;
+            rv->loc = rd_loc_of(r, rn);
+            rv->kind =
+                (rz_revision_kind)rd_lookup(rd_attr(r, rn, "tipo"), rev_kinds, 3, RZ_REV_UPDATE);
+            static const field fields[] = {
+                ATTR(rz_revision, subject, "oggetto"),
+                ATTR(rz_revision, deliberation, "delibera"),
+                DATE(rz_revision, date, has_date, "data"),
+                CHILD(rz_revision, note, "nota"),
+            };
+            READ_FIELDS(r, rn, rv, fields);
+        }
     }
 }
 
-rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
+static rz_plan *new_plan(const char *path, plan_reader *pr, rz_diags *d)
 {
-    *out = NULL;
-    if (x->kind != RZ_DOC_PIANO) {
-        rz_diag_add(d, RZ_ERROR, x->path, 0, "kind",
-                    "atteso un Piano della performance, trovato: %s", rz_doc_name(x->kind));
-        return RZ_INVALID;
-    }
     rz_plan *p = calloc(1, sizeof *p);
     if (!p)
-        return RZ_IO;
+        return NULL;
     rz_arena_init(&p->arena);
-    p->file = rz_arena_strdup(&p->arena, x->path);
-    plan_reader pr = {{&p->arena, p->file, d}, p, 0, 0};
-    size_t before = d->errors;
-    read_plan(&pr, xmlDocGetRootElement(x->doc));
-    if (rd_out_of_memory(&p->arena, x->path, d)) {
+    p->file = rz_arena_strdup(&p->arena, path);
+    *pr = (plan_reader){{&p->arena, p->file, d}, p, 0, 0};
+    read_rules(&pr->r, NULL, &p->rules); /* the defaults, until <regole> */
+    return p;
+}
+
+/* What follows the reading: references resolved, the checks, revisions. */
+static rz_status finish_plan(plan_reader *pr, size_t errors_before, rz_plan **out)
+{
+    rz_plan *p = pr->p;
+    rz_diags *d = pr->r.d;
+    if (rd_out_of_memory(&p->arena, p->file, d)) {
         rz_plan_free(p);
         return RZ_IO;
     }
@@ -675,24 +684,74 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
             for (int k = RZ_OBJ_OPERATIONAL; io->objective_code && !io->objective && k >= 0; k--)
                 io->objective = rz_plan_objective(p, (rz_objective_kind)k, io->objective_code);
         }
-    rd_check_plan(&pr.r, p);
+    rd_check_plan(&pr->r, p);
     apply_revisions(p);
-    if (rd_out_of_memory(&p->arena, x->path, d)) {
+    if (rd_out_of_memory(&p->arena, p->file, d)) {
         rz_plan_free(p);
         return RZ_IO;
     }
     *out = p;
-    return d->errors > before ? RZ_INVALID : RZ_OK;
+    return d->errors > errors_before ? RZ_INVALID : RZ_OK;
+}
+
+static rz_status not_a_plan(const rz_xml *x, rz_diags *d)
+{
+    rz_diag_add(d, RZ_ERROR, x->path, 0, "kind", "atteso un Piano della performance, trovato: %s",
+                rz_doc_name(x->kind));
+    return RZ_INVALID;
+}
+
+rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d)
+{
+    *out = NULL;
+    if (x->kind != RZ_DOC_PIANO)
+        return not_a_plan(x, d);
+    plan_reader pr;
+    rz_plan *p = new_plan(x->path, &pr, d);
+    if (!p)
+        return RZ_IO;
+    size_t before = d->errors;
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            read_plan_piece(&pr, c);
+    return finish_plan(&pr, before, out);
+}
+
+/* <ente> stays in the tree: its terms are read by the inputs (inputs.c). */
+static int on_piece(void *user, xmlNodePtr n)
+{
+    read_plan_piece(user, n);
+    return strcmp((const char *)n->name, "ente") == 0;
+}
+
+rz_status rz_plan_read(const char *path, rz_plan **out, rz_xml *x, rz_diags *d)
+{
+    *out = NULL;
+    plan_reader pr;
+    rz_plan *p = new_plan(path, &pr, d);
+    if (!p) {
+        memset(x, 0, sizeof *x);
+        rz_diag_out_of_memory(d, path, "leggendo il file");
+        return RZ_IO;
+    }
+    static const char *const containers[] = {"aree-strategiche", NULL};
+    const rz_xml_pieces pieces = {RZ_DOC_PIANO, containers, on_piece, &pr};
+    size_t before = d->errors;
+    rz_status st = rz_xml_load_pieces(path, &pieces, x, d);
+    if (st != RZ_OK || x->kind != RZ_DOC_PIANO) {
+        rz_plan_free(p);
+        return st;
+    }
+    return finish_plan(&pr, before, out);
 }
 
 rz_status rz_plan_load(const char *path, rz_plan **out, rz_diags *d)
 {
-    *out = NULL;
     rz_xml x;
-    rz_status st = rz_xml_load(path, 1, &x, d);
-    if (st != RZ_OK)
-        return st;
-    st = rz_plan_from_xml(&x, out, d);
+    rz_status st = rz_plan_read(path, out, &x, d);
+    if (st == RZ_OK && x.kind != RZ_DOC_PIANO)
+        st = not_a_plan(&x, d);
     rz_xml_free(&x);
     return st;
 }

@@ -33,6 +33,13 @@ rz_status rz_allegato2_read(const rz_xml *x, rz_allegato2 **out, rz_diags *d);
 /* The Piano and the monitoring data (model.h), the evaluation body's
  * input (oiv.h). */
 rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d);
+
+/* The Piano in path, read in pieces as it is parsed (rz_xml_load_pieces):
+ * what rz_xml_load then rz_plan_from_xml give, without the whole tree in
+ * memory. x keeps the root element (its attributes name the profile); when
+ * loading fails x is empty, and when the file turns out not to be a Piano x
+ * holds it whole and *out is NULL. */
+rz_status rz_plan_read(const char *path, rz_plan **out, rz_xml *x, rz_diags *d);
 rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
 rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
 

@@ -102,13 +102,23 @@ static rz_status check_profile(const rz_xml *x, rz_diags *d)
 static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cache, rz_diags *d)
 {
     rz_xml x;
-    rz_status st = rz_xml_load(path, 1, &x, d);
-    if (st != RZ_OK)
-        return st;
+    rz_plan *p = NULL;
+    rz_status st;
+    /* A Piano, the largest of the documents, is read as it is parsed. */
+    int piano = rz_xml_sniff_kind(path) == RZ_DOC_PIANO;
+    if (piano) {
+        st = rz_plan_read(path, &p, &x, d);
+        if (!x.doc)
+            return st;
+    } else {
+        st = rz_xml_load(path, 1, &x, d);
+        if (st != RZ_OK)
+            return st;
+    }
     switch (x.kind) {
     case RZ_DOC_PIANO: {
-        rz_plan *p = NULL;
-        st = rz_plan_from_xml(&x, &p, d);
+        if (!piano)
+            st = rz_plan_from_xml(&x, &p, d);
         if (check_profile(&x, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
         char *real = st == RZ_OK && cache ? realpath(path, NULL) : NULL;

@@ -24,6 +24,7 @@
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 #include <errno.h>
 #include <stdint.h>
@@ -303,33 +304,299 @@ static int close_input(void *ctx)
     return 0;
 }
 
-rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
+/* Reading in pieces (rz_xml_load_pieces). libxml2's tree builder gets our
+ * handlers in front of it, and the schema validator is plugged into the
+ * same stream of events, after them: an element's end reaches the builder,
+ * then the validator. A complete piece is therefore held back ("pending")
+ * until the next event, by which time its end has been validated, then given
+ * to the caller and freed. The white space between pieces is not kept. */
+typedef struct {
+    err_ctx c; /* first: the parser's _private is read as an err_ctx too */
+    xmlParserCtxtPtr p;
+    const rz_xml_pieces *pieces;
+    rz_diags parse_diags;  /* kept apart until the root is known to be of the kind */
+    rz_diags schema_diags; /* kept apart: reported only for a well-formed file */
+    long locus;            /* the line the validator's findings name, when not the parser's */
+    xmlNodePtr pending;
+    int depth, wrong_kind;
+    /* Text is gathered into one piece before it reaches the tree and the
+     * validator: libxml2 gives it in chunks of a few hundred bytes, and the
+     * validator appends each to what it has with strlen and realloc. */
+    xmlSAXHandler plugged; /* the validation layer's handlers */
+    void *plug;
+    char *text;
+    size_t text_len, text_cap;
+    long text_line; /* the line of its first character that is not white space */
+    int text_failed;
+} piece_reader;
+
+/* The reader whose document is being parsed on this thread: the handlers in
+ * front of the validation layer receive that layer's data, not ours. */
+static _Thread_local piece_reader *current;
+
+static piece_reader *reader_of(void *ctx)
+{
+    return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+/* The root, and the containers named, whose children are pieces. */
+static int is_container(const piece_reader *pr, xmlNodePtr n)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return 0;
+    if (!n->parent || n->parent->type != XML_ELEMENT_NODE)
+        return 1;
+    for (const char *const *c = pr->pieces->containers; c && *c; c++)
+        if (strcmp((const char *)n->name, *c) == 0)
+            return is_container(pr, n->parent);
+    return 0;
+}
+
+static void give_pending(piece_reader *pr)
+{
+    xmlNodePtr n = pr->pending;
+    if (!n)
+        return;
+    pr->pending = NULL;
+    if (pr->p->wellFormed && !pr->c.doctype_seen && !pr->wrong_kind && pr->schema_diags.errors == 0)
+        pr->pieces->piece(pr->pieces->user, n);
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+static void piece_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+                        int n_ns, const xmlChar **ns, int n_attrs, int n_defaulted,
+                        const xmlChar **attrs)
+{
+    piece_reader *pr = reader_of(ctx);
+    give_pending(pr);
+    if (pr->depth == 0) {
+        const char *want = rz_doc_namespace(pr->pieces->kind);
+        if (!uri || !want || strcmp((const char *)uri, want) != 0) {
+            pr->wrong_kind = 1;
+            pr->c.input_failed = 1; /* what the stop leads the parser to say is not kept */
+            xmlStopParser(pr->p);
+            return;
+        }
+    }
+    pr->depth++;
+    xmlSAX2StartElementNs(ctx, name, prefix, uri, n_ns, ns, n_attrs, n_defaulted, attrs);
+}
+
+static void piece_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+    piece_reader *pr = reader_of(ctx);
+    give_pending(pr);
+    xmlNodePtr n = pr->p->node;
+    /* As when a whole tree is validated, a problem found at an element's
+     * end (a missing child, a wrong value) names the line of its start. */
+    pr->locus = n ? rz_xml_line(n) : 0;
+    xmlSAX2EndElementNs(ctx, name, prefix, uri);
+    pr->depth--;
+    if (n && n->parent && !is_container(pr, n) && is_container(pr, n->parent))
+        pr->pending = n;
+}
+
+static void piece_text(void *ctx, const xmlChar *ch, int len)
+{
+    piece_reader *pr = reader_of(ctx);
+    if (!is_container(pr, pr->p->node))
+        xmlSAX2Characters(ctx, ch, len);
+}
+
+static int piece_locator(void *ctx, const char **file, unsigned long *line)
+{
+    piece_reader *pr = ctx;
+    if (file)
+        *file = pr->c.path;
+    if (line)
+        *line = pr->locus      ? (unsigned long)pr->locus
+                : pr->p->input ? (unsigned long)pr->p->input->line
+                               : 0;
+    return 0;
+}
+
+/* The handlers in front of the validation layer: text is gathered, and
+ * given on at the next event. */
+static void flush_text(piece_reader *pr)
+{
+    pr->locus = 0;
+    if (pr->text_len == 0)
+        return;
+    pr->locus = pr->text_line; /* text where none may be: the line it starts on */
+    pr->plugged.characters(pr->plug, (const xmlChar *)pr->text, (int)pr->text_len);
+    pr->text_len = 0;
+    pr->text_line = 0;
+    pr->locus = 0;
+}
+
+static void outer_text(void *ctx, const xmlChar *ch, int len)
+{
+    piece_reader *pr = current;
+    size_t n = (size_t)len;
+    if (pr->text_line == 0 && pr->p->input) {
+        long after = 0;
+        size_t k = 0;
+        while (k < n && (ch[k] == ' ' || ch[k] == '\t' || ch[k] == '\n' || ch[k] == '\r'))
+            k++;
+        for (size_t i = k; k < n && i < n; i++)
+            after += ch[i] == '\n';
+        if (k < n)
+            pr->text_line = pr->p->input->line - after;
+    }
+    /* Past libxml2's bound for one text, the chunk goes on by itself, for
+     * the tree builder to refuse it as it would have. */
+    if (pr->text_failed || pr->text_len + n > XML_MAX_TEXT_LENGTH) {
+        flush_text(pr);
+        pr->plugged.characters(ctx, ch, len);
+        return;
+    }
+    if (pr->text_len + n > pr->text_cap) {
+        size_t cap = pr->text_cap ? pr->text_cap : 4096;
+        while (cap < pr->text_len + n)
+            cap *= 2;
+        char *t = realloc(pr->text, cap);
+        if (!t) {
+            pr->text_failed = 1; /* given on in chunks, as libxml2 gives it */
+            flush_text(pr);
+            pr->plugged.characters(ctx, ch, len);
+            return;
+        }
+        pr->text = t;
+        pr->text_cap = cap;
+    }
+    memcpy(pr->text + pr->text_len, ch, n);
+    pr->text_len += n;
+}
+
+static void outer_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+                        int n_ns, const xmlChar **ns, int n_attrs, int n_defaulted,
+                        const xmlChar **attrs)
+{
+    flush_text(current);
+    current->plugged.startElementNs(ctx, name, prefix, uri, n_ns, ns, n_attrs, n_defaulted, attrs);
+}
+
+static void outer_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+    flush_text(current);
+    current->plugged.endElementNs(ctx, name, prefix, uri);
+}
+
+static void outer_comment(void *ctx, const xmlChar *value)
+{
+    flush_text(current);
+    if (current->plugged.comment)
+        current->plugged.comment(ctx, value);
+}
+
+static void outer_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    flush_text(current);
+    if (current->plugged.processingInstruction)
+        current->plugged.processingInstruction(ctx, target, data);
+}
+
+static void outer_end_document(void *ctx)
+{
+    flush_text(current);
+    if (current->plugged.endDocument)
+        current->plugged.endDocument(ctx);
+}
+
+static void append_diags(rz_diags *to, const rz_diags *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        const rz_diag *g = &from->items[i];
+        rz_diag_add(to, g->severity, g->file, g->line, g->check, "%s", g->message);
+    }
+}
+
+static void end_load(void)
+{
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* Parses and, when asked, validates path: the whole tree (pr NULL), or in
+ * pieces. */
+static rz_status load(const char *path, int validate, piece_reader *pr, rz_xml *x, rz_diags *d)
 {
     memset(x, 0, sizeof *x);
     rz_status st;
+    xmlSchemaPtr s = NULL;
+    if (pr && !(s = schema_for(pr->pieces->kind, path, d)))
+        return RZ_IO;
     FILE *f = rz_open_input(path, RZ_XML_MAX_BYTES, &st, d);
     if (!f)
         return st;
 
     xmlParserCtxtPtr p = xmlNewParserCtxt();
-    if (!p) {
+    xmlSchemaValidCtxtPtr v = pr ? xmlSchemaNewValidCtxt(s) : NULL;
+    if (!p || (pr && !v)) {
+        xmlFreeParserCtxt(p);
+        xmlSchemaFreeValidCtxt(v);
         rz_close_input(f);
         rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
         return RZ_IO;
     }
-    err_ctx c = {d, path, "xml", 0, 0};
-    input in = {f, 0, RZ_XML_MAX_BYTES, &c, 0, 0, {path, d, 1, 0, 0, 0, {0}, 0}};
-    p->_private = &c;
+    rz_diags *pd = pr ? &pr->parse_diags : d;
+    err_ctx whole = {d, path, "xml", 0, 0};
+    err_ctx *c = pr ? &pr->c : &whole;
+    err_ctx schema_errors = {pr ? &pr->schema_diags : d, path, "xsd", 0, 0};
+    input in = {f, 0, RZ_XML_MAX_BYTES, c, 0, 0, {path, pd, 1, 0, 0, 0, {0}, 0}};
+    p->_private = c;
     p->sax->internalSubset = on_internal_subset;
     p->sax->initialized = XML_SAX2_MAGIC;
-    xmlSetStructuredErrorFunc(&c, on_structured_error);
+    xmlSchemaSAXPlugPtr plug = NULL;
+    if (pr) {
+        pr->p = p;
+        p->sax->startElementNs = piece_start;
+        p->sax->endElementNs = piece_end;
+        p->sax->characters = piece_text;
+        p->sax->ignorableWhitespace = piece_text;
+        xmlSchemaSetValidStructuredErrors(v, on_structured_error, &schema_errors);
+        xmlSchemaValidateSetLocator(v, piece_locator, pr);
+        plug = xmlSchemaSAXPlug(v, &p->sax, &p->userData);
+        if (plug) {
+            pr->plugged = *p->sax;
+            pr->plug = p->userData;
+            p->sax->characters = outer_text;
+            p->sax->ignorableWhitespace = outer_text;
+            p->sax->startElementNs = outer_start;
+            p->sax->endElementNs = outer_end;
+            p->sax->comment = outer_comment;
+            p->sax->processingInstruction = outer_pi;
+            p->sax->endDocument = outer_end_document;
+            current = pr;
+        }
+    }
+    xmlSetStructuredErrorFunc(c, on_structured_error);
     int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
                XML_PARSE_COMPACT;
     size_t before = d->errors;
-    xmlDocPtr doc = xmlCtxtReadIO(p, read_input, close_input, &in, path, NULL, opts);
-    int wellformed = p->wellFormed && !c.doctype_seen;
+    xmlDocPtr doc =
+        (pr && !plug) ? NULL : xmlCtxtReadIO(p, read_input, close_input, &in, path, NULL, opts);
+    if (pr) {
+        if (doc)
+            give_pending(pr);
+        else
+            pr->pending = NULL; /* freed with the parser's unfinished tree */
+        xmlSchemaSAXUnplug(plug);
+        current = NULL;
+        free(pr->text);
+    }
+    int wellformed = p->wellFormed && !c->doctype_seen;
     xmlFreeParserCtxt(p);
+    xmlSchemaFreeValidCtxt(v);
     rz_close_input(f);
+    if (pr && pr->wrong_kind) {
+        /* Not the kind expected: loaded whole, for the caller to say so. */
+        xmlFreeDoc(doc);
+        end_load();
+        return load(path, validate, NULL, x, d);
+    }
+    if (pr)
+        append_diags(d, &pr->parse_diags);
     if (in.pua.more)
         rz_diag_add(d, RZ_WARNING, path, 0, "carattere-privato",
                     "altre %ld righe con caratteri dell'area ad uso privato di Unicode",
@@ -341,14 +608,14 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
             rz_diag_add(d, RZ_ERROR, path, 0, "io", "impossibile leggere il file: %s",
                         strerror(errno));
         xmlFreeDoc(doc);
-        xmlSetStructuredErrorFunc(NULL, NULL);
+        end_load();
         return in.too_big ? RZ_INVALID : RZ_IO;
     }
     if (!doc || !wellformed || d->errors > before) {
         if (d->errors == before)
             rz_diag_add(d, RZ_ERROR, path, 0, "xml", "il file non è un documento XML ben formato");
         xmlFreeDoc(doc);
-        xmlSetStructuredErrorFunc(NULL, NULL);
+        end_load();
         return RZ_INVALID;
     }
 
@@ -365,7 +632,7 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
                     (const char *)root->name, expected_ns, (const char *)root->name, expected_ns,
                     root->ns ? (const char *)root->ns->href : "");
         xmlFreeDoc(doc);
-        xmlSetStructuredErrorFunc(NULL, NULL);
+        end_load();
         return RZ_INVALID;
     }
     if (kind == RZ_DOC_UNKNOWN) {
@@ -377,19 +644,26 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
                     root ? (const char *)root->name : "?",
                     root && root->ns ? (const char *)root->ns->href : "");
         xmlFreeDoc(doc);
-        xmlSetStructuredErrorFunc(NULL, NULL);
+        end_load();
         return RZ_INVALID;
     }
-    if (validate) {
-        xmlSchemaPtr s = schema_for(kind, path, d);
+    if (pr && pr->schema_diags.count > 0) {
+        /* The schema's findings, as a whole tree's validation gives them. */
+        append_diags(d, &pr->schema_diags);
+        if (pr->schema_diags.errors > 0) {
+            xmlFreeDoc(doc);
+            end_load();
+            return RZ_INVALID;
+        }
+    } else if (validate && !pr) {
+        s = schema_for(kind, path, d);
         if (!s) {
             xmlFreeDoc(doc);
-            xmlSetStructuredErrorFunc(NULL, NULL);
+            end_load();
             return RZ_IO;
         }
-        xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(s);
-        c.check = "xsd";
-        xmlSchemaSetValidStructuredErrors(v, on_structured_error, &c);
+        v = xmlSchemaNewValidCtxt(s);
+        xmlSchemaSetValidStructuredErrors(v, on_structured_error, &schema_errors);
         int r = xmlSchemaValidateDoc(v, doc);
         xmlSchemaFreeValidCtxt(v);
         if (r != 0) {
@@ -397,15 +671,32 @@ rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
                 rz_diag_add(d, RZ_ERROR, path, 0, "xsd",
                             "il documento non è conforme allo schema %s", rz_doc_schema_file(kind));
             xmlFreeDoc(doc);
-            xmlSetStructuredErrorFunc(NULL, NULL);
+            end_load();
             return RZ_INVALID;
         }
     }
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    end_load();
     x->doc = doc;
     x->kind = kind;
     x->path = strdup(path);
     return RZ_OK;
+}
+
+rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d)
+{
+    return load(path, validate, NULL, x, d);
+}
+
+rz_status rz_xml_load_pieces(const char *path, const rz_xml_pieces *pieces, rz_xml *x, rz_diags *d)
+{
+    piece_reader pr = {.pieces = pieces};
+    rz_diags_init(&pr.parse_diags);
+    rz_diags_init(&pr.schema_diags);
+    pr.c = (err_ctx){&pr.parse_diags, path, "xml", 0, 0};
+    rz_status st = load(path, 1, &pr, x, d);
+    rz_diags_free(&pr.parse_diags);
+    rz_diags_free(&pr.schema_diags);
+    return st;
 }
 
 rz_doc_kind rz_xml_sniff_kind(const char *path)

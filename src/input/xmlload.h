@@ -28,6 +28,27 @@ typedef struct {
 rz_status rz_xml_load(const char *path, int validate, rz_xml *x, rz_diags *d);
 void rz_xml_free(rz_xml *x);
 
+/* A large document read in pieces. It is validated against the schema of
+ * `kind` while it is parsed, and each complete element whose parent is the
+ * root, or an element named in `containers` (itself a child of the root or
+ * of another container), is given to `piece`, then freed: memory holds one
+ * piece at a time, not the whole tree, and each is read while it is still
+ * in the processor's caches. A piece is given only while the document is
+ * well formed and valid so far, once its own end has been validated. The
+ * diagnostics are those rz_xml_load gives; on any error whatever `piece`
+ * built is to be discarded. On success x holds the root element, with its
+ * attributes, the pieces `piece` kept and what lies between the pieces but
+ * white space.
+ * A file whose root is not of `kind` is loaded whole by rz_xml_load instead,
+ * and x->kind says what it is. */
+typedef struct {
+    rz_doc_kind kind;
+    const char *const *containers;                /* NULL-terminated; NULL for none */
+    int (*piece)(void *user, xmlNodePtr element); /* 1: keep it in x; 0: free it */
+    void *user;
+} rz_xml_pieces;
+rz_status rz_xml_load_pieces(const char *path, const rz_xml_pieces *pieces, rz_xml *x, rz_diags *d);
+
 /* Helpers for walking a loaded document (namespace-aware by local name). */
 xmlNodePtr rz_xml_child(xmlNodePtr parent, const char *name);
 xmlNodePtr rz_xml_next(xmlNodePtr node, const char *name);

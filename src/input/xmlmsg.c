@@ -236,7 +236,8 @@ static int schema_message(sink *s, const char *msg)
     }
     if (strstr(rest, "Missing child element(s).")) {
         char ns[200];
-        p = strchr(rest, '(');
+        p = strstr(rest, "Expected is"); /* past "element(s)", whose '(' is not the list's */
+        p = p ? strchr(p, '(') : NULL;
         expected_list(p ? p : "", NULL, a, sizeof a, ns, sizeof ns);
         say(s, "in <%s> manca un elemento obbligatorio: lo schema si aspetta %s", elem, a);
         return 1;

@@ -4,7 +4,8 @@
  * as `relazione build` reads a folder. One harness for the five schemas:
  * the seed corpus given to it (tests/fuzz/run.sh xml-KIND) decides which
  * it mostly explores. The bytes go through a file because loading is by
- * path, as users' files are.
+ * path, as users' files are. A Piano is also read as the program reads it,
+ * in pieces while it is parsed (rz_plan_read).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "contesto_check.h"
@@ -85,6 +86,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rz_xml x;
     if (rz_xml_load(path, 1, &x, &d) == RZ_OK) {
         read_model(&x, &d);
+        rz_xml_free(&x);
+    }
+    if (rz_xml_sniff_kind(path) == RZ_DOC_PIANO) {
+        rz_plan *p = NULL;
+        rz_plan_read(path, &p, &x, &d);
+        rz_plan_free(p);
         rz_xml_free(&x);
     }
     rz_diags_free(&d);
