@@ -3,7 +3,8 @@
 #   render: `render --font-dir EMPTY` exits 3 naming the font file, the
 #           folder, the Debian package and the option and variable to use,
 #           and leaves no file (nor a temporary one) behind;
-#   build:  the same with RELAZIONE_FONT_DIR on `build`: no PDF written;
+#   build:  the same with RELAZIONE_FONT_DIR on `build`, each sentence
+#           once however many documents: no PDF written;
 #   ok:     `render --font-dir` with a folder holding the fonts (links to
 #           Debian's) gives the same file as the default folder.
 set -u
@@ -35,6 +36,9 @@ build)
     rc=$?
     [ "$rc" -eq 3 ] || { cat "$t/err"; fail "exit code $rc, expected 3"; }
     says_all
+    # Said once for the build, not once per document.
+    dup=$(sort "$t/err" | uniq -d)
+    [ -z "$dup" ] || { cat "$t/err"; fail "said more than once: $dup"; }
     if find "$t/out" -name '*.pdf*' | grep -q .; then
         find "$t/out" -name '*.pdf*'; fail "a PDF was written without its fonts"
     fi ;;

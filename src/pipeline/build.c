@@ -336,8 +336,22 @@ static rz_status submit_pdf(ctx *c, const char *name, const rz_pdf_request *req,
     return RZ_OK;
 }
 
-/* Waits for the PDFs; their diagnostics go to c->d in document order, and
- * a PDF that failed leaves the built list. */
+/* Whether d holds, from index from on, the same sentence about the same
+ * place. */
+static int said_since(const rz_diags *d, size_t from, const rz_diag *x, const char *file)
+{
+    for (size_t i = from; i < d->count; i++) {
+        const rz_diag *y = &d->items[i];
+        if (y->severity == x->severity && y->line == x->line && !strcmp(y->message, x->message) &&
+            (y->file == file || (y->file && file && !strcmp(y->file, file))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Waits for the PDFs; their diagnostics go to c->d in document order, each
+ * said once (a missing font stops every PDF of the build with the same
+ * sentence), and a PDF that failed leaves the built list. */
 static rz_status finish_pdfs(ctx *c)
 {
     pdf_pool *p = &c->pool;
@@ -352,6 +366,7 @@ static rz_status finish_pdfs(ctx *c)
     pthread_cond_destroy(&p->more);
     pthread_mutex_destroy(&p->lock);
     rz_status st = RZ_OK;
+    size_t first = c->d->count;
     for (size_t i = 0; i < p->n_jobs; i++) {
         pdf_job *j = p->jobs[i];
         /* The renderer counts lines of the Markdown it was given: the
@@ -363,7 +378,8 @@ static rz_status finish_pdfs(ctx *c)
         for (size_t k = 0; k < j->d.count; k++) {
             const rz_diag *x = &j->d.items[k];
             const char *file = !x->file && x->line > 0 ? md_path : x->file;
-            rz_diag_add(c->d, x->severity, file, x->line, x->check, "%s", x->message);
+            if (!said_since(c->d, first, x, file))
+                rz_diag_add(c->d, x->severity, file, x->line, x->check, "%s", x->message);
         }
         free(md_path);
         if (j->st != RZ_OK && st == RZ_OK)
@@ -771,12 +787,23 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
         rz_view_set(root, "validazione", rz_oiv_document_view(doc, s, in->oiv, findings, &facts));
         rz_view_set(root, "carte", rz_oiv_papers_view(doc, s, in->oiv, findings, &facts));
     }
+    size_t n_produced = (size_t)has_rel; /* documents the data allow, in any format */
     for (size_t i = 0; i < prof.n_documents && st == RZ_OK && outdir; i++) {
-        int produced;
+        int produced = 0;
         if (strcmp(prof.documents[i].name, "relazione"))
             st = produce_listed(&c, &prof.documents[i], in, s, NULL, &produced);
+        n_produced += (size_t)produced;
     }
     rz_outline_free(&rel.outline);
+    if (st == RZ_OK && outdir && n_produced == 0) {
+        /* Asked for documents, a folder that yields none is an error, as
+         * for `check`: its findings alone are no folder to publish. */
+        rz_diag_add(d, RZ_ERROR, in->dir, 0, "inputs",
+                    "nessun documento da generare: la cartella non contiene né un Piano della "
+                    "performance né gli Allegati 1 e 2 delle Camere di commercio; aggiungere i "
+                    "file dei dati");
+        st = RZ_INVALID;
+    }
     if (st == RZ_OK && outdir)
         st = write_findings(&c, findings, in->monitoring != NULL);
     if (st == RZ_OK && s && in->monitoring && outdir && !(opt->skip & RZ_OUT_DATA))
@@ -809,8 +836,6 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
     free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
-    if (st == RZ_OK && outdir && built->count == 0)
-        rz_diag_add(d, RZ_WARNING, in->dir, 0, "inputs", "nessun documento da generare");
     return put_in_place(&c, st);
 }
 
