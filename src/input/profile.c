@@ -105,6 +105,7 @@ static rz_status read_documents(rz_profile *p, const rz_doc_node *list, rz_diags
         doc->title = attr_text(e, "titolo");
         doc->requires = attr_text(e, "richiede");
         doc->pages = attr_text(e, "pagine");
+        doc->max_words = strtol(attr_text(e, "parole-massime"), NULL, 10);
         doc->line = e->line;
         size_t k = rz_doc_count(e, "capitolo");
         doc->chapters = k ? rz_arena_alloc(a, k * sizeof *doc->chapters) : NULL;

@@ -24,6 +24,7 @@ typedef struct {
  * Absent attributes are "". */
 typedef struct {
     const char *name, *title, *requires, *pages;
+    long max_words; /* parole-massime (point J, the Relazione only); 0 when absent */
     long line;
     rz_profile_chapter *chapters; /* none: the document is its own template */
     size_t n_chapters;

@@ -773,13 +773,15 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
     memset(&rel, 0, sizeof rel);
     rz_outline_init(&rel.outline);
     int has_rel = 0;
+    long max_words = 0;
     for (size_t i = 0; i < prof.n_documents && st == RZ_OK; i++)
         if (!strcmp(prof.documents[i].name, "relazione")) {
             st = produce_listed(&c, &prof.documents[i], in, s, &rel, &has_rel);
+            max_words = prof.documents[i].max_words;
             break;
         }
     if (st == RZ_OK)
-        st = rz_findings_collect(in, s, has_rel ? &rel.stats : NULL, findings, d);
+        st = rz_findings_collect(in, s, has_rel ? &rel.stats : NULL, max_words, findings, d);
     if (st == RZ_OK && s && in->monitoring && outdir) {
         /* The attestation concerns the Relazione, whose J and K findings
          * it reports. */

@@ -40,17 +40,19 @@ rz_status rz_inputs_score(const rz_inputs *in, rz_scored **s, rz_diags *findings
 }
 
 /* Points J and K on the counts of the generated Relazione. */
-static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
+static void measure_relazione(const rz_md_stats *st, long max_words, rz_diags *findings)
 {
+    if (max_words <= 0)
+        max_words = RZ_RELAZIONE_MAX_WORDS;
     const char *path = "relazione.md";
     char words[RZ_FMT_MAX];
     rz_fmt_number(words, sizeof words, (double)st->words, 0);
     rz_diag_add(findings, RZ_NOTE, path, 0, "J-length",
                 "la Relazione conta %s parole, %zu tabelle e %zu grafici in %zu sezioni", words,
                 st->tables, st->charts, st->headings);
-    if (st->words > RZ_RELAZIONE_MAX_WORDS) {
+    if (st->words > (size_t)max_words) {
         char max[RZ_FMT_MAX];
-        rz_fmt_number(max, sizeof max, RZ_RELAZIONE_MAX_WORDS, 0);
+        rz_fmt_number(max, sizeof max, (double)max_words, 0);
         rz_diag_add(findings, RZ_WARNING, path, 0, "J-length",
                     "la Relazione supera le %s parole: valutare una sintesi", max);
     }
@@ -67,7 +69,7 @@ static void measure_relazione(const rz_md_stats *st, rz_diags *findings)
 }
 
 rz_status rz_findings_collect(const rz_inputs *in, const rz_scored *s, const rz_md_stats *relazione,
-                              rz_diags *findings, rz_diags *d)
+                              long max_words, rz_diags *findings, rz_diags *d)
 {
     if (s)
         rz_check_allegato2(in->plan, in->allegato2, findings);
@@ -89,7 +91,7 @@ rz_status rz_findings_collect(const rz_inputs *in, const rz_scored *s, const rz_
                     "e le tabelle dei risultati non sono generate; si completino i dati di "
                     "monitoraggio");
     if (relazione)
-        measure_relazione(relazione, findings);
+        measure_relazione(relazione, max_words, findings);
     rz_diags_sort(findings);
     return RZ_OK;
 }

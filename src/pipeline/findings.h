@@ -25,11 +25,13 @@
 
 #include <stdio.h>
 
-/* The length past which the Relazione is reported as too long (point J).
- * The law (art. 14 c. 4 lett. c d.lgs. 150/2009) asks for a Relazione
- * «redatta in forma sintetica» and sets no figure; 60.000 words are some
- * 200 pages of text, more than a citizen reads. A judgement, not a rule:
- * a warning for the evaluation body to weigh, never an error. */
+/* The length past which the Relazione is reported as too long (point J),
+ * unless the body's profile says otherwise (<documento nome="relazione"
+ * parole-massime="…">). The law (art. 14 c. 4 lett. c d.lgs. 150/2009)
+ * asks for a Relazione «redatta in forma sintetica» and sets no figure;
+ * 60.000 words are some 200 pages of text, more than a citizen reads. A
+ * judgement, not a rule: a warning for the evaluation body to weigh, never
+ * an error. */
 #define RZ_RELAZIONE_MAX_WORDS 60000
 
 /* Scores the Piano of in with its monitoring data into *s (NULL when the
@@ -41,11 +43,12 @@ rz_status rz_inputs_score(const rz_inputs *in, rz_scored **s, rz_diags *findings
 /* Appends to findings every finding of the folder in, scored as s by
  * rz_inputs_score (NULL without a Piano). relazione holds the counts of the
  * Relazione generated from the folder, NULL when none was (points J and K
- * are then not measured). The findings are sorted by file and line.
+ * are then not measured), and max_words its length limit (0: the default,
+ * RZ_RELAZIONE_MAX_WORDS). The findings are sorted by file and line.
  * RZ_IO (said in d) when memory ran out: the findings are then
  * incomplete. */
 rz_status rz_findings_collect(const rz_inputs *in, const rz_scored *s, const rz_md_stats *relazione,
-                              rz_diags *findings, rz_diags *d);
+                              long max_words, rz_diags *findings, rz_diags *d);
 
 /* Prints findings (sorted) grouped by class, then their count and the
  * proposed verdict, or why there is none: `relazione check` on the
