@@ -115,22 +115,30 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
 
     rz_status st = RZ_OK;
     size_t before = d->errors;
-    rz_xml mon_xml = {0};
+    /* The monitoring data: checked against the Piano once every file is read. */
+    char *mon_path = NULL;
+    rz_monitoring *mon = NULL;
+    rz_status mon_st = RZ_OK;
     for (size_t i = 0; i < n; i++) {
         rz_xml x;
         rz_plan *plan = NULL;
-        rz_status ps = RZ_OK, s1;
-        /* The (first) Piano, the largest of the documents, is read as it is
-         * parsed. */
-        if (!in->plan && rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO) {
+        rz_monitoring *m = NULL;
+        rz_status ps = RZ_OK, ms = RZ_OK, s1;
+        /* The (first) Piano and monitoring data, the largest of the
+         * documents, are read as they are parsed. */
+        rz_doc_kind sniffed = rz_xml_sniff_kind(names[i]);
+        if (!in->plan && sniffed == RZ_DOC_PIANO) {
             ps = rz_plan_read(names[i], &plan, &x, d);
             s1 = x.doc ? RZ_OK : ps;
+        } else if (!mon_path && sniffed == RZ_DOC_MONITORAGGIO) {
+            ms = rz_monitoring_read(names[i], &m, &x, d);
+            s1 = x.doc ? RZ_OK : ms;
         } else {
             s1 = rz_xml_load(names[i], 1, &x, d);
         }
         if (s1 != RZ_OK) {
             worsen(&st, s1);
-            if (rz_xml_sniff_kind(names[i]) == RZ_DOC_PIANO && !in->invalid_plan)
+            if (sniffed == RZ_DOC_PIANO && !in->invalid_plan)
                 in->invalid_plan = strdup(names[i]);
             continue;
         }
@@ -155,10 +163,16 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             rz_xml_free(&x);
             break;
         case RZ_DOC_MONITORAGGIO:
-            if (already(mon_xml.doc, mon_xml.path, x.path, d))
-                rz_xml_free(&x);
-            else
-                mon_xml = x;
+            if (!already(mon_path, mon_path, x.path, d)) {
+                if (!m && ms == RZ_OK && sniffed != RZ_DOC_MONITORAGGIO)
+                    ms = rz_monitoring_from_xml(&x, &m, d); /* loaded whole */
+                mon_path = strdup(x.path);
+                mon = m;
+                mon_st = ms;
+                m = NULL;
+            }
+            rz_monitoring_free(m);
+            rz_xml_free(&x);
             break;
         case RZ_DOC_CONTESTO: {
             rz_contesto *c = NULL;
@@ -205,17 +219,18 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             break;
         }
     }
-    if (mon_xml.doc) {
-        worsen(&st, rz_monitoring_from_xml(&mon_xml, &in->monitoring, d));
+    if (mon_path) {
+        in->monitoring = mon;
+        worsen(&st, mon_st);
         if (in->invalid_plan)
-            depends_on_invalid_plan(in, mon_xml.path, d);
+            depends_on_invalid_plan(in, mon_path, d);
         else if (in->monitoring && in->plan &&
                  rz_monitoring_check(in->monitoring, in->plan, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
         else if (in->monitoring && !in->plan)
-            rz_diag_add(d, RZ_ERROR, mon_xml.path, 0, "inputs",
+            rz_diag_add(d, RZ_ERROR, mon_path, 0, "inputs",
                         "ci sono dati di monitoraggio ma nessun Piano nella stessa cartella");
-        rz_xml_free(&mon_xml);
+        free(mon_path);
     }
     if (in->monitoring && in->monitoring->validation.present) {
         if (in->oiv)

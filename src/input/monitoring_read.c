@@ -141,33 +141,51 @@ static void read_validation(reader *r, xmlNodePtr n, rz_validation *v)
     }
 }
 
-static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
+typedef struct {
+    reader r;
+    rz_monitoring *m;
+    size_t cap_observations;
+} monitoring_reader;
+
+/* One child of <monitoraggio>, or one <rilevazione>: the monitoring data
+ * are read piece by piece as they are parsed (rz_xml_load_pieces), in the
+ * schema's order. */
+static void read_monitoring_piece(monitoring_reader *mr, xmlNodePtr n)
 {
-    m->body_name = rd_child_text(r, root, "ente");
-    m->year = rd_text_int(r, rz_xml_child(root, "anno"), 0);
-    m->year_line = rz_xml_line(rz_xml_child(root, "anno"));
-    m->plan_file = rd_attr(r, rz_xml_child(root, "piano"), "file");
+    reader *r = &mr->r;
+    rz_monitoring *m = mr->m;
+    const char *name = (const char *)n->name;
     size_t cap = 0;
-    FOR_CHILD(pn, rz_xml_child(root, "periodi"), "periodo")
-    {
-        rz_period *p = PUSH(r, m->periods, m->n_periods, cap);
-        if (!p)
-            continue;
-        p->code = rd_attr(r, pn, "codice");
-        p->name = rd_text_of(r, pn);
-        int has_from, has_to;
-        rd_attr_date(r, pn, "dal", &has_from, &p->from);
-        rd_attr_date(r, pn, "al", &has_to, &p->to);
-        if (has_from && has_to && p->from > p->to)
-            rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(pn), "period",
-                        "il periodo %s finisce prima di cominciare", p->code);
-    }
-    cap = 0;
-    FOR_CHILD(rn, rz_xml_child(root, "rilevazioni"), "rilevazione")
-    {
-        rz_observation *o = PUSH(r, m->observations, m->n_observations, cap);
+    if (!strcmp(name, "ente")) {
+        m->body_name = rd_text_of(r, n);
+    } else if (!strcmp(name, "anno")) {
+        m->year = rd_text_int(r, n, 0);
+        m->year_line = rz_xml_line(n);
+    } else if (!strcmp(name, "piano")) {
+        m->plan_file = rd_attr(r, n, "file");
+    } else if (!strcmp(name, "periodi")) {
+        FOR_CHILD(pn, n, "periodo")
+        {
+            rz_period *p = PUSH(r, m->periods, m->n_periods, cap);
+            if (!p)
+                continue;
+            p->code = rd_attr(r, pn, "codice");
+            p->name = rd_text_of(r, pn);
+            int has_from, has_to;
+            rd_attr_date(r, pn, "dal", &has_from, &p->from);
+            rd_attr_date(r, pn, "al", &has_to, &p->to);
+            if (has_from && has_to && p->from > p->to)
+                rz_diag_add(r->d, RZ_ERROR, r->file, rz_xml_line(pn), "period",
+                            "il periodo %s finisce prima di cominciare", p->code);
+        }
+    } else if (!strcmp(name, "rilevazioni")) { /* read whole, not in pieces */
+        FOR_CHILD(rn, n, "rilevazione")
+        read_monitoring_piece(mr, rn);
+    } else if (!strcmp(name, "rilevazione")) {
+        xmlNodePtr rn = n;
+        rz_observation *o = PUSH(r, m->observations, m->n_observations, mr->cap_observations);
         if (!o)
-            continue;
+            return;
         o->loc = rd_loc_of(r, rn);
         o->indicator = rd_attr(r, rn, "indicatore");
         size_t dcap = 0, ccap = 0;
@@ -185,62 +203,63 @@ static void read_monitoring(reader *r, rz_monitoring *m, xmlNodePtr root)
         }
         o->deviation_reason = rd_child_text(r, rn, "motivazione-scostamento");
         o->note = rd_child_text(r, rn, "nota");
-    }
-    cap = 0;
-    FOR_CHILD(sn, rz_xml_child(root, "punteggi-dichiarati"), "punteggio")
-    {
-        rz_declared_score *s = PUSH(r, m->declared_scores, m->n_declared_scores, cap);
-        if (!s)
-            continue;
-        static const field fields[] = {
-            ATTR(rz_declared_score, code, "codice"),
-            ATTR(rz_declared_score, where, "dove"),
-            LONG(rz_declared_score, page, "pagina"),
-            ATTR(rz_declared_score, value, "valore"),
-            ATTR(rz_declared_score, weight, "peso"),
-            ATTR(rz_declared_score, weight_entity, "peso-ente"),
-            ATTR(rz_declared_score, contribution, "contributo"),
-        };
-        s->loc = rd_loc_of(r, sn);
-        s->level = node_level(r, sn);
-        READ_FIELDS(r, sn, s, fields);
-    }
-    cap = 0;
-    FOR_CHILD(xn, rz_xml_child(root, "rettifiche"), "rettifica")
-    {
-        rz_rettifica *rt = PUSH(r, m->rettifiche, m->n_rettifiche, cap);
-        if (!rt)
-            continue;
-        rt->loc = rd_loc_of(r, xn);
-        rt->id = rd_attr(r, xn, "id");
-        rt->level = node_level(r, xn);
-        rt->code = rd_attr(r, xn, "codice");
-        rd_attr_double(r, xn, "punteggio", &rt->score);
-        rd_attr_date(r, xn, "data", &rt->has_date, &rt->date);
-        const char *st = rd_attr(r, xn, "stato");
-        rt->approved = !st || strcmp(st, "dichiarata") != 0;
-        rt->reason = rd_child_text(r, xn, "motivazione");
-        rt->decided_by = rd_child_text(r, xn, "deciso-da");
-    }
-    cap = 0;
-    FOR_CHILD(cn, rz_xml_child(root, "criticita-rilevate"), "criticita")
-    {
-        rz_criticita *c = PUSH(r, m->criticita, m->n_criticita, cap);
-        if (!c)
-            continue;
-        c->loc = rd_loc_of(r, cn);
-        c->level = node_level(r, cn);
-        c->code = rd_attr(r, cn, "codice");
-        c->description = rd_child_text(r, cn, "descrizione");
-        size_t acap = 0;
-        FOR_CHILD(an, cn, "azione")
+    } else if (!strcmp(name, "punteggi-dichiarati")) {
+        FOR_CHILD(sn, n, "punteggio")
         {
-            const char **a = PUSH(r, c->actions, c->n_actions, acap);
-            if (a)
-                *a = rd_text_of(r, an);
+            rz_declared_score *s = PUSH(r, m->declared_scores, m->n_declared_scores, cap);
+            if (!s)
+                continue;
+            static const field fields[] = {
+                ATTR(rz_declared_score, code, "codice"),
+                ATTR(rz_declared_score, where, "dove"),
+                LONG(rz_declared_score, page, "pagina"),
+                ATTR(rz_declared_score, value, "valore"),
+                ATTR(rz_declared_score, weight, "peso"),
+                ATTR(rz_declared_score, weight_entity, "peso-ente"),
+                ATTR(rz_declared_score, contribution, "contributo"),
+            };
+            s->loc = rd_loc_of(r, sn);
+            s->level = node_level(r, sn);
+            READ_FIELDS(r, sn, s, fields);
         }
+    } else if (!strcmp(name, "rettifiche")) {
+        FOR_CHILD(xn, n, "rettifica")
+        {
+            rz_rettifica *rt = PUSH(r, m->rettifiche, m->n_rettifiche, cap);
+            if (!rt)
+                continue;
+            rt->loc = rd_loc_of(r, xn);
+            rt->id = rd_attr(r, xn, "id");
+            rt->level = node_level(r, xn);
+            rt->code = rd_attr(r, xn, "codice");
+            rd_attr_double(r, xn, "punteggio", &rt->score);
+            rd_attr_date(r, xn, "data", &rt->has_date, &rt->date);
+            const char *st = rd_attr(r, xn, "stato");
+            rt->approved = !st || strcmp(st, "dichiarata") != 0;
+            rt->reason = rd_child_text(r, xn, "motivazione");
+            rt->decided_by = rd_child_text(r, xn, "deciso-da");
+        }
+    } else if (!strcmp(name, "criticita-rilevate")) {
+        FOR_CHILD(cn, n, "criticita")
+        {
+            rz_criticita *c = PUSH(r, m->criticita, m->n_criticita, cap);
+            if (!c)
+                continue;
+            c->loc = rd_loc_of(r, cn);
+            c->level = node_level(r, cn);
+            c->code = rd_attr(r, cn, "codice");
+            c->description = rd_child_text(r, cn, "descrizione");
+            size_t acap = 0;
+            FOR_CHILD(an, cn, "azione")
+            {
+                const char **a = PUSH(r, c->actions, c->n_actions, acap);
+                if (a)
+                    *a = rd_text_of(r, an);
+            }
+        }
+    } else if (!strcmp(name, "validazione")) {
+        read_validation(r, n, &m->validation);
     }
-    read_validation(r, rz_xml_child(root, "validazione"), &m->validation);
 }
 
 static int node_exists(const rz_plan *p, rz_node_level level, const char *code)
@@ -447,6 +466,39 @@ static void check_monitoring_plan(reader *r, const rz_monitoring *m, const rz_pl
     }
 }
 
+static rz_monitoring *new_monitoring(const char *path, monitoring_reader *mr, rz_diags *d)
+{
+    rz_monitoring *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    rz_arena_init(&m->arena);
+    m->file = rz_arena_strdup(&m->arena, path);
+    *mr = (monitoring_reader){{&m->arena, m->file, d}, m, 0};
+    return m;
+}
+
+/* What follows the reading: the index of the observations, the checks. */
+static rz_status finish_monitoring(monitoring_reader *mr, size_t errors_before, rz_monitoring **out)
+{
+    rz_monitoring *m = mr->m;
+    rz_diags *d = mr->r.d;
+    if (rd_out_of_memory(&m->arena, m->file, d)) {
+        rz_monitoring_free(m);
+        return RZ_IO;
+    }
+    for (size_t i = 0; i < m->n_observations; i++)
+        if (m->observations[i].indicator)
+            rz_strmap_put(&m->index_observations, m->observations[i].indicator,
+                          &m->observations[i]);
+    check_monitoring(&mr->r, m);
+    if (rd_out_of_memory(&m->arena, m->file, d)) {
+        rz_monitoring_free(m);
+        return RZ_IO;
+    }
+    *out = m;
+    return d->errors > errors_before ? RZ_INVALID : RZ_OK;
+}
+
 rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d)
 {
     *out = NULL;
@@ -455,29 +507,43 @@ rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags 
                     rz_doc_name(x->kind));
         return RZ_INVALID;
     }
-    rz_monitoring *m = calloc(1, sizeof *m);
+    monitoring_reader mr;
+    rz_monitoring *m = new_monitoring(x->path, &mr, d);
     if (!m)
         return RZ_IO;
-    rz_arena_init(&m->arena);
-    m->file = rz_arena_strdup(&m->arena, x->path);
-    reader r = {&m->arena, m->file, d};
     size_t before = d->errors;
-    read_monitoring(&r, m, xmlDocGetRootElement(x->doc));
-    if (rd_out_of_memory(&m->arena, x->path, d)) {
-        rz_monitoring_free(m);
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            read_monitoring_piece(&mr, c);
+    return finish_monitoring(&mr, before, out);
+}
+
+static int on_piece(void *user, xmlNodePtr n)
+{
+    read_monitoring_piece(user, n);
+    return 0;
+}
+
+rz_status rz_monitoring_read(const char *path, rz_monitoring **out, rz_xml *x, rz_diags *d)
+{
+    *out = NULL;
+    monitoring_reader mr;
+    rz_monitoring *m = new_monitoring(path, &mr, d);
+    if (!m) {
+        memset(x, 0, sizeof *x);
+        rz_diag_out_of_memory(d, path, "leggendo il file");
         return RZ_IO;
     }
-    for (size_t i = 0; i < m->n_observations; i++)
-        if (m->observations[i].indicator)
-            rz_strmap_put(&m->index_observations, m->observations[i].indicator,
-                          &m->observations[i]);
-    check_monitoring(&r, m);
-    if (rd_out_of_memory(&m->arena, x->path, d)) {
+    static const char *const containers[] = {"rilevazioni", NULL};
+    const rz_xml_pieces pieces = {RZ_DOC_MONITORAGGIO, containers, on_piece, &mr};
+    size_t before = d->errors;
+    rz_status st = rz_xml_load_pieces(path, &pieces, x, d);
+    if (st != RZ_OK || x->kind != RZ_DOC_MONITORAGGIO) {
         rz_monitoring_free(m);
-        return RZ_IO;
+        return st;
     }
-    *out = m;
-    return d->errors > before ? RZ_INVALID : RZ_OK;
+    return finish_monitoring(&mr, before, out);
 }
 
 rz_status rz_monitoring_check(rz_monitoring *m, const rz_plan *plan, rz_diags *d)
@@ -493,10 +559,9 @@ rz_status rz_monitoring_load(const char *path, const rz_plan *plan, rz_monitorin
 {
     *out = NULL;
     rz_xml x;
-    rz_status st = rz_xml_load(path, 1, &x, d);
-    if (st != RZ_OK)
-        return st;
-    st = rz_monitoring_from_xml(&x, out, d);
+    rz_status st = rz_monitoring_read(path, out, &x, d);
+    if (st == RZ_OK && x.kind != RZ_DOC_MONITORAGGIO)
+        st = rz_monitoring_from_xml(&x, out, d); /* says what the file is instead */
     rz_xml_free(&x);
     if (*out && plan && rz_monitoring_check(*out, plan, d) != RZ_OK)
         st = RZ_INVALID;

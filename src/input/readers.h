@@ -40,6 +40,10 @@ rz_status rz_plan_from_xml(const rz_xml *x, rz_plan **out, rz_diags *d);
  * loading fails x is empty, and when the file turns out not to be a Piano x
  * holds it whole and *out is NULL. */
 rz_status rz_plan_read(const char *path, rz_plan **out, rz_xml *x, rz_diags *d);
+
+/* The monitoring data in path, read in pieces in the same way, with the
+ * same contract. */
+rz_status rz_monitoring_read(const char *path, rz_monitoring **out, rz_xml *x, rz_diags *d);
 rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
 rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
 

@@ -31,11 +31,12 @@ static const plan_cache *cached_plan(const plan_cache *c, size_t n, const char *
     return found;
 }
 
-static rz_status validate_monitoring(const rz_xml *x, plan_cache *cache, size_t n_cache,
-                                     rz_diags *d)
+/* m: the data as read (NULL: read them from x). */
+static rz_status validate_monitoring(const rz_xml *x, rz_monitoring *m, rz_status st,
+                                     plan_cache *cache, size_t n_cache, rz_diags *d)
 {
-    rz_monitoring *m = NULL;
-    rz_status st = rz_monitoring_from_xml(x, &m, d);
+    if (!m)
+        st = rz_monitoring_from_xml(x, &m, d);
     if (!m)
         return st;
     rz_oiv_free(rz_oiv_from_legacy(m, d)); /* warns when the element is there */
@@ -103,11 +104,18 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
 {
     rz_xml x;
     rz_plan *p = NULL;
+    rz_monitoring *m = NULL;
     rz_status st;
-    /* A Piano, the largest of the documents, is read as it is parsed. */
-    int piano = rz_xml_sniff_kind(path) == RZ_DOC_PIANO;
+    /* A Piano and monitoring data, the largest of the documents, are read
+     * as they are parsed. */
+    rz_doc_kind sniffed = rz_xml_sniff_kind(path);
+    int piano = sniffed == RZ_DOC_PIANO;
     if (piano) {
         st = rz_plan_read(path, &p, &x, d);
+        if (!x.doc)
+            return st;
+    } else if (sniffed == RZ_DOC_MONITORAGGIO) {
+        st = rz_monitoring_read(path, &m, &x, d);
         if (!x.doc)
             return st;
     } else {
@@ -133,7 +141,8 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
         break;
     }
     case RZ_DOC_MONITORAGGIO:
-        st = validate_monitoring(&x, cache, cache ? *n_cache : 0, d);
+        if (m || sniffed != RZ_DOC_MONITORAGGIO) /* else reading failed, and said why */
+            st = validate_monitoring(&x, m, st, cache, cache ? *n_cache : 0, d);
         break;
     case RZ_DOC_CONTESTO: {
         rz_contesto *c = NULL;

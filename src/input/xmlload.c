@@ -568,14 +568,19 @@ static rz_status load(const char *path, int validate, piece_reader *pr, rz_xml *
             p->sax->processingInstruction = outer_pi;
             p->sax->endDocument = outer_end_document;
             current = pr;
+        } else { /* out of memory */
+            xmlFreeParserCtxt(p);
+            xmlSchemaFreeValidCtxt(v);
+            rz_close_input(f);
+            rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
+            return RZ_IO;
         }
     }
     xmlSetStructuredErrorFunc(c, on_structured_error);
     int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
                XML_PARSE_COMPACT;
     size_t before = d->errors;
-    xmlDocPtr doc =
-        (pr && !plug) ? NULL : xmlCtxtReadIO(p, read_input, close_input, &in, path, NULL, opts);
+    xmlDocPtr doc = xmlCtxtReadIO(p, read_input, close_input, &in, path, NULL, opts);
     if (pr) {
         if (doc)
             give_pending(pr);

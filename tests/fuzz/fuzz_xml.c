@@ -4,8 +4,9 @@
  * as `relazione build` reads a folder. One harness for the five schemas:
  * the seed corpus given to it (tests/fuzz/run.sh xml-KIND) decides which
  * it mostly explores. The bytes go through a file because loading is by
- * path, as users' files are. A Piano is also read as the program reads it,
- * in pieces while it is parsed (rz_plan_read).
+ * path, as users' files are. A Piano and monitoring data are also read as
+ * the program reads them, in pieces while they are parsed (rz_plan_read,
+ * rz_monitoring_read).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "contesto_check.h"
@@ -88,10 +89,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         read_model(&x, &d);
         rz_xml_free(&x);
     }
-    if (rz_xml_sniff_kind(path) == RZ_DOC_PIANO) {
+    rz_doc_kind sniffed = rz_xml_sniff_kind(path);
+    if (sniffed == RZ_DOC_PIANO) {
         rz_plan *p = NULL;
         rz_plan_read(path, &p, &x, &d);
         rz_plan_free(p);
+        rz_xml_free(&x);
+    } else if (sniffed == RZ_DOC_MONITORAGGIO) {
+        rz_monitoring *m = NULL;
+        rz_monitoring_read(path, &m, &x, &d);
+        rz_monitoring_free(m);
         rz_xml_free(&x);
     }
     rz_diags_free(&d);
