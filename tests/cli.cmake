@@ -33,7 +33,7 @@ add_test(NAME cli_plural_one
   COMMAND ${RZ_EXPECT_CLI} 0 "^1 file valido \\(0 avvisi\\)$" -- ${RELAZIONE_BIN} validate tests/valid/piano.xml
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 # A folder with no data for any document (here context data alone): check
-# and build both say so with exit code 1, and build writes no file.
+# and build both say so with exit code 1, and build leaves no output folder behind.
 add_test(NAME cli_nothing_to_build
-  COMMAND sh -c "t=$(mktemp -d) && cp tests/check/totali/contesto.xml \"$t\"/ && ${RZ_EXPECT_CLI} 1 \"$t: error: la cartella non contiene un Piano della performance\" -- ${RELAZIONE_BIN} check \"$t\" && ${RZ_EXPECT_CLI} 1 \"$t: error: nessun documento da generare: la cartella non contiene né un Piano della performance né gli Allegati 1 e 2\" -- ${RELAZIONE_BIN} build \"$t\" -o \"$t/out\" && test -z \"$(ls -A \"$t/out\" 2>/dev/null)\"; rc=$?; rm -rf \"$t\"; exit $rc"
+  COMMAND sh -c "t=$(mktemp -d) && cp tests/check/totali/contesto.xml \"$t\"/ && ${RZ_EXPECT_CLI} 1 \"$t: error: la cartella non contiene un Piano della performance\" -- ${RELAZIONE_BIN} check \"$t\" && ${RZ_EXPECT_CLI} 1 \"$t: error: nessun documento da generare: la cartella non contiene né un Piano della performance né gli Allegati 1 e 2\" -- ${RELAZIONE_BIN} build \"$t\" -o \"$t/out\" && test ! -e \"$t/out\"; rc=$?; rm -rf \"$t\"; exit $rc"
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -4,7 +4,8 @@
 #           folder, the Debian package and the option and variable to use,
 #           and leaves no file (nor a temporary one) behind;
 #   build:  the same with RELAZIONE_FONT_DIR on `build`, each sentence
-#           once however many documents: no PDF written;
+#           once however many documents: the output folder left as it was
+#           (no PDF, no dati/);
 #   ok:     `render --font-dir` with a folder holding the fonts (links to
 #           Debian's) gives the same file as the default folder.
 set -u
@@ -41,7 +42,9 @@ build)
     [ -z "$dup" ] || { cat "$t/err"; fail "said more than once: $dup"; }
     if find "$t/out" -name '*.pdf*' | grep -q .; then
         find "$t/out" -name '*.pdf*'; fail "a PDF was written without its fonts"
-    fi ;;
+    fi
+    # The output folder as it was: empty, not even the open data's dati/.
+    [ -z "$(ls -A "$t/out")" ] || { ls -laR "$t/out"; fail "the output folder changed"; } ;;
 ok)
     mkdir "$t/altri"
     for f in "$fonts"/DejaVuSans*.ttf; do ln -s "$f" "$t/altri/"; done

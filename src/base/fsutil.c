@@ -349,6 +349,43 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
     return RZ_OK;
 }
 
+char *rz_first_missing_dir(const char *path)
+{
+    char *p = strdup(path);
+    struct stat sb;
+    for (char *s = p ? p + 1 : NULL; s; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (stat(p, &sb) != 0)
+            return p;
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return NULL;
+}
+
+void rz_rmdir_made(const char *path, const char *made)
+{
+    char *p = made ? strdup(path) : NULL;
+    size_t keep = made ? strlen(made) : 0;
+    for (size_t n = p ? strlen(p) : 0; n >= keep && n > 0;) {
+        while (n > 1 && p[n - 1] == '/')
+            p[--n] = '\0';
+        if (n < keep || rmdir(p) != 0 || n == keep)
+            break;
+        char *slash = strrchr(p, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+        n = strlen(p);
+    }
+    free(p);
+}
+
 rz_status rz_mkdir_p(const char *path, rz_diags *d)
 {
     char *p = strdup(path);

@@ -61,6 +61,16 @@ rz_status rz_read_file(const char *path, size_t max_bytes, char **out, size_t *l
 /* Creates a directory and its parents if missing. */
 rz_status rz_mkdir_p(const char *path, rz_diags *d);
 
+/* The first folder of path, from the root down, that does not exist (a
+ * malloc'ed prefix of path), or NULL when path exists: what rz_mkdir_p
+ * would create, for rz_rmdir_made to remove again. */
+char *rz_first_missing_dir(const char *path);
+
+/* Removes path and its parents up to made (a prefix of path given by
+ * rz_first_missing_dir), each only if empty: a folder some other program
+ * filled meanwhile stays. */
+void rz_rmdir_made(const char *path, const char *made);
+
 /* rz_data_dir and rz_set_data_dir, the folder of the schemas and
  * templates, are public: relazione.h. */
 

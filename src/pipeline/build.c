@@ -711,14 +711,23 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
                           rz_diags *findings)
 {
     rz_status st = RZ_OK;
+    /* On failure the output folder is left as it was: what this build
+     * created of it, the folder or its dati/, goes again if still empty. */
+    char *made = NULL, *made_data = NULL;
     if (outdir) {
+        char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+        made = rz_first_missing_dir(outdir);
+        made_data = data_dir ? rz_first_missing_dir(data_dir) : NULL;
         if (rz_mkdir_p(outdir, d) != RZ_OK) {
+            rz_rmdir_made(outdir, made);
+            free(made);
+            free(made_data);
+            free(data_dir);
             if (release)
                 rz_inputs_free(release);
             return RZ_IO;
         }
         rz_remove_stale_temporaries(outdir);
-        char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
         if (data_dir)
             rz_remove_stale_temporaries(data_dir);
         free(data_dir);
@@ -729,6 +738,9 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
         free(default_templates);
         if (release)
             rz_inputs_free(release);
+        rz_rmdir_made(outdir, made);
+        free(made);
+        free(made_data);
         return RZ_IO;
     }
     rz_scored *s = NULL;
@@ -838,7 +850,18 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
     free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
-    return put_in_place(&c, st);
+    st = put_in_place(&c, st);
+    if (st != RZ_OK && made_data) {
+        char *data_dir = rz_path_join(outdir, "dati");
+        if (data_dir)
+            rz_rmdir_made(data_dir, made_data);
+        free(data_dir);
+    }
+    if (st != RZ_OK)
+        rz_rmdir_made(outdir, made);
+    free(made);
+    free(made_data);
+    return st;
 }
 
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
