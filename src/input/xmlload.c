@@ -318,7 +318,7 @@ typedef struct {
     rz_diags schema_diags; /* kept apart: reported only for a well-formed file */
     long locus;            /* the line the validator's findings name, when not the parser's */
     xmlNodePtr pending;
-    int depth, wrong_kind;
+    int wrong_kind;
     /* Text is gathered into one piece before it reaches the tree and the
      * validator: libxml2 gives it in chunks of a few hundred bytes, and the
      * validator appends each to what it has with strlen and realloc. */
@@ -370,7 +370,7 @@ static void piece_start(void *ctx, const xmlChar *name, const xmlChar *prefix, c
 {
     piece_reader *pr = reader_of(ctx);
     give_pending(pr);
-    if (pr->depth == 0) {
+    if (!pr->p->node) { /* the root */
         const char *want = rz_doc_namespace(pr->pieces->kind);
         if (!uri || !want || strcmp((const char *)uri, want) != 0) {
             pr->wrong_kind = 1;
@@ -379,7 +379,6 @@ static void piece_start(void *ctx, const xmlChar *name, const xmlChar *prefix, c
             return;
         }
     }
-    pr->depth++;
     xmlSAX2StartElementNs(ctx, name, prefix, uri, n_ns, ns, n_attrs, n_defaulted, attrs);
 }
 
@@ -392,7 +391,6 @@ static void piece_end(void *ctx, const xmlChar *name, const xmlChar *prefix, con
      * end (a missing child, a wrong value) names the line of its start. */
     pr->locus = n ? rz_xml_line(n) : 0;
     xmlSAX2EndElementNs(ctx, name, prefix, uri);
-    pr->depth--;
     if (n && n->parent && !is_container(pr, n) && is_container(pr, n->parent))
         pr->pending = n;
 }
@@ -435,14 +433,13 @@ static void outer_text(void *ctx, const xmlChar *ch, int len)
     piece_reader *pr = current;
     size_t n = (size_t)len;
     if (pr->text_line == 0 && pr->p->input) {
-        long after = 0;
+        /* The parser is at the chunk's end: back by the lines after its
+         * first character that is not white space. */
         size_t k = 0;
         while (k < n && (ch[k] == ' ' || ch[k] == '\t' || ch[k] == '\n' || ch[k] == '\r'))
             k++;
-        for (size_t i = k; k < n && i < n; i++)
-            after += ch[i] == '\n';
         if (k < n)
-            pr->text_line = pr->p->input->line - after;
+            pr->text_line = pr->p->input->line - count_newlines(ch + k, ch + n);
     }
     /* Past libxml2's bound for one text, the chunk goes on by itself, for
      * the tree builder to refuse it as it would have. */
@@ -531,24 +528,19 @@ static rz_status load(const char *path, int validate, piece_reader *pr, rz_xml *
         return st;
 
     xmlParserCtxtPtr p = xmlNewParserCtxt();
-    xmlSchemaValidCtxtPtr v = pr ? xmlSchemaNewValidCtxt(s) : NULL;
-    if (!p || (pr && !v)) {
-        xmlFreeParserCtxt(p);
-        xmlSchemaFreeValidCtxt(v);
-        rz_close_input(f);
-        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
-        return RZ_IO;
-    }
+    xmlSchemaValidCtxtPtr v = pr && p ? xmlSchemaNewValidCtxt(s) : NULL;
     rz_diags *pd = pr ? &pr->parse_diags : d;
     err_ctx whole = {d, path, "xml", 0, 0};
     err_ctx *c = pr ? &pr->c : &whole;
     err_ctx schema_errors = {pr ? &pr->schema_diags : d, path, "xsd", 0, 0};
     input in = {f, 0, RZ_XML_MAX_BYTES, c, 0, 0, {path, pd, 1, 0, 0, 0, {0}, 0}};
-    p->_private = c;
-    p->sax->internalSubset = on_internal_subset;
-    p->sax->initialized = XML_SAX2_MAGIC;
+    if (p) {
+        p->_private = c;
+        p->sax->internalSubset = on_internal_subset;
+        p->sax->initialized = XML_SAX2_MAGIC;
+    }
     xmlSchemaSAXPlugPtr plug = NULL;
-    if (pr) {
+    if (v) {
         pr->p = p;
         p->sax->startElementNs = piece_start;
         p->sax->endElementNs = piece_end;
@@ -568,13 +560,14 @@ static rz_status load(const char *path, int validate, piece_reader *pr, rz_xml *
             p->sax->processingInstruction = outer_pi;
             p->sax->endDocument = outer_end_document;
             current = pr;
-        } else { /* out of memory */
-            xmlFreeParserCtxt(p);
-            xmlSchemaFreeValidCtxt(v);
-            rz_close_input(f);
-            rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
-            return RZ_IO;
         }
+    }
+    if (!p || (pr && !plug)) { /* out of memory */
+        xmlFreeParserCtxt(p);
+        xmlSchemaFreeValidCtxt(v);
+        rz_close_input(f);
+        rz_diag_add(d, RZ_ERROR, path, 0, "io", "memoria insufficiente");
+        return RZ_IO;
     }
     xmlSetStructuredErrorFunc(c, on_structured_error);
     int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
