@@ -10,6 +10,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+rz_status rz_input_file_load(const char *path, rz_doc_kind sniffed, unsigned models,
+                             rz_input_file *f, rz_diags *d)
+{
+    memset(f, 0, sizeof *f);
+    rz_status st;
+    if (sniffed == RZ_DOC_PIANO && (models & RZ_READ_PLAN))
+        st = rz_plan_read(path, &f->plan, &f->x, d);
+    else if (sniffed == RZ_DOC_MONITORAGGIO && (models & RZ_READ_MONITORING))
+        st = rz_monitoring_read(path, &f->monitoring, &f->x, d);
+    else
+        st = rz_xml_load(path, 1, &f->x, d);
+    if (!f->x.doc)
+        return st;
+    f->read = st;
+    if (st == RZ_OK && !f->plan && !f->monitoring) { /* loaded whole */
+        if (f->x.kind == RZ_DOC_PIANO && (models & RZ_READ_PLAN))
+            f->read = rz_plan_from_xml(&f->x, &f->plan, d);
+        else if (f->x.kind == RZ_DOC_MONITORAGGIO && (models & RZ_READ_MONITORING))
+            f->read = rz_monitoring_from_xml(&f->x, &f->monitoring, d);
+    }
+    return RZ_OK;
+}
+
+void rz_input_file_free(rz_input_file *f)
+{
+    rz_plan_free(f->plan);
+    rz_monitoring_free(f->monitoring);
+    rz_xml_free(&f->x);
+    memset(f, 0, sizeof *f);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -120,28 +151,19 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
     rz_monitoring *mon = NULL;
     rz_status mon_st = RZ_OK;
     for (size_t i = 0; i < n; i++) {
-        rz_xml x;
-        rz_plan *plan = NULL;
-        rz_monitoring *m = NULL;
-        rz_status ps = RZ_OK, ms = RZ_OK, s1;
         /* The (first) Piano and monitoring data, the largest of the
          * documents, are read as they are parsed. */
         rz_doc_kind sniffed = rz_xml_sniff_kind(names[i]);
-        if (!in->plan && sniffed == RZ_DOC_PIANO) {
-            ps = rz_plan_read(names[i], &plan, &x, d);
-            s1 = x.doc ? RZ_OK : ps;
-        } else if (!mon_path && sniffed == RZ_DOC_MONITORAGGIO) {
-            ms = rz_monitoring_read(names[i], &m, &x, d);
-            s1 = x.doc ? RZ_OK : ms;
-        } else {
-            s1 = rz_xml_load(names[i], 1, &x, d);
-        }
+        unsigned models = (in->plan ? 0 : RZ_READ_PLAN) | (mon_path ? 0 : RZ_READ_MONITORING);
+        rz_input_file f;
+        rz_status s1 = rz_input_file_load(names[i], sniffed, models, &f, d);
         if (s1 != RZ_OK) {
             worsen(&st, s1);
             if (sniffed == RZ_DOC_PIANO && !in->invalid_plan)
                 in->invalid_plan = strdup(names[i]);
             continue;
         }
+        rz_xml x = f.x; /* the document, freed below with its kind */
         switch (x.kind) {
         case RZ_DOC_PIANO:
             if (in->plan) {
@@ -150,12 +172,9 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
                             in->plan->file);
             } else {
                 read_profile(in, &x);
-                if (!plan && ps == RZ_OK)
-                    ps = rz_plan_from_xml(&x, &plan, d);
-                in->plan = plan;
-                plan = NULL;
-                if (ps != RZ_OK) {
-                    worsen(&st, ps);
+                in->plan = f.plan;
+                if (f.read != RZ_OK) {
+                    worsen(&st, f.read);
                     if (!in->invalid_plan)
                         in->invalid_plan = strdup(x.path);
                 }
@@ -164,14 +183,10 @@ rz_status rz_inputs_load(const char *dir, rz_inputs *in, rz_diags *d)
             break;
         case RZ_DOC_MONITORAGGIO:
             if (!already(mon_path, mon_path, x.path, d)) {
-                if (!m && ms == RZ_OK && sniffed != RZ_DOC_MONITORAGGIO)
-                    ms = rz_monitoring_from_xml(&x, &m, d); /* loaded whole */
                 mon_path = strdup(x.path);
-                mon = m;
-                mon_st = ms;
-                m = NULL;
+                mon = f.monitoring;
+                mon_st = f.read;
             }
-            rz_monitoring_free(m);
             rz_xml_free(&x);
             break;
         case RZ_DOC_CONTESTO: {

@@ -44,6 +44,26 @@ rz_status rz_plan_read(const char *path, rz_plan **out, rz_xml *x, rz_diags *d);
 /* The monitoring data in path, read in pieces in the same way, with the
  * same contract. */
 rz_status rz_monitoring_read(const char *path, rz_monitoring **out, rz_xml *x, rz_diags *d);
+
+/* One input file as validate and the folder's loading read it. The models
+ * asked for (RZ_READ_*) of a Piano or of monitoring data are read in pieces
+ * while the file is parsed when sniffed (rz_xml_sniff_kind) says that is
+ * what it is; any other file is loaded whole, and a model asked for of a
+ * file loaded whole is read from its tree. Returns how loading went: on
+ * RZ_OK x holds the document (its root alone when read in pieces), plan
+ * or monitoring its model when asked for and read, and read how reading
+ * the model went (RZ_OK when none was asked for). */
+enum { RZ_READ_PLAN = 1, RZ_READ_MONITORING = 2 };
+typedef struct {
+    rz_xml x;
+    rz_plan *plan;
+    rz_monitoring *monitoring;
+    rz_status read;
+} rz_input_file;
+rz_status rz_input_file_load(const char *path, rz_doc_kind sniffed, unsigned models,
+                             rz_input_file *f, rz_diags *d);
+/* Frees what f still holds (a caller that keeps a model sets it NULL). */
+void rz_input_file_free(rz_input_file *f);
 rz_status rz_monitoring_from_xml(const rz_xml *x, rz_monitoring **out, rz_diags *d);
 rz_status rz_oiv_from_xml(const rz_xml *x, rz_oiv **out, rz_diags *d);
 

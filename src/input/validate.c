@@ -31,14 +31,10 @@ static const plan_cache *cached_plan(const plan_cache *c, size_t n, const char *
     return found;
 }
 
-/* m: the data as read (NULL: read them from x). */
+/* m: the data of x as read, with status st; freed here. */
 static rz_status validate_monitoring(const rz_xml *x, rz_monitoring *m, rz_status st,
                                      plan_cache *cache, size_t n_cache, rz_diags *d)
 {
-    if (!m)
-        st = rz_monitoring_from_xml(x, &m, d);
-    if (!m)
-        return st;
     rz_oiv_free(rz_oiv_from_legacy(m, d)); /* warns when the element is there */
     char *plan_path = rz_monitoring_plan_path(m);
     rz_diags quiet;
@@ -100,33 +96,20 @@ static rz_status check_profile(const rz_xml *x, rz_diags *d)
     return st;
 }
 
-static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cache, rz_diags *d)
+static rz_status validate_one(const char *path, rz_doc_kind sniffed, plan_cache *cache,
+                              size_t *n_cache, rz_diags *d)
 {
-    rz_xml x;
-    rz_plan *p = NULL;
-    rz_monitoring *m = NULL;
-    rz_status st;
     /* A Piano and monitoring data, the largest of the documents, are read
      * as they are parsed. */
-    rz_doc_kind sniffed = rz_xml_sniff_kind(path);
-    int piano = sniffed == RZ_DOC_PIANO;
-    if (piano) {
-        st = rz_plan_read(path, &p, &x, d);
-        if (!x.doc)
-            return st;
-    } else if (sniffed == RZ_DOC_MONITORAGGIO) {
-        st = rz_monitoring_read(path, &m, &x, d);
-        if (!x.doc)
-            return st;
-    } else {
-        st = rz_xml_load(path, 1, &x, d);
-        if (st != RZ_OK)
-            return st;
-    }
+    rz_input_file f;
+    rz_status st = rz_input_file_load(path, sniffed, RZ_READ_PLAN | RZ_READ_MONITORING, &f, d);
+    if (st != RZ_OK)
+        return st;
+    rz_xml x = f.x; /* freed below */
+    st = f.read;
     switch (x.kind) {
     case RZ_DOC_PIANO: {
-        if (!piano)
-            st = rz_plan_from_xml(&x, &p, d);
+        rz_plan *p = f.plan;
         if (check_profile(&x, d) != RZ_OK && st == RZ_OK)
             st = RZ_INVALID;
         char *real = st == RZ_OK && cache ? realpath(path, NULL) : NULL;
@@ -141,8 +124,8 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
         break;
     }
     case RZ_DOC_MONITORAGGIO:
-        if (m || sniffed != RZ_DOC_MONITORAGGIO) /* else reading failed, and said why */
-            st = validate_monitoring(&x, m, st, cache, cache ? *n_cache : 0, d);
+        if (f.monitoring) /* else reading failed, and said why */
+            st = validate_monitoring(&x, f.monitoring, st, cache, cache ? *n_cache : 0, d);
         break;
     case RZ_DOC_CONTESTO: {
         rz_contesto *c = NULL;
@@ -166,7 +149,7 @@ static rz_status validate_one(const char *path, plan_cache *cache, size_t *n_cac
 
 rz_status rz_validate_file(const char *path, rz_diags *d)
 {
-    return validate_one(path, NULL, NULL, d);
+    return validate_one(path, rz_xml_sniff_kind(path), NULL, NULL, d);
 }
 
 rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
@@ -195,7 +178,7 @@ rz_status rz_validate_files(const char *const *paths, size_t n, rz_diags *d)
             if ((kinds[i] == RZ_DOC_PIANO) != (pass == 0))
                 continue;
             size_t cached = n_cache;
-            rz_status st = validate_one(paths[i], monitoring ? cache : NULL, &n_cache, d);
+            rz_status st = validate_one(paths[i], kinds[i], monitoring ? cache : NULL, &n_cache, d);
             if (monitoring && pass == 0 && n_cache == cached && st != RZ_IO)
                 cache[n_cache++].path = realpath(paths[i], NULL); /* failed: no plan */
             if (st == RZ_IO || (st == RZ_INVALID && worst == RZ_OK))
