@@ -702,6 +702,34 @@ static rz_status produce_listed(ctx *c, const rz_profile_document *pd, const rz_
     return produce(c, name, req, pd, facts);
 }
 
+/* What a build creates of its output folder (the folder, its parents, its
+ * dati/), removed again if the build fails, each folder only if still
+ * empty: on failure the output folder is left as it was. */
+typedef struct {
+    const char *dir;
+    char *data_dir, *made, *made_data;
+} made_dirs;
+
+static void note_made(made_dirs *m, const char *outdir)
+{
+    m->dir = outdir;
+    m->data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
+    m->made = rz_first_missing_dir(outdir);
+    m->made_data = m->data_dir ? rz_first_missing_dir(m->data_dir) : NULL;
+}
+
+static rz_status undo_made(made_dirs *m, rz_status st)
+{
+    if (st != RZ_OK && m->made_data)
+        rz_rmdir_made(m->data_dir, m->made_data);
+    if (st != RZ_OK && m->made)
+        rz_rmdir_made(m->dir, m->made);
+    free(m->data_dir);
+    free(m->made);
+    free(m->made_data);
+    return st;
+}
+
 /* The documents of the folder in (and their findings) into outdir, or,
  * with outdir NULL, only the findings: the Relazione is then generated in
  * memory to measure points J and K, and nothing is written. release, when
@@ -711,26 +739,17 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
                           rz_diags *findings)
 {
     rz_status st = RZ_OK;
-    /* On failure the output folder is left as it was: what this build
-     * created of it, the folder or its dati/, goes again if still empty. */
-    char *made = NULL, *made_data = NULL;
+    made_dirs made = {0};
     if (outdir) {
-        char *data_dir = rz_path_join(outdir, "dati"); /* the open data's own folder */
-        made = rz_first_missing_dir(outdir);
-        made_data = data_dir ? rz_first_missing_dir(data_dir) : NULL;
+        note_made(&made, outdir);
         if (rz_mkdir_p(outdir, d) != RZ_OK) {
-            rz_rmdir_made(outdir, made);
-            free(made);
-            free(made_data);
-            free(data_dir);
             if (release)
                 rz_inputs_free(release);
-            return RZ_IO;
+            return undo_made(&made, RZ_IO);
         }
         rz_remove_stale_temporaries(outdir);
-        if (data_dir)
-            rz_remove_stale_temporaries(data_dir);
-        free(data_dir);
+        if (made.data_dir)
+            rz_remove_stale_temporaries(made.data_dir);
     }
     char *default_templates = rz_path_join(rz_data_dir(), "templates");
     rz_view_doc *doc = rz_view_doc_new();
@@ -738,10 +757,7 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
         free(default_templates);
         if (release)
             rz_inputs_free(release);
-        rz_rmdir_made(outdir, made);
-        free(made);
-        free(made_data);
-        return RZ_IO;
+        return undo_made(&made, RZ_IO);
     }
     rz_scored *s = NULL;
     st = rz_inputs_score(in, &s, findings, d);
@@ -850,18 +866,7 @@ static rz_status generate(const rz_inputs *in, rz_inputs *release, const char *o
     free(c.logo);
     if (st == RZ_OK)
         st = pdf_st;
-    st = put_in_place(&c, st);
-    if (st != RZ_OK && made_data) {
-        char *data_dir = rz_path_join(outdir, "dati");
-        if (data_dir)
-            rz_rmdir_made(data_dir, made_data);
-        free(data_dir);
-    }
-    if (st != RZ_OK)
-        rz_rmdir_made(outdir, made);
-    free(made);
-    free(made_data);
-    return st;
+    return undo_made(&made, put_in_place(&c, st));
 }
 
 rz_status rz_build(const char *dir, const char *outdir, const rz_build_options *opt,
